@@ -1,0 +1,122 @@
+"""Archived source articles: read and normalise each once, find quotes, show the closest passage."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_ARCHIVE_BYTES = 20_000_000
+REPLACEMENT = "\ufffd"
+
+# Typography only: the words and digits of a quote must match exactly.
+_TYPOGRAPHY = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+    "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ",
+    "\u2009": " ", "\u200a": " ", "\u00ad": None, "\u200b": None, "\ufeff": None,
+})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Straighten quotes, unify dashes and spaces, collapse white space."""
+    return _SPACE.sub(" ", text.translate(_TYPOGRAPHY)).strip()
+
+
+class ArchiveError(Exception):
+    """The archive is missing, unreadable, not text, or outside the spec's folder."""
+
+
+@dataclass
+class Archive:
+    path: Path
+    text: str          # normalised
+    sha256: str
+
+    def find(self, quote: str) -> bool:
+        """Whether the quote is in the article, typography aside.
+
+        A replacement character (U+FFFD) in the archive stands for a character lost in
+        decoding, so it matches any one non-ASCII or punctuation character of the quote.
+        """
+        wanted = normalise(quote)
+        if not wanted:
+            return False
+        if wanted in self.text:
+            return True
+        if REPLACEMENT not in self.text:
+            return False
+        pattern = "".join(
+            f"(?:{re.escape(ch)}|\ufffd{{1,3}})" if (ord(ch) > 127 or ch in "'\"-") else re.escape(ch)
+            for ch in wanted)
+        return re.search(pattern, self.text) is not None
+
+    def closest_passage(self, quote: str) -> str | None:
+        """The archive passage most like the quote (for 'did you mean' hints)."""
+        from rapidfuzz import fuzz  # imported only when a quote is wrong
+
+        wanted = normalise(quote)
+        if not wanted or not self.text:
+            return None
+        found = fuzz.partial_ratio_alignment(wanted, self.text, score_cutoff=50)
+        if found is None:
+            return None
+        start, end = found.dest_start, found.dest_end
+        # widen to whole words so the hint reads naturally
+        while start > 0 and not self.text[start - 1].isspace():
+            start -= 1
+        while end < len(self.text) and not self.text[end].isspace():
+            end += 1
+        return self.text[start:end].strip()
+
+
+def resolve_archive(spec_dir: Path, relative: str) -> Path:
+    """The archive's real path, refusing anything outside the spec's folder."""
+    if not relative or os.path.isabs(relative) or relative.startswith(("/", "\\")) or \
+            re.match(r"^[A-Za-z]:", relative):
+        raise ArchiveError(f"archive path must be relative to the spec's folder: {relative!r}")
+    base = spec_dir.resolve()
+    target = (base / relative).resolve()
+    if target != base and base not in target.parents:
+        raise ArchiveError(f"archive {relative!r} lies outside the spec's folder "
+                           "(.. or a symlink out): refused")
+    return target
+
+
+class ArchiveCache:
+    """Reads and normalises each archive once per process, however many facts cite it."""
+
+    def __init__(self):
+        self._archives: dict = {}
+
+    def get(self, path: Path) -> Archive:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            raise ArchiveError("archive file not found") from None
+        except OSError as exc:
+            raise ArchiveError(f"archive cannot be read: {exc.strerror}") from None
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        cached = self._archives.get(key)
+        if cached is None:
+            cached = self._archives[key] = self._read(path, stat.st_size)
+        return cached
+
+    @staticmethod
+    def _read(path: Path, size: int) -> Archive:
+        if not path.is_file():
+            raise ArchiveError("archive is not a regular file")
+        if size > MAX_ARCHIVE_BYTES:
+            raise ArchiveError(f"archive is larger than {MAX_ARCHIVE_BYTES // 1_000_000} MB")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ArchiveError(f"archive cannot be read: {exc.strerror}") from None
+        if b"\x00" in data[:8192]:
+            raise ArchiveError("archive is not text (binary data): archive the article as plain text")
+        # Real archives carry mojibake; undecodable bytes become U+FFFD, which quotes tolerate.
+        text = data.decode("utf-8", errors="replace")
+        return Archive(path, normalise(text), hashlib.sha256(data).hexdigest())

@@ -1,0 +1,79 @@
+"""From a validated spec to the `Sheet` model: resolve references, number the sources."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .markup import join_lines, parse_inline, split_paragraphs
+from .model import KeyFigure, Reference, Section, Sheet, Span
+
+
+class _Numbering:
+    """Sources are numbered in the order the reader first meets their citation."""
+
+    def __init__(self, sources: dict):
+        self.sources = sources
+        self.numbers: dict = {}
+
+    def cite(self, source_ids) -> str:
+        for sid in source_ids:
+            self.numbers.setdefault(sid, len(self.numbers) + 1)
+        return ",".join(str(n) for n in sorted(self.numbers[s] for s in dict.fromkeys(source_ids)))
+
+    def references(self) -> tuple:
+        return tuple(Reference(n, self.sources[sid]) for sid, n in self.numbers.items())
+
+
+def _inline(raw: str, facts: dict, numbering: _Numbering) -> tuple:
+    """Spans for one paragraph: text, bold figures, and merged citation markers."""
+    spans: list = []
+    pending: list = []  # source ids of adjacent [cites], merged into one marker
+
+    def flush() -> None:
+        if pending:
+            spans.append(Span(numbering.cite(pending), "cite"))
+            pending.clear()
+
+    for tok in parse_inline(raw):
+        if tok.kind == "cite":
+            if spans and spans[-1].kind == "text":
+                # 'killed [src].' prints as 'killed¹.': the marker hugs the word
+                spans[-1] = Span(spans[-1].text.rstrip(), "text")
+            pending.append(tok.value)
+            continue
+        if tok.kind == "text" and pending and not tok.value.strip():
+            continue  # the space between two citations
+        flush()
+        if tok.kind == "fact":
+            fact = facts[tok.value]
+            spans.append(Span(fact.display, "figure"))
+            spans.append(Span(numbering.cite(fact.sources), "cite"))
+        else:
+            spans.append(Span(join_lines(tok.value), "text"))
+    flush()
+    return tuple(s for s in spans if s.text)
+
+
+def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tuple,
+                   sources: dict, facts: dict, key_figures: list, sections: list) -> Sheet:
+    numbering = _Numbering(sources)
+    title = _inline(header["title"], facts, numbering)
+    subtitle = _inline(header["subtitle"], facts, numbering) if header["subtitle"] else ()
+    figures = []
+    for fid in key_figures:
+        fact = facts[fid]
+        cite = numbering.cite(fact.sources)
+        figures.append(KeyFigure(fid, fact.qualifier or "", fact.number_text,
+                                 _inline(fact.label, facts, numbering), cite))
+    built = []
+    for _node, heading, text, bullets in sections:
+        paragraphs = tuple(_inline(raw, facts, numbering) for raw, _ in split_paragraphs(text or ""))
+        items = tuple(_inline(b.value.strip(), facts, numbering) for b in bullets)
+        built.append(Section(_inline(heading, facts, numbering), paragraphs, items))
+    return Sheet(
+        spec_path=spec_path, title=title, subtitle=subtitle, as_of=as_of,
+        key_figures=tuple(figures), sections=tuple(built), references=numbering.references(),
+        facts=tuple(facts.values()), sources=tuple(sources.values()),
+        location=header["location"], organisation=header["organisation"],
+        contact=header["contact"], disclaimer=header["disclaimer"],
+        language=header["language"] or "en", template=header["template"] or "default",
+        keywords=keywords)

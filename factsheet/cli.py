@@ -1,0 +1,95 @@
+"""The `factsheet` command: parses arguments, calls the library, maps errors to exit codes.
+
+Exit codes: 0 success, 1 a spec is invalid or a sheet could not be built, 2 the command
+was used wrongly or a named file could not be read, 3 a bug in factsheet itself.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .diagnostics import FactsheetError, UsageError
+
+BUG_URL = "https://github.com/factsheet-org/factsheet/issues"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse exits 2 on misuse, which is our code too
+        self.print_usage(sys.stderr)
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="factsheet", description="One-page humanitarian fact sheets from "
+                     "YAML specs of verified facts.")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check specs: sources, quotes, figures")
+    validate.add_argument("specs", nargs="+", metavar="SPEC|FOLDER")
+    validate.add_argument("--format", choices=("text", "json"), default="text",
+                          help="diagnostics as text lines (default) or a JSON list")
+    validate.add_argument("--max-age", type=int, metavar="DAYS", default=None,
+                          help="warn when as_of or a key figure is older than DAYS "
+                               "(default: the template's max_age_days)")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    build = commands.add_parser("build", help="validate, then write PDF and DOCX sheets")
+    build.add_argument("specs", nargs="+", metavar="SPEC|FOLDER")
+    build.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output)")
+    build.add_argument("--format", choices=("pdf", "docx", "all"), default="all")
+    build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    build.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="parallel builds (default: one per core)")
+
+    new = commands.add_parser("new", help="write a starter spec that validates")
+    new.add_argument("name")
+    new.add_argument("--dir", default="specs", help="folder for the spec (default: specs)")
+
+    dump = commands.add_parser("dump", help="print the verified sheet as plain text")
+    dump.add_argument("spec")
+
+    diff = commands.add_parser("diff", help="compare the figures of two specs, or of a spec "
+                               "and its state at a git revision")
+    diff.add_argument("old", metavar="OLD|SPEC")
+    diff.add_argument("new", nargs="?", metavar="NEW")
+    diff.add_argument("--since", metavar="REV", help="compare SPEC with itself at git revision REV")
+
+    watch = commands.add_parser("watch", help="rebuild sheets when specs, archives or templates change")
+    watch.add_argument("path", nargs="?", default="specs")
+    watch.add_argument("--out", default="output", metavar="DIR")
+    return parser
+
+
+def main(argv=None, stdout=None, stderr=None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        args = _parser().parse_args(argv)
+        if args.version:
+            from . import __version__
+            print(f"factsheet {__version__}", file=stdout)
+            return 0
+        if not args.command:
+            _parser().print_help(stdout)
+            return 2
+        from . import commands
+        return getattr(commands, f"run_{args.command}")(args, stdout, stderr)
+    except FactsheetError as exc:
+        print(f"factsheet: {exc}" if isinstance(exc, UsageError) and not str(exc).startswith("factsheet")
+              else str(exc), file=stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("factsheet: interrupted", file=stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug in factsheet: one line, never a traceback
+        print(f"factsheet: internal error ({type(exc).__name__}: {exc}); please report it at {BUG_URL}",
+              file=stderr)
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""A stable plain-text dump of a verified sheet, for golden tests and for reading at a glance."""
+from __future__ import annotations
+
+from .model import Sheet, format_date
+
+
+def _spans(inline) -> str:
+    out = []
+    for span in inline:
+        if span.kind == "figure":
+            out.append(f"**{span.text}**")
+        elif span.kind == "cite":
+            out.append(f"^[{span.text}]")
+        else:
+            out.append(span.text)
+    return "".join(out)
+
+
+def dump_sheet(sheet: Sheet) -> str:
+    lines = [f"sheet {sheet.spec_path.name}",
+             f"title: {_spans(sheet.title)}"]
+    if sheet.subtitle:
+        lines.append(f"subtitle: {_spans(sheet.subtitle)}")
+    for key in ("location", "organisation", "contact", "disclaimer"):
+        if getattr(sheet, key):
+            lines.append(f"{key}: {getattr(sheet, key)}")
+    lines.append(f"as_of: {format_date(sheet.as_of)}")
+    lines.append(f"language: {sheet.language}  template: {sheet.template}")
+    lines.append("key figures:")
+    for figure in sheet.key_figures:
+        qualifier = f"{figure.qualifier} " if figure.qualifier else ""
+        lines.append(f"  {qualifier}{figure.number} ^[{figure.cite}] {_spans(figure.label)}")
+    for section in sheet.sections:
+        lines.append(f"section: {_spans(section.heading)}")
+        lines.extend(f"  para: {_spans(p)}" for p in section.paragraphs)
+        lines.extend(f"  - {_spans(b)}" for b in section.bullets)
+    lines.append("sources:")
+    lines.extend(f"  [{r.number}] {r.text}" for r in sheet.references)
+    return "\n".join(lines) + "\n"

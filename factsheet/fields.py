@@ -1,0 +1,113 @@
+"""Reading typed fields out of positioned YAML nodes, with one diagnostic per problem."""
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+from urllib.parse import urlparse
+
+from .diagnostics import Diagnostics
+from .load import Node
+from .markup import SLUG
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_KIND_NAMES = {"map": "a mapping", "seq": "a list", "str": "text", "int": "a number",
+               "float": "a number", "bool": "true/false", "null": "empty"}
+
+
+class Fields:
+    """Typed getters over one file's nodes; each failure is reported, then None is returned."""
+
+    def __init__(self, diags: Diagnostics):
+        self.diags = diags
+
+    def keys(self, node: Node, allowed: tuple, required: tuple, what: str) -> None:
+        for name, key in node.keys.items():
+            if name not in allowed:
+                close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+                self.diags.error(key.pos, "unknown-key", f"unknown key '{name}' in {what}", hint)
+        for name in required:
+            if name not in node.value:
+                self.diags.error(node.pos, "missing-key", f"{what} is missing required key '{name}'")
+
+    def kind(self, node: Node, kinds: tuple, what: str) -> bool:
+        if node.kind in kinds:
+            return True
+        wanted = " or ".join(dict.fromkeys(_KIND_NAMES[k] for k in kinds))
+        self.diags.error(node.pos, "wrong-type", f"{what} must be {wanted}, not {_KIND_NAMES[node.kind]}")
+        return False
+
+    def text(self, parent: Node, key: str, what: str | None = None):
+        node = parent.get(key)
+        if node is None:
+            return None
+        what = what or f"'{key}'"
+        if node.kind in ("int", "float") and key not in ("title", "label", "heading", "text", "quote"):
+            return str(node.value)   # e.g. `location: 1948` is fine as text
+        if not self.kind(node, ("str",), what):
+            return None
+        if not node.value.strip():
+            self.diags.error(node.pos, "empty", f"{what} is empty")
+            return None
+        return node.value
+
+    def slug(self, parent: Node, key: str, what: str):
+        value = self.text(parent, key, what)
+        if value is not None and not SLUG.match(value):
+            self.diags.error(parent.value[key].pos, "bad-id",
+                             f"{what} '{value}' is not a valid id: use lowercase letters, digits, - and _")
+            return None
+        return value
+
+    def date(self, parent: Node, key: str, what: str | None = None):
+        node = parent.get(key)
+        if node is None:
+            return None
+        what = what or f"'{key}'"
+        raw = str(node.value) if node.kind in ("str", "int") else None
+        if raw is None or not _ISO_DATE.match(raw.strip()):
+            self.diags.error(node.pos, "bad-date", f"{what} must be an ISO date (YYYY-MM-DD), "
+                             f"not {node.value!r}")
+            return None
+        try:
+            return date.fromisoformat(raw.strip())
+        except ValueError as exc:
+            self.diags.error(node.pos, "bad-date", f"{what} {raw.strip()} is not a real date ({exc})")
+            return None
+
+    def number(self, parent: Node, key: str, what: str):
+        node = parent.get(key)
+        if node is None:
+            return None
+        if node.kind not in ("int", "float"):
+            hint = None
+            if node.kind == "str" and re.fullmatch(r"[\d,. ]+%?", node.value.strip()):
+                hint = "write the number without thousands separators or %, e.g. value: 20000 and unit: \"%\""
+            self.diags.error(node.pos, "wrong-type", f"{what} must be a number, not {node.value!r}", hint)
+            return None
+        if node.value != node.value or node.value in (float("inf"), float("-inf")):
+            self.diags.error(node.pos, "wrong-type", f"{what} must be a finite number")
+            return None
+        return node.value
+
+    def url(self, parent: Node, key: str, what: str):
+        value = self.text(parent, key, what)
+        if value is None:
+            return None
+        parsed = urlparse(value.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in value.strip():
+            self.diags.error(parent.value[key].pos, "bad-url",
+                             f"{what} must be an http:// or https:// address, not {value!r}")
+            return None
+        return value.strip()
+
+    def items(self, parent: Node, key: str, what: str, required: bool = True) -> list:
+        node = parent.get(key)
+        if node is None:
+            return []
+        if not self.kind(node, ("seq",), what):
+            return []
+        if required and not node.value:
+            self.diags.error(node.pos, "empty", f"{what} needs at least one entry")
+        return node.value

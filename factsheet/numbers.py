@@ -1,0 +1,137 @@
+"""Figures in prose: find numbers written in digits or words, and match a fact's value in its quote."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|"
+               "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate(
+    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Fractions of a whole: as figures they are percentages ("half" matches 50 with unit %).
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
+              "quarters": 25.0, "fifth": 20.0, "fifths": 20.0}
+# Vague magnitudes are figures that need a source but have no single value.
+_VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores"}
+
+_NUMBER_WORDS = sorted(set(_UNITS) - {"zero", "one"} | set(_TENS) | set(_SCALES) | {"dozen", "half"}
+                       | _VAGUE, key=len, reverse=True)
+# 'third' alone is usually an ordinal ('the third day'); 'a third' and 'two thirds' are figures.
+_PART_OF = r"(?:a|one|two|three|four)[\s-]+(?:thirds?|quarters?|fifths?)"
+_WORD = r"(?:%s)" % "|".join(_NUMBER_WORDS)
+_ANY_WORD = r"(?:%s)" % "|".join(sorted(set(_UNITS) | set(_TENS) | set(_SCALES) | {"dozen", "a", "and"},
+                                         key=len, reverse=True))
+
+_PERCENT = r"(?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b))?"
+_DIGITS = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,]*\d)"
+    r"(?P<scale>\s+(?:million|billion|thousand)\b)?" + _PERCENT, re.IGNORECASE)
+_WORDS = re.compile(
+    r"\b(?P<words>%s|(?:%s)(?:[\s-]+(?:%s))*)\b" % (_PART_OF, _WORD, _ANY_WORD) + _PERCENT, re.IGNORECASE)
+_DAY_BEFORE_MONTH = re.compile(r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b" % MONTH_NAMES, re.I)
+_MONTH_BEFORE_DAY = re.compile(r"\b(?:%s)\.?\s+$" % MONTH_NAMES, re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str               # as written: '20,000', '400 per cent', 'half'
+    start: int
+    end: int
+    value: float | None     # None for vague words such as 'thousands'
+    percent: bool
+
+
+def _words_value(words: str):
+    """Value of a run of number words: 'twenty-one' 21, 'three hundred' 300, 'half' 50 (%)."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("a", "and", "")]
+    if len(parts) == 1 and parts[0] in _FRACTIONS:
+        return _FRACTIONS[parts[0]], True
+    if any(p in _VAGUE for p in parts):
+        return None, False
+    total, current = 0, 0
+    for part in parts:
+        if part in _UNITS:
+            current += _UNITS[part]
+        elif part in _TENS:
+            current += _TENS[part]
+        elif part == "dozen":
+            current = (current or 1) * 12
+        elif part in _SCALES:
+            current = (current or 1) * _SCALES[part]
+            if _SCALES[part] >= 1000:
+                total, current = total + current, 0
+        elif part in _FRACTIONS:
+            return (current or 1) * _FRACTIONS[part], True
+    return float(total + current), False
+
+
+def _is_exempt(text: str, match, value: float, percent: bool) -> bool:
+    """Years 1900-2099 and day numbers beside a month name are dates, not figures."""
+    raw = match.group("num")
+    if percent or match.group("scale"):
+        return False
+    if re.fullmatch(r"(19|20)\d\d", raw):
+        return True
+    if re.fullmatch(r"\d{1,2}", raw) and 1 <= value <= 31:
+        if _DAY_BEFORE_MONTH.match(text, match.end("num")):
+            return True
+        if _MONTH_BEFORE_DAY.search(text[max(0, match.start() - 12):match.start()]):
+            return True
+    return False
+
+
+def find_figures(text: str, exempt_dates: bool = True) -> list:
+    """Every figure in `text`, in order: numbers in digits and in words."""
+    figures = []
+    for match in _DIGITS.finditer(text):
+        value = float(match.group("num").replace(",", ""))
+        if match.group("scale"):
+            value *= _SCALES[match.group("scale").strip().lower()]
+        percent = bool(match.group("pct"))
+        if exempt_dates and _is_exempt(text, match, value, percent):
+            continue
+        end = match.end() if percent else match.end("scale") if match.group("scale") else match.end("num")
+        figures.append(Figure(text[match.start():end], match.start(), end, value, percent))
+    taken = [(f.start, f.end) for f in figures]
+    for match in _WORDS.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue  # 'million' in '1.2 million' is part of a number already found
+        words = match.group("words")
+        # trailing 'a'/'and' belong to the sentence, not the number
+        words = re.sub(r"(?:[\s-]+(?:a|and))+$", "", words, flags=re.I)
+        value, fraction = _words_value(words)
+        percent = fraction or bool(match.group("pct"))
+        end = match.end() if match.group("pct") else match.start() + len(words)
+        figures.append(Figure(text[match.start():end], match.start(), end, value, percent))
+    return sorted(figures, key=lambda f: f.start)
+
+
+def value_in_quote(value: float, unit: str | None, quote: str):
+    """Whether the quote states `value` (with % when unit is '%').
+
+    Returns (True, None), or (False, hint) where the hint says what the quote does state.
+    """
+    figures = [f for f in find_figures(quote, exempt_dates=False) if f.value is not None]
+    wants_percent = unit == "%"
+    for figure in figures:
+        if _close(figure.value, value) and figure.percent == wants_percent:
+            return True, None
+    for figure in figures:
+        if _close(figure.value, value):
+            if figure.percent:
+                return False, f"the quote states '{figure.text}', a percentage: add unit: \"%\""
+            return False, f"the quote states '{figure.text}', not a percentage: remove unit: \"%\""
+    stated = ", ".join(f"'{f.text}'" for f in figures)
+    return False, (f"the quote states {stated}" if stated else "the quote states no figure")
+
+
+def _close(a: float, b: float) -> bool:
+    # 'a third' is 33.3...%: allow the rounding people write (33, 33.3)
+    if not float(a).is_integer() or not float(b).is_integer():
+        return abs(a - b) < 0.5 if abs(a - 100 / 3) < 0.01 or abs(b - 100 / 3) < 0.01 else abs(a - b) < 1e-6
+    return a == b

@@ -1,0 +1,393 @@
+"""Stage 2, validate: every rule of the spec format, all problems reported in one run.
+
+`check_spec(path)` returns the verified `Sheet` (or None) and the diagnostics. No figure
+reaches a sheet unless its source's archived words state it.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from .archive import ArchiveCache, ArchiveError, resolve_archive
+from .assemble import assemble_sheet
+from .diagnostics import Diagnostics, UsageError
+from .fields import Fields
+from .load import Node, locate, parse_yaml, read_text
+from .markup import SLUG, parse_inline, split_paragraphs
+from .model import QUALIFIERS, Fact, Source
+from .numbers import find_figures, value_in_quote
+
+FORMAT_VERSION = 1
+TOP_KEYS = ("factsheet", "title", "subtitle", "location", "as_of", "language", "template",
+            "organisation", "contact", "disclaimer", "keywords", "sources", "facts",
+            "key_figures", "sections")
+TOP_REQUIRED = ("factsheet", "title", "as_of", "sources", "facts", "key_figures", "sections")
+SOURCE_KEYS = ("id", "title", "publisher", "url", "published", "archive")
+SOURCE_REQUIRED = ("id", "title", "publisher", "published", "archive")
+FACT_KEYS = ("id", "value", "qualifier", "unit", "label", "date", "source", "quote")
+FACT_REQUIRED = ("id", "value", "label", "source", "quote")
+SECTION_KEYS = ("heading", "text", "bullets")
+MAX_KEY_FIGURES = 6
+
+_SHARED_CACHE = ArchiveCache()
+# A sentence ends at . ! or ? (and any closing quote) followed by space and a non-lowercase
+# letter, so '3.5' and 'e.g. more' do not split.
+_SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+(?=[^a-z\s])")
+
+
+class _Check:
+    """One spec's validation run: holds the diagnostics and what has been read so far."""
+
+    def __init__(self, path: Path, text: str, cache: ArchiveCache, today: date, max_age):
+        self.path = path
+        self.lines = text.splitlines()
+        self.diags = Diagnostics(str(path))
+        self.fields = Fields(self.diags)
+        self.cache = cache
+        self.today = today
+        self.max_age = max_age       # days, or None: no freshness check
+        self.sources: dict = {}      # id -> Source
+        self.archives: dict = {}     # id -> Archive (readable ones only)
+        self.facts: dict = {}        # id -> Fact
+        self.fact_nodes: dict = {}   # id -> Node
+        self.used_facts: set = set()
+        self.cited_sources: set = set()
+        self.text_nodes: list = []   # (node, role) of every string that may hold markup
+
+    # -- structure -------------------------------------------------------------------
+    def run(self, text: str):
+        root = parse_yaml(text, self.diags)
+        if root is None:
+            return None
+        if not self.fields.kind(root, ("map",), "the spec"):
+            return None
+        f = self.fields
+        f.keys(root, TOP_KEYS, TOP_REQUIRED, "the spec")
+        version = root.get("factsheet")
+        if version is not None and (version.kind != "int" or version.value != FORMAT_VERSION):
+            self.diags.error(version.pos, "bad-version",
+                             f"unsupported format version {version.value!r}: this tool reads factsheet: 1")
+        header = {key: f.text(root, key) for key in
+                  ("title", "subtitle", "location", "language", "template", "organisation",
+                   "contact", "disclaimer")}
+        for key in ("title", "subtitle"):
+            if header[key] is not None:
+                self.text_nodes.append((root.value[key], key))
+        language = header["language"]
+        if language is not None and not re.fullmatch(r"[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
+            self.diags.error(root.value["language"].pos, "bad-language",
+                             f"'language' must be a language tag such as en, fr or ar, not {language!r}")
+        template = header["template"]
+        if template is not None and not SLUG.match(template):
+            self.diags.error(root.value["template"].pos, "bad-id",
+                             f"'template' must name a file in templates/ without .yaml, not {template!r}")
+        as_of = f.date(root, "as_of")
+        if as_of and as_of > self.today:
+            self.diags.error(root.value["as_of"].pos, "future-date",
+                             f"'as_of' {as_of} is in the future")
+        keywords = self._keywords(root)
+
+        for node in f.items(root, "sources", "'sources'"):
+            self._source(node)
+        for node in f.items(root, "facts", "'facts'"):
+            self._fact(node)
+        key_figures = self._key_figures(root)
+        sections = self._sections(root)
+
+        for node, role in self.text_nodes:
+            self._check_markup(node, role)
+        self._warn_unused(root)
+        self._warn_conflicts()
+        if callable(self.max_age):  # the template decides: look it up by name
+            self.max_age = self.max_age(self.path, header["template"] or "default")
+        self._warn_stale(root, as_of, key_figures)
+        if self.diags.errors:
+            return None
+        return assemble_sheet(
+            spec_path=self.path, root=root, header=header, as_of=as_of, keywords=keywords,
+            sources=self.sources, facts=self.facts, key_figures=key_figures, sections=sections)
+
+    def _keywords(self, root: Node) -> tuple:
+        words = []
+        for node in self.fields.items(root, "keywords", "'keywords'", required=False):
+            if self.fields.kind(node, ("str",), "a keyword"):
+                words.append(node.value)
+        return tuple(words)
+
+    def _source(self, node: Node) -> None:
+        f = self.fields
+        if not f.kind(node, ("map",), "a source"):
+            return
+        f.keys(node, SOURCE_KEYS, SOURCE_REQUIRED, "a source")
+        sid = f.slug(node, "id", "source id")
+        if sid in self.sources:
+            self.diags.error(node.value["id"].pos, "duplicate-id", f"duplicate source id '{sid}'")
+            sid = None
+        title, publisher = f.text(node, "title"), f.text(node, "publisher")
+        url, published = f.url(node, "url", "'url'"), f.date(node, "published")
+        archive_path, sha = self._archive(node, sid)
+        if published and published > self.today:
+            self.diags.error(node.value["published"].pos, "future-date",
+                             f"source '{sid}' is published in the future ({published})")
+        if None in (sid, title, publisher, published, archive_path):
+            return
+        self.sources[sid] = Source(sid, title, publisher, published, archive_path, url, sha)
+
+    def _archive(self, node: Node, sid):
+        relative = self.fields.text(node, "archive")
+        if relative is None:
+            return None, ""
+        pos = node.value["archive"].pos
+        try:
+            path = resolve_archive(self.path.parent, relative)
+            archive = self.cache.get(path)
+        except ArchiveError as exc:
+            self.diags.error(pos, "bad-archive", f"{exc}: {relative}")
+            return None, ""
+        if sid:
+            self.archives[sid] = archive
+        return path, archive.sha256
+
+    def _fact(self, node: Node) -> None:
+        f = self.fields
+        if not f.kind(node, ("map",), "a fact"):
+            return
+        f.keys(node, FACT_KEYS, FACT_REQUIRED, "a fact")
+        fid = f.slug(node, "id", "fact id")
+        if fid in self.facts:
+            self.diags.error(node.value["id"].pos, "duplicate-id", f"duplicate fact id '{fid}'")
+            fid = None
+        value = f.number(node, "value", "'value'")
+        qualifier = f.text(node, "qualifier")
+        if qualifier is not None and qualifier not in QUALIFIERS:
+            self.diags.error(node.value["qualifier"].pos, "bad-qualifier",
+                             f"unknown qualifier {qualifier!r}: use one of {', '.join(QUALIFIERS)}")
+            qualifier = None
+        unit, label = f.text(node, "unit"), f.text(node, "label")
+        day, quote = f.date(node, "date"), f.text(node, "quote")
+        if label is not None:
+            self.text_nodes.append((node.value["label"], "label"))
+        source_ids = self._fact_sources(node)
+        if None in (fid, value, label, quote) or not source_ids:
+            return
+        fact = Fact(fid, value, label, tuple(source_ids), quote, qualifier, unit, day)
+        self.facts[fid] = fact
+        self.fact_nodes[fid] = node
+        self._check_evidence(fact, node)
+
+    def _fact_sources(self, node: Node) -> list:
+        ref = node.get("source")
+        if ref is None:
+            return []
+        refs = ref.value if ref.kind == "seq" else [ref]
+        if ref.kind == "seq" and not refs:
+            self.diags.error(ref.pos, "empty", "'source' needs at least one source id")
+        ids = []
+        for item in refs:
+            if not self.fields.kind(item, ("str",), "'source'"):
+                continue
+            if item.value not in self.sources:
+                self._unknown(item.pos, "source", item.value, self.sources)
+                continue
+            self.cited_sources.add(item.value)
+            ids.append(item.value)
+        return ids
+
+    # -- evidence: the quote is in the archive, the value is in the quote ---------------
+    def _check_evidence(self, fact: Fact, node: Node) -> None:
+        quote_pos = node.value["quote"].pos
+        for sid in fact.sources:
+            published = self.sources[sid].published
+            if fact.date and fact.date > published:
+                self.diags.error(node.value["date"].pos, "date-after-source",
+                                 f"fact '{fact.id}' is dated {fact.date}, after its source "
+                                 f"'{sid}' was published ({published})")
+        archives = [(sid, self.archives[sid]) for sid in fact.sources if sid in self.archives]
+        found = [sid for sid, archive in archives if archive.find(fact.quote)]
+        if archives and not found:
+            sid, archive = archives[0]
+            passage = archive.closest_passage(fact.quote)
+            hint = f"closest passage in {self._rel(archive.path)}: \"{passage}\"" if passage else \
+                "nothing in the archive resembles it"
+            self.diags.error(quote_pos, "quote-not-found",
+                             f"quote of fact '{fact.id}' is not in the archived text of '{sid}'", hint)
+        elif found:
+            for sid, archive in archives:
+                if sid not in found:
+                    self.diags.warning(quote_pos, "quote-not-in-source",
+                                       f"quote of fact '{fact.id}' is not in the archived text of "
+                                       f"'{sid}' (it is in '{found[0]}')")
+        ok, hint = value_in_quote(fact.value, fact.unit, fact.quote)
+        if not ok:
+            self.diags.error(node.value["value"].pos, "value-not-in-quote",
+                             f"value {fact.number_text} of fact '{fact.id}' is not stated in its quote",
+                             hint)
+        quoted = [f.value for f in find_figures(fact.quote, exempt_dates=False)]
+        label_node = node.value["label"]
+        for tok in parse_inline(fact.label):
+            if tok.kind != "text":
+                continue
+            for figure in find_figures(tok.value):
+                if figure.value is not None and not any(_same(figure.value, q) for q in quoted):
+                    self.diags.error(locate(label_node, tok.offset + figure.start, self.lines),
+                                     "label-figure-not-in-quote",
+                                     f"'{figure.text}' in the label of fact '{fact.id}' is not in its quote")
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.path.parent.resolve()))
+        except ValueError:
+            return str(path)
+
+    # -- key figures and sections ------------------------------------------------------
+    def _key_figures(self, root: Node) -> list:
+        node = root.get("key_figures")
+        if node is None or not self.fields.kind(node, ("seq",), "'key_figures'"):
+            return []
+        if not 1 <= len(node.value) <= MAX_KEY_FIGURES:
+            self.diags.error(node.pos, "key-figures-count",
+                             f"'key_figures' lists {len(node.value)} facts: give 1 to {MAX_KEY_FIGURES}")
+        ids = []
+        for item in node.value:
+            if not self.fields.kind(item, ("str",), "a key figure"):
+                continue
+            if item.value in ids:
+                self.diags.error(item.pos, "duplicate-id", f"'{item.value}' is listed twice in key_figures")
+            elif item.value not in self.facts:
+                self._unknown(item.pos, "fact", item.value, self.facts)
+            else:
+                ids.append(item.value)
+                self.used_facts.add(item.value)
+        return ids
+
+    def _sections(self, root: Node) -> list:
+        sections = []
+        for node in self.fields.items(root, "sections", "'sections'"):
+            if not self.fields.kind(node, ("map",), "a section"):
+                continue
+            self.fields.keys(node, SECTION_KEYS, ("heading",), "a section")
+            heading = self.fields.text(node, "heading")
+            text = self.fields.text(node, "text")
+            bullets = [b for b in self.fields.items(node, "bullets", "'bullets'")
+                       if self.fields.kind(b, ("str",), "a bullet")]
+            if text is None and not bullets and "text" not in node.value and "bullets" not in node.value:
+                self.diags.error(node.pos, "empty-section", "a section needs 'text', 'bullets' or both")
+            for child in [node.get("heading"), node.get("text")] + bullets:
+                if child is not None and child.kind == "str":
+                    self.text_nodes.append((child, "text"))
+            sections.append((node, heading, text, bullets))
+        return sections
+
+    # -- markup and the figure rule --------------------------------------------------------
+    def _check_markup(self, node: Node, role: str) -> None:
+        for raw, offset in split_paragraphs(node.value):
+            tokens = parse_inline(raw)
+            for tok in tokens:
+                pos = locate(node, offset + tok.offset, self.lines)
+                if tok.kind == "bad":
+                    self.diags.error(pos, "stray-brace", f"stray '{tok.value}': write "
+                                     f"'{tok.value * 2}' for a literal '{tok.value}', or use "
+                                     "{fact-id} and [source-id] for references")
+                elif tok.kind == "fact":
+                    if tok.value in self.facts:
+                        self.used_facts.add(tok.value)
+                    else:
+                        self._unknown(pos, "fact", tok.value, self.facts)
+                elif tok.kind == "cite":
+                    if tok.value in self.sources:
+                        self.cited_sources.add(tok.value)
+                    else:
+                        self._unknown(pos, "source", tok.value, self.sources,
+                                      extra="; write [[ and ]] for literal brackets")
+            if role != "label":
+                self._check_figures(node, raw, offset, tokens)
+
+    def _check_figures(self, node: Node, raw: str, offset: int, tokens: list) -> None:
+        """Every figure is a {fact} or stands in a sentence with a [source] citation."""
+        masked = list(raw)
+        for tok in tokens:
+            if tok.kind in ("fact", "cite"):
+                masked[tok.offset:tok.end] = ("\x00" if tok.kind == "fact" else "\x01") * (tok.end - tok.offset)
+        masked = "".join(masked)
+        bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(masked)] + [len(masked)]
+        for start, end in zip(bounds, bounds[1:]):
+            sentence = masked[start:end]
+            # a citation placed just after the full stop still belongs to its sentence
+            cited = "\x01" in sentence or masked[end:].lstrip().startswith("\x01")
+            if cited:
+                continue
+            for figure in find_figures(sentence.replace("\x00", " ").replace("\x01", " ")):
+                self.diags.error(locate(node, offset + start + figure.start, self.lines),
+                                 "unsourced-figure",
+                                 f"figure '{figure.text}' has no source: use a {{fact}} or cite "
+                                 "a [source] in the same sentence")
+
+    # -- helpers and warnings --------------------------------------------------------------
+    def _unknown(self, pos, what: str, name: str, known: dict, extra: str = "") -> None:
+        import difflib
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else None
+        self.diags.error(pos, f"unknown-{what}", f"unknown {what} '{name}'{extra}", hint)
+
+    def _warn_unused(self, root: Node) -> None:
+        for fid, node in self.fact_nodes.items():
+            if fid not in self.used_facts:
+                self.diags.warning(node.value["id"].pos, "unused-fact",
+                                   f"fact '{fid}' is not used on the sheet (not a key figure, never referenced)")
+        for node in root.value.get("sources", Node([], 0, 0, "seq")).value:
+            sid = node.get("id") if node.kind == "map" else None
+            if sid is not None and sid.value in self.sources and sid.value not in self.cited_sources:
+                self.diags.warning(sid.pos, "unused-source", f"source '{sid.value}' is never cited")
+
+    def _warn_conflicts(self) -> None:
+        seen: dict = {}
+        for fid, fact in self.facts.items():
+            key = re.sub(r"\s+", " ", fact.label.strip().lower())
+            other = seen.setdefault(key, fact)
+            if other is not fact and (other.value, other.unit) != (fact.value, fact.unit):
+                self.diags.warning(self.fact_nodes[fid].value["label"].pos, "conflicting-facts",
+                                   f"facts '{other.id}' and '{fid}' have the same label but different "
+                                   f"values ({other.display} and {fact.display}): add a note that explains it")
+
+
+    def _warn_stale(self, root: Node, as_of, key_figures: list) -> None:
+        if self.max_age is None:
+            return
+        oldest = date.fromordinal(self.today.toordinal() - self.max_age)
+        if as_of and as_of < oldest:
+            self.diags.warning(root.value["as_of"].pos, "stale",
+                               f"'as_of' {as_of} is {(self.today - as_of).days} days old "
+                               f"(more than {self.max_age}): check the figures are still current")
+        for fid in key_figures:
+            fact = self.facts[fid]
+            if fact.date and fact.date < oldest:
+                self.diags.warning(self.fact_nodes[fid].value["date"].pos, "stale",
+                                   f"key figure '{fid}' is dated {fact.date}, "
+                                   f"{(self.today - fact.date).days} days old (more than {self.max_age})")
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-9
+
+
+def check_spec(path, cache: ArchiveCache | None = None, today: date | None = None,
+               max_age: int | None = None):
+    """Validate one spec file. Returns (Sheet or None, Diagnostics).
+
+    Raises UsageError when the file itself cannot be read (missing, a folder, not UTF-8).
+    """
+    path = Path(path)
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a folder, not a spec file") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start}): save the spec as UTF-8") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read: {exc.strerror}") from None
+    check = _Check(path, text, cache or _SHARED_CACHE, today or date.today(), max_age)
+    sheet = check.run(text)
+    return sheet, check.diags
