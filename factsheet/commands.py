@@ -78,3 +78,82 @@ def run_dump(args, stdout, stderr) -> int:
         raise InvalidSpec(diagnostics.sorted())
     print(dump_sheet(sheet), end="", file=stdout)
     return 0
+
+
+def make_reporter(stream, total: int):
+    """A progress bar on a terminal; one plain line per sheet otherwise (logs, CI)."""
+    from .batch import BUILT, FAILED
+
+    bar = None
+    if total > 1 and hasattr(stream, "isatty") and stream.isatty():
+        from tqdm import tqdm
+        bar = tqdm(total=total, unit="sheet", file=stream, leave=False)
+
+    def report(result) -> None:
+        lines = []
+        if result.status == BUILT:
+            names = ", ".join(str(p) for p in result.outputs if p.suffix in (".pdf", ".docx"))
+            lines.append(f"built {result.spec} -> {names} ({result.seconds:.2f} s)")
+            lines.extend(f"  {m}" for m in result.messages)
+            if result.changes:
+                lines.append(f"  figures changed on {result.spec.name}:")
+                lines.extend(f"    {c}" for c in result.changes)
+        elif result.status == FAILED:
+            lines.append(f"FAILED {result.spec}")
+            lines.extend(f"  {m}" for m in result.messages)
+        else:
+            lines.append(f"up to date {result.spec}")
+        if bar is not None:
+            for line in lines:
+                bar.write(line, file=stream)
+            bar.update(1)
+        else:
+            print("\n".join(lines), file=stream, flush=True)
+
+    report.close = (lambda: bar.close()) if bar is not None else (lambda: None)
+    return report
+
+
+def run_build(args, stdout, stderr) -> int:
+    from .batch import FAILED, build_specs
+
+    specs = find_specs(args.specs)
+    report = make_reporter(stdout, len(specs))
+    try:
+        results = build_specs(specs, Path(args.out), args.format, force=args.force,
+                              jobs=args.jobs, on_result=report)
+    finally:
+        report.close()
+    failed = [r for r in results if r.status == FAILED]
+    if len(results) > 1 or failed:
+        built = sum(r.status == "built" for r in results)
+        print(f"{built} built, {len(results) - built - len(failed)} up to date, "
+              f"{len(failed)} failed", file=stderr)
+    return 1 if failed else 0
+
+
+def run_diff(args, stdout, stderr) -> int:
+    from .changes import compare_records, format_change
+    from .revisions import record_at_revision, record_of
+
+    if args.since:
+        if args.new:
+            raise UsageError("diff: give either OLD NEW or SPEC --since REV, not both")
+        old = record_at_revision(Path(args.old), args.since)
+        new = record_of(Path(args.old))
+    else:
+        if not args.new:
+            raise UsageError("diff: give two specs (OLD NEW), or SPEC --since REV")
+        old, new = record_of(Path(args.old)), record_of(Path(args.new))
+    changes = compare_records(old, new)
+    for change in changes:
+        print(format_change(change), file=stdout)
+    if not changes:
+        print("no figures changed", file=stdout)
+    return 0
+
+
+def run_watch(args, stdout, stderr) -> int:
+    from .watch import watch_and_build
+
+    return watch_and_build(Path(args.path), Path(args.out), stdout, stderr)

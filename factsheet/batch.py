@@ -1,0 +1,176 @@
+"""Build many sheets: in parallel, only what changed, with a record of which figures changed."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .diagnostics import FactsheetError, InvalidSpec
+from .manifest import is_up_to_date, make_manifest, manifest_path, read_manifest
+
+BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
+FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "all": ("pdf", "docx")}
+
+
+@dataclass
+class SheetResult:
+    spec: Path
+    status: str
+    outputs: list = field(default_factory=list)
+    messages: list = field(default_factory=list)   # diagnostics or the error, as text lines
+    changes: list = field(default_factory=list)    # 'killed-may: at least 220 -> at least 250'
+    first_build: bool = False
+    title: str = ""
+    seconds: float = 0.0
+
+
+def built_timestamp() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() \
+        else datetime.now(timezone.utc)
+    return moment.replace(microsecond=0).isoformat()
+
+
+def _write_json(path: Path, data: dict) -> None:
+    from .output import write_atomic
+
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    write_atomic(path, lambda handle: handle.write(text.encode("utf-8")))
+
+
+def _previous_record(out_dir: Path, stem: str):
+    try:
+        with open(out_dir / f"{stem}.json", encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None
+
+
+def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
+    """Validate and build one sheet with all its companions. Never raises for bad input."""
+    from .build import build_sheet, produced_date
+    from .changes import compare_records, format_change
+    from .records import sheet_record
+    from .render.data import render_hxl, render_json
+    from .render.html import render_audit
+    from .template import load_template
+    from .templates_dir import find_templates_dir
+    from .validate import check_spec
+
+    started = time.perf_counter()
+    result = SheetResult(spec, FAILED)
+    try:
+        sheet, diagnostics = check_spec(spec)
+        if sheet is None:
+            raise InvalidSpec(diagnostics.sorted())
+        template = load_template(sheet.template, find_templates_dir(spec))
+        out_dir.mkdir(parents=True, exist_ok=True)
+        previous = _previous_record(out_dir, spec.stem)
+        outputs = build_sheet(sheet, template, out_dir, formats)
+        import dataclasses
+        sheet = dataclasses.replace(sheet, produced=sheet.produced or produced_date())
+        for render, suffix in ((render_json, ".json"), (render_hxl, ".hxl.csv"),
+                               (render_audit, ".sources.html")):
+            path = out_dir / f"{spec.stem}{suffix}"
+            render(sheet, None, path)
+            outputs.append(path)
+        inputs = [s.archive for s in sheet.sources] + list(template.input_files())
+        _write_json(manifest_path(out_dir, spec.stem),
+                    make_manifest(spec, inputs, outputs, sheet, built_timestamp()))
+        if previous is not None:
+            result.changes = [format_change(c) for c in compare_records(previous, sheet_record(sheet))]
+        result.first_build = previous is None
+        result.status, result.outputs, result.title = BUILT, outputs, sheet.title_text
+        result.messages = [str(d) for d in diagnostics.sorted()]   # warnings, if any
+    except FactsheetError as exc:
+        result.messages = [str(exc)]
+    except OSError as exc:
+        result.messages = [f"{spec}: error: cannot write output: {exc}"]
+    except Exception as exc:  # a bug: report it for this sheet, keep building the others
+        result.messages = [f"{spec}: internal error ({type(exc).__name__}: {exc}); please report it"]
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _check_stems(specs: list) -> None:
+    seen: dict = {}
+    for spec in specs:
+        other = seen.setdefault(spec.stem, spec)
+        if other != spec:
+            from .diagnostics import UsageError
+            raise UsageError(f"{other} and {spec} would write the same output files "
+                             f"({spec.stem}.*): rename one")
+
+
+def build_specs(specs, out_dir, fmt: str = "all", force: bool = False, jobs: int | None = None,
+                on_result=None) -> list:
+    """Build every spec; unchanged ones are skipped unless force. Calls on_result(result) as
+    each finishes (in completion order); returns results in spec order."""
+    specs = [Path(s) for s in specs]
+    _check_stems(specs)
+    out_dir = Path(out_dir)
+    formats = FORMATS[fmt]
+    results: dict = {}
+    stale = []
+    for spec in specs:
+        if not force and is_up_to_date(spec, out_dir, formats):
+            results[spec] = SheetResult(spec, UP_TO_DATE)
+            if on_result:
+                on_result(results[spec])
+        else:
+            stale.append(spec)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if len(stale) <= 1 or jobs == 1:
+        # one sheet: no process pool to start, which keeps a single build quick
+        for spec in stale:
+            results[spec] = build_one(spec, out_dir, formats)
+            if on_result:
+                on_result(results[spec])
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(stale))) as pool:
+            futures = [pool.submit(build_one, spec, out_dir, formats) for spec in stale]
+            for future in as_completed(futures):
+                result = future.result()
+                results[result.spec] = result
+                if on_result:
+                    on_result(result)
+    ordered = [results[s] for s in specs]
+    _record_changes(ordered, out_dir)
+    if any(r.status == BUILT for r in ordered):
+        write_index(out_dir)
+    return ordered
+
+
+def _record_changes(results: list, out_dir: Path) -> None:
+    """Append each rebuilt sheet's changed figures to CHANGES.md, newest first."""
+    from .build import produced_date
+    from .changes import append_changes_md
+
+    for result in results:
+        if result.status == BUILT and result.changes:
+            append_changes_md(out_dir / "CHANGES.md", result.spec.name, result.title,
+                              result.changes, produced_date())
+
+
+def write_index(out_dir: Path) -> Path:
+    """index.html over every sheet built into out_dir (from their manifests), newest first."""
+    from .render.html import render_index
+
+    entries = []
+    for path in sorted(out_dir.glob("*.manifest.json")):
+        stem = path.name[: -len(".manifest.json")]
+        manifest = read_manifest(out_dir, stem)
+        if not manifest:
+            continue
+        entries.append({"stem": stem, "title": manifest.get("title", stem),
+                        "as_of": manifest.get("as_of", ""), "built": manifest.get("built", ""),
+                        "has_pdf": (out_dir / f"{stem}.pdf").is_file(),
+                        "has_docx": (out_dir / f"{stem}.docx").is_file()})
+    entries.sort(key=lambda e: (e["built"], e["stem"]), reverse=True)
+    index = out_dir / "index.html"
+    render_index(entries, index)
+    return index

@@ -1,0 +1,67 @@
+"""Build manifests: what went into a sheet (hashes of every input), to skip unchanged sheets."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from . import __version__
+
+MANIFEST_SUFFIX = ".manifest.json"
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+def hash_inputs(paths) -> dict:
+    """{absolute path: sha256} of every input file; a missing file hashes to None."""
+    return {str(Path(p).resolve()): file_sha256(Path(p)) for p in dict.fromkeys(paths) if p}
+
+
+def manifest_path(out_dir: Path, stem: str) -> Path:
+    return out_dir / f"{stem}{MANIFEST_SUFFIX}"
+
+
+def read_manifest(out_dir: Path, stem: str) -> dict | None:
+    try:
+        with open(manifest_path(out_dir, stem), encoding="utf-8") as handle:
+            data = json.load(handle)
+        return data if isinstance(data, dict) else None
+    except (OSError, ValueError):
+        return None
+
+
+def is_up_to_date(spec: Path, out_dir: Path, formats: tuple) -> bool:
+    """True when the last build of this spec used exactly the same inputs and tool version,
+    and every requested output is still there."""
+    manifest = read_manifest(out_dir, spec.stem)
+    if not manifest or manifest.get("tool_version") != __version__:
+        return False
+    if manifest.get("spec") != str(spec.resolve()):
+        return False
+    inputs = manifest.get("inputs")
+    if not isinstance(inputs, dict) or str(spec.resolve()) not in inputs:
+        return False
+    if any(not (out_dir / f"{spec.stem}.{fmt}").is_file() for fmt in formats):
+        return False
+    return all(file_sha256(Path(path)) == digest for path, digest in inputs.items())
+
+
+def make_manifest(spec: Path, inputs: list, outputs: list, sheet, built: str) -> dict:
+    return {
+        "tool_version": __version__,
+        "spec": str(spec.resolve()),
+        "built": built,
+        "title": sheet.title_text,
+        "as_of": sheet.as_of.isoformat(),
+        "inputs": hash_inputs([spec, *inputs]),
+        "outputs": sorted(Path(p).name for p in outputs),
+    }

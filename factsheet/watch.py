@@ -1,0 +1,44 @@
+"""`factsheet watch`: rebuild sheets whose spec, archives or template change, and say what changed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .commands import make_reporter, find_specs
+from .diagnostics import UsageError
+
+_WATCHED_SUFFIXES = {".yaml", ".yml", ".txt", ".docx", ".png", ".jpg", ".jpeg"}
+
+
+def _rebuild(path: Path, out_dir: Path, stdout) -> None:
+    from .batch import build_specs
+
+    try:
+        specs = find_specs([path])
+    except UsageError as exc:
+        print(f"factsheet: {exc}", file=stdout, flush=True)
+        return
+    report = make_reporter(stdout, 0)   # plain lines: a watch log is read as it scrolls
+    # Only sheets whose inputs changed are rebuilt: the manifests decide, as in `build`.
+    build_specs(specs, out_dir, on_result=lambda r: r.status != "up to date" and report(r))
+
+
+def watch_and_build(path: Path, out_dir: Path, stdout, stderr, stop_event=None) -> int:
+    from watchfiles import watch
+
+    from .templates_dir import find_templates_dir
+
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    spec_root = path if path.is_dir() else path.parent
+    watched = {spec_root.resolve(), find_templates_dir(spec_root / "x.yaml")}
+    watched = [p for p in watched if p.exists()]
+    print(f"watching {', '.join(map(str, watched))} (Ctrl-C to stop)", file=stdout, flush=True)
+    _rebuild(path, out_dir, stdout)
+    out_resolved = out_dir.resolve()
+    for changes in watch(*watched, stop_event=stop_event, raise_interrupt=False,
+                         watch_filter=lambda _change, name: Path(name).suffix in _WATCHED_SUFFIXES
+                         and out_resolved not in Path(name).resolve().parents):
+        names = sorted({Path(name).name for _change, name in changes})
+        print(f"changed: {', '.join(names)}", file=stdout, flush=True)
+        _rebuild(path, out_dir, stdout)
+    return 0

@@ -1,0 +1,150 @@
+"""The sheet record: every field, its JSON stability, and the atomic write it is stored with."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+
+import pytest
+
+from factsheet.records import (archive_path, archive_sha256, dump_record, label_text, read_record,
+                               sheet_record, write_atomic, write_record)
+from records_fixtures import EVIL, INDEPENDENT_TEXT, TITLE, VOA_SHA, make_sheet, sha256_text
+
+
+@pytest.fixture
+def sheet(tmp_path):
+    return make_sheet(tmp_path)
+
+
+def test_record_has_the_sheet_fields(sheet):
+    record = sheet_record(sheet)
+    assert record["record_version"] == 1
+    assert record["spec"] == "raqqa-2017.yaml"
+    assert record["title"] == f"{TITLE} {EVIL}"
+    assert record["subtitle"] == "Humanitarian fact sheet"
+    assert record["location"] == "Raqqa, Syria"
+    assert record["organisation"] == "Humanitarian Information Unit"
+    assert record["as_of"] == "2017-08-25"
+    assert record["language"] == "en"
+    assert record["key_figures"] == ["trapped-august", "killed-may", "casualty-increase",
+                                     "evil-fact"]
+    assert record["references"] == {"1": "voa-2017-08-25", "2": "independent-2017-06-06",
+                                    "3": "evil-source"}
+
+
+def test_record_lists_facts_in_spec_order_field_by_field(sheet):
+    facts = sheet_record(sheet)["facts"]
+    assert [f["id"] for f in facts] == ["trapped-august", "killed-may", "casualty-increase",
+                                        "died-fleeing", "killed-friday", "evil-fact"]
+    assert facts[1] == {
+        "id": "killed-may",
+        "value": 220,
+        "qualifier": "at least",
+        "unit": None,
+        "display": "at least 220",
+        "label": "civilians estimated killed by coalition strikes in May 2017",
+        "label_text": "civilians estimated killed by coalition strikes in May 2017",
+        "date": "2017-05-31",
+        "sources": ["independent-2017-06-06"],
+        "quote": "at least 220 civilians are estimated to have been killed in May alone",
+    }
+    evil = facts[5]
+    assert (evil["value"], evil["qualifier"], evil["unit"]) == (3.5, "about", "km")
+    assert evil["display"] == "about 3.5 km"
+    assert evil["label"] == evil["label_text"] == EVIL
+    assert evil["sources"] == ["evil-source", "voa-2017-08-25"]
+    assert facts[2]["display"] == "400%"
+    assert facts[2]["date"] is None
+
+
+def test_label_text_of_a_key_figure_comes_from_the_key_figure(sheet):
+    kf = replace(sheet.key_figures[0], label=(replace(sheet.key_figures[0].label[0],
+                                                      text="as printed"),))
+    record = sheet_record(replace(sheet, key_figures=(kf,) + sheet.key_figures[1:]))
+    assert record["facts"][0]["label_text"] == "as printed"
+    assert record["facts"][0]["label"].startswith("civilians trapped")
+
+
+def test_label_text_of_other_facts_fills_in_fact_markup(sheet):
+    fact = sheet_record(sheet)["facts"][4]
+    assert fact["label"] == "of {died-fleeing} fleeing, killed in strikes on 2 June 2017"
+    assert fact["label_text"] == "of at least 21 fleeing, killed in strikes on 2 June 2017"
+
+
+def test_record_sources_have_relative_archives_and_digests(sheet):
+    sources = sheet_record(sheet)["sources"]
+    assert [s["id"] for s in sources] == ["independent-2017-06-06", "voa-2017-08-25",
+                                          "evil-source"]
+    assert sources[0] == {
+        "id": "independent-2017-06-06",
+        "title": "Civilians die fleeing US-led bombing as the battle for Raqqa begins",
+        "publisher": "The Independent",
+        "published": "2017-06-06",
+        "url": "https://www.independent.co.uk/news/world/middle-east/raqqa-battle",
+        "archive": "sources/independent-2017-06-06.txt",
+        "archive_sha256": sha256_text(INDEPENDENT_TEXT),
+    }
+    assert sources[1]["archive_sha256"] == VOA_SHA
+    assert sources[2]["archive"] == "sources/evil-missing.txt"
+    assert sources[2]["archive_sha256"] is None
+
+
+def test_archive_path_keeps_a_relative_path_and_uses_forward_slashes(sheet, tmp_path):
+    source = replace(sheet.sources[0], archive=tmp_path / "deep" / "er" / "a.txt")
+    assert archive_path(sheet, source) == "deep/er/a.txt"
+    assert archive_path(sheet, replace(source, archive="sources/b.txt")) == "sources/b.txt"
+
+
+def test_archive_sha256_prefers_the_recorded_digest(sheet):
+    assert archive_sha256(sheet.sources[1]) == VOA_SHA
+    assert archive_sha256(sheet.sources[0]) == sha256_text(INDEPENDENT_TEXT)
+
+
+def test_record_survives_a_json_round_trip_unchanged(sheet):
+    record = sheet_record(sheet)
+    assert json.loads(dump_record(record)) == record
+
+
+def test_record_text_is_stable_and_does_not_depend_on_the_folder(tmp_path):
+    first = dump_record(sheet_record(make_sheet(tmp_path / "a")))
+    second = dump_record(sheet_record(make_sheet(tmp_path / "b")))
+    assert first == second
+    assert str(tmp_path) not in first
+    assert first.endswith("}\n")
+    assert json.dumps(EVIL, ensure_ascii=False) in first  # no \u or HTML escapes in data
+
+
+def test_write_and_read_record(sheet, tmp_path):
+    path = tmp_path / "raqqa-2017.record.json"
+    assert read_record(path) is None
+    write_record(sheet_record(sheet), path)
+    assert read_record(path) == sheet_record(sheet)
+    path.write_text("{not json", encoding="utf-8")
+    assert read_record(path) is None
+
+
+def test_write_atomic_leaves_no_temporary_file_and_keeps_old_file_on_error(tmp_path):
+    path = tmp_path / "out.txt"
+    write_atomic(path, lambda f: f.write(b"first"))
+
+    def fail(f):
+        f.write(b"half")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(path, fail)
+    assert path.read_bytes() == b"first"
+    assert os.listdir(tmp_path) == ["out.txt"]
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("of {died-fleeing} fleeing", "of at least 21 fleeing"),
+    ("{ killed-may } in May", "at least 220 in May"),
+    ("civilians killed [independent-2017-06-06]", "civilians killed"),
+    ("literal {{braces}} and [[brackets]]", "literal {braces} and [brackets]"),
+    ("unknown {no-such-fact} kept", "unknown {no-such-fact} kept"),
+])
+def test_label_text_markup(sheet, label, expected):
+    assert label_text(label, {f.id: f for f in sheet.facts}) == expected
