@@ -77,12 +77,12 @@ def resolve_archive(spec_dir: Path, relative: str) -> Path:
     """The archive's real path, refusing anything outside the spec's folder."""
     if not relative or os.path.isabs(relative) or relative.startswith(("/", "\\")) or \
             re.match(r"^[A-Za-z]:", relative):
-        raise ArchiveError(f"archive path must be relative to the spec's folder: {relative!r}")
+        # the validator adds ": <path as written>" to every ArchiveError
+        raise ArchiveError("archive path must be relative to the spec's folder")
     base = spec_dir.resolve()
     target = (base / relative).resolve()
     if target != base and base not in target.parents:
-        raise ArchiveError(f"archive {relative!r} lies outside the spec's folder "
-                           "(.. or a symlink out): refused")
+        raise ArchiveError("archive lies outside the spec's folder (.. or a symlink out)")
     return target
 
 
@@ -99,11 +99,12 @@ class ArchiveCache:
             raise ArchiveError("archive file not found") from None
         except OSError as exc:
             raise ArchiveError(f"archive cannot be read: {exc.strerror}") from None
-        key = (path, stat.st_mtime_ns, stat.st_size)
-        cached = self._archives.get(key)
-        if cached is None:
-            cached = self._archives[key] = self._read(path, stat.st_size)
-        return cached
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = self._archives.get(path)
+        if cached is None or cached[0] != key:
+            # a changed archive replaces its old text, so a long `watch` session does not grow
+            cached = self._archives[path] = (key, self._read(path, stat.st_size))
+        return cached[1]
 
     @staticmethod
     def _read(path: Path, size: int) -> Archive:

@@ -10,6 +10,7 @@ from .diagnostics import Diagnostics
 from .load import Node
 from .markup import SLUG
 
+MAX_NUMBER = 10 ** 15        # far above any count a fact sheet states; floats stay exact
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _KIND_NAMES = {"map": "a mapping", "seq": "a list", "str": "text", "int": "a number",
                "float": "a number", "bool": "true/false", "null": "empty"}
@@ -22,13 +23,15 @@ class Fields:
         self.diags = diags
 
     def keys(self, node: Node, allowed: tuple, required: tuple, what: str) -> None:
+        meant = set()
         for name, key in node.keys.items():
             if name not in allowed:
                 close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+                meant.update(close)
                 self.diags.error(key.pos, "unknown-key", f"unknown key '{name}' in {what}", hint)
         for name in required:
-            if name not in node.value:
+            if name not in node.value and name not in meant:  # the typo's error says it
                 self.diags.error(node.pos, "missing-key", f"{what} is missing required key '{name}'")
 
     def kind(self, node: Node, kinds: tuple, what: str) -> bool:
@@ -43,7 +46,9 @@ class Fields:
         if node is None:
             return None
         what = what or f"'{key}'"
-        if node.kind in ("int", "float") and key not in ("title", "label", "heading", "text", "quote"):
+        # text that may hold markup must be a string: `subtitle: 2017` once crashed the markup check
+        if node.kind in ("int", "float") and key not in ("title", "subtitle", "label", "heading", "text",
+                                                         "quote"):
             return str(node.value)   # e.g. `location: 1948` is fine as text
         if not self.kind(node, ("str",), what):
             return None
@@ -88,6 +93,9 @@ class Fields:
             return None
         if node.value != node.value or node.value in (float("inf"), float("-inf")):
             self.diags.error(node.pos, "wrong-type", f"{what} must be a finite number")
+            return None
+        if abs(node.value) > MAX_NUMBER:  # also keeps huge ints from overflowing float()
+            self.diags.error(node.pos, "wrong-type", f"{what} is too large (more than {MAX_NUMBER:,})")
             return None
         return node.value
 

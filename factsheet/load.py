@@ -62,17 +62,15 @@ def _scalar(node: yaml.ScalarNode, diags: Diagnostics) -> tuple:
         return node.value, "str"
     if tag == _NULL:
         return None, "null"
-    try:
-        value = _scalar_constructor.construct_object(node, deep=True)
-    except (ValueError, yaml.YAMLError):
+    kind = {_BOOL: "bool", _INT: "int", _FLOAT: "float"}.get(tag)
+    if kind is None:
         return node.value, "str"
-    if tag == _BOOL:
-        return value, "bool"
-    if tag == _INT:
-        return value, "int"
-    if tag == _FLOAT:
-        return value, "float"
-    return node.value, "str"
+    try:
+        # the tag's own constructor, not construct_object(), which would keep every node
+        # in a cache forever; an explicit `!!int ''` or `!!bool maybe` stays text
+        return _scalar_constructor.yaml_constructors[tag](_scalar_constructor, node), kind
+    except (ValueError, LookupError, yaml.YAMLError):
+        return node.value, "str"
 
 
 class _Converter:
@@ -88,7 +86,8 @@ class _Converter:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         end_line = node.end_mark.line + 1
         if node.tag not in _KNOWN_TAGS:
-            self.diags.error((line, col), "yaml-tag", f"unsupported YAML tag {node.tag!r}: "
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)  # as the user wrote it
+            self.diags.error((line, col), "yaml-tag", f"unsupported YAML tag '{tag}': "
                              "specs use plain YAML values only")
         if isinstance(node, yaml.MappingNode):
             values, keys = {}, {}
@@ -129,6 +128,10 @@ def parse_yaml(text: str, diags: Diagnostics):
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         diags.error(pos, "yaml-syntax", f"YAML syntax: {problem}")
         return None
+    except yaml.reader.ReaderError as exc:
+        diags.error(_reader_pos(text, exc.position), "yaml-syntax",
+                    f"YAML syntax: unacceptable character #x{exc.character:04x}: {exc.reason}")
+        return None
     except yaml.YAMLError as exc:
         diags.error((1, 1), "yaml-syntax", f"YAML syntax: {exc}")
         return None
@@ -148,18 +151,30 @@ def parse_yaml(text: str, diags: Diagnostics):
         return None
 
 
+def _reader_pos(text: str, position: int) -> tuple:
+    """Line and column of a reader error; libyaml counts bytes, the pure-Python reader characters."""
+    if _Loader is not yaml.SafeLoader:
+        text = text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore")
+    before = text[:position]
+    return (before.count("\n") + 1, len(before) - before.rfind("\n"))
+
+
 def read_text(path) -> str:
     """Read a UTF-8 file; OSError and UnicodeDecodeError are left to the caller."""
     with open(path, "rb") as handle:
         data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        # cut mid-character perhaps: parse_yaml refuses it as too large, not as "not UTF-8"
+        return data.decode("utf-8-sig", errors="replace")
     return data.decode("utf-8-sig")
 
 
 def locate(node: Node, offset: int, source_lines: list | None) -> tuple:
     """Line and column of character `offset` inside a string node's value.
 
-    Exact for literal blocks (|) and single-line scalars; for other multi-line
-    styles (folded lines) it falls back to the node's own position.
+    Exact for literal blocks (|), single-line scalars (escapes in quotes counted) and
+    folded (>) or plain scalars whose lines fold back to the value; otherwise (multi-line
+    quoted text, more-indented folded lines) it falls back to the node's own position.
     """
     value = node.value if isinstance(node.value, str) else ""
     if node.style == "|" and source_lines:
@@ -173,7 +188,52 @@ def locate(node: Node, offset: int, source_lines: list | None) -> tuple:
                 indent = len(text) - len(text.lstrip(" "))
                 break
         return (content_line, indent + 1 + len(before) - (before.rfind("\n") + 1))
-    if node.line == node.end_line or "\n" not in value:
+    if node.style in ("'", '"') and node.line == node.end_line and source_lines \
+            and node.line <= len(source_lines):
+        return (node.line, _quoted_col(source_lines[node.line - 1], node.col, node.style, offset))
+    if node.style in (">", "", None) and source_lines:  # libyaml marks plain as ""
+        found = _folded_pos(node, value, offset, source_lines)
+        if found:
+            return found
+    if node.line == node.end_line:
         quote = 1 if node.style in ("'", '"') else 0
         return (node.line, node.col + quote + offset)
     return node.pos
+
+
+def _quoted_col(line: str, col: int, style: str, offset: int) -> int:
+    """Column of value character `offset` in a one-line quoted scalar: \\" and '' take two columns."""
+    i = col  # 0-based index of the first character after the opening quote
+    for _ in range(offset):
+        if style == '"' and line.startswith("\\", i):
+            i += {"x": 4, "u": 6, "U": 10}.get(line[i + 1:i + 2], 2)
+        else:
+            i += 2 if style == "'" and line.startswith("''", i) else 1
+    return i + 1
+
+
+def _folded_pos(node: Node, value: str, offset: int, source_lines: list):
+    """Position in a folded (>) or plain scalar, when its lines fold back to exactly its value."""
+    first = node.line if node.style == ">" else node.line - 1  # 0-based index of the first text line
+    pieces, joined, blanks, indent = [], "", 0, None
+    for index in range(first, min(node.end_line, len(source_lines))):
+        raw = source_lines[index]
+        start = node.col - 1 if index == node.line - 1 else len(raw) - len(raw.lstrip(" "))
+        if raw.strip() and node.style == ">":
+            indent = start if indent is None else indent
+            if start < indent:
+                break  # the next key: the block has ended
+        text = raw[start:] if node.style == ">" else raw[start:].rstrip(" \t")
+        if not text.strip():
+            blanks += 1
+            continue
+        if pieces:
+            joined += "\n" * blanks if blanks else " "
+        pieces.append((index + 1, start + 1, len(joined), text))
+        joined, blanks = joined + text, 0
+    if not pieces or joined != value.rstrip("\n"):
+        return None
+    for line, col, begin, text in reversed(pieces):
+        if offset >= begin:
+            return (line, col + offset - begin)
+    return None

@@ -1,10 +1,12 @@
 """Figures in prose: find numbers written in digits or words, and match a fact's value in its quote."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
-MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|"
+# 'may' only as May or MAY: '12 may have died' is a figure, not a date
+MONTH_NAMES = ("january|february|march|april|(?-i:May|MAY)|june|july|august|september|october|"
                "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 
 _UNITS = {w: i for i, w in enumerate(
@@ -29,8 +31,9 @@ _ANY_WORD = r"(?:%s)" % "|".join(sorted(set(_UNITS) | set(_TENS) | set(_SCALES) 
 
 _PERCENT = r"(?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b))?"
 _DIGITS = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,]*\d)"
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\d+(?:[.,]\d+)+)(?![\w,]*\d)"
     r"(?P<scale>\s+(?:million|billion|thousand)\b)?" + _PERCENT, re.IGNORECASE)
+_REGULAR = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _WORDS = re.compile(
     r"\b(?P<words>%s|(?:%s)(?:[\s-]+(?:%s))*)\b" % (_PART_OF, _WORD, _ANY_WORD) + _PERCENT, re.IGNORECASE)
 _DAY_BEFORE_MONTH = re.compile(r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b" % MONTH_NAMES, re.I)
@@ -66,6 +69,10 @@ def _words_value(words: str):
             if _SCALES[part] >= 1000:
                 total, current = total + current, 0
         elif part in _FRACTIONS:
+            rest = parts[parts.index(part) + 1:]
+            if rest and all(p in _SCALES for p in rest):  # 'half a million' is 500,000
+                share = (current or 1) * _FRACTIONS[part] / 100
+                return share * math.prod(_SCALES[p] for p in rest), False
             return (current or 1) * _FRACTIONS[part], True
     return float(total + current), False
 
@@ -89,9 +96,11 @@ def find_figures(text: str, exempt_dates: bool = True) -> list:
     """Every figure in `text`, in order: numbers in digits and in words."""
     figures = []
     for match in _DIGITS.finditer(text):
-        value = float(match.group("num").replace(",", ""))
-        if match.group("scale"):
-            value *= _SCALES[match.group("scale").strip().lower()]
+        value = None  # '12,5' or '1,2345': a figure all the same, but of no sure value
+        if _REGULAR.fullmatch(match.group("num")):
+            value = float(match.group("num").replace(",", ""))
+            if match.group("scale"):
+                value *= _SCALES[match.group("scale").strip().lower()]
         percent = bool(match.group("pct"))
         if exempt_dates and _is_exempt(text, match, value, percent):
             continue
@@ -133,5 +142,10 @@ def value_in_quote(value: float, unit: str | None, quote: str):
 def _close(a: float, b: float) -> bool:
     # 'a third' is 33.3...%: allow the rounding people write (33, 33.3)
     if not float(a).is_integer() or not float(b).is_integer():
-        return abs(a - b) < 0.5 if abs(a - 100 / 3) < 0.01 or abs(b - 100 / 3) < 0.01 else abs(a - b) < 1e-6
+        return abs(a - b) < 0.5 if _thirds(a) or _thirds(b) else abs(a - b) < 1e-6
     return a == b
+
+
+def _thirds(x: float) -> bool:
+    """'a third' and 'two thirds' (33.3...% and 66.6...%), which people round."""
+    return not float(x).is_integer() and abs(x * 3 / 100 - round(x * 3 / 100)) < 1e-9

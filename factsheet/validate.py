@@ -51,6 +51,9 @@ class _Check:
         self.archives: dict = {}     # id -> Archive (readable ones only)
         self.facts: dict = {}        # id -> Fact
         self.fact_nodes: dict = {}   # id -> Node
+        # ids declared, even by an entry with other errors: referring to one is not
+        # reported again as 'unknown', so one mistake gives one error, not a cascade
+        self.declared: set = set()
         self.used_facts: set = set()
         self.cited_sources: set = set()
         self.text_nodes: list = []   # (node, role) of every string that may hold markup
@@ -124,6 +127,7 @@ class _Check:
         if sid in self.sources:
             self.diags.error(node.value["id"].pos, "duplicate-id", f"duplicate source id '{sid}'")
             sid = None
+        self.declared.add(("source", sid))
         title, publisher = f.text(node, "title"), f.text(node, "publisher")
         url, published = f.url(node, "url", "'url'"), f.date(node, "published")
         archive_path, sha = self._archive(node, sid)
@@ -158,6 +162,7 @@ class _Check:
         if fid in self.facts:
             self.diags.error(node.value["id"].pos, "duplicate-id", f"duplicate fact id '{fid}'")
             fid = None
+        self.declared.add(("fact", fid))
         value = f.number(node, "value", "'value'")
         qualifier = f.text(node, "qualifier")
         if qualifier is not None and qualifier not in QUALIFIERS:
@@ -326,6 +331,9 @@ class _Check:
     # -- helpers and warnings --------------------------------------------------------------
     def _unknown(self, pos, what: str, name: str, known: dict, extra: str = "") -> None:
         import difflib
+
+        if (what, name) in self.declared:
+            return  # declared by an entry that already has its own error
         close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else None
         self.diags.error(pos, f"unknown-{what}", f"unknown {what} '{name}'{extra}", hint)
@@ -335,10 +343,14 @@ class _Check:
             if fid not in self.used_facts:
                 self.diags.warning(node.value["id"].pos, "unused-fact",
                                    f"fact '{fid}' is not used on the sheet (not a key figure, never referenced)")
-        for node in root.value.get("sources", Node([], 0, 0, "seq")).value:
+        sources = root.value.get("sources")
+        # 'sources' may be any YAML value here; a wrong type was reported already
+        for node in sources.value if sources is not None and sources.kind == "seq" else ():
             sid = node.get("id") if node.kind == "map" else None
-            if sid is not None and sid.value in self.sources and sid.value not in self.cited_sources:
-                self.diags.warning(sid.pos, "unused-source", f"source '{sid.value}' is never cited")
+            # as Fields.text read it: `id: 7` is '7'; `id: [1, 2]` (reported already) is no id
+            name = str(sid.value) if sid is not None and sid.kind in ("str", "int") else None
+            if name in self.sources and name not in self.cited_sources:
+                self.diags.warning(sid.pos, "unused-source", f"source '{name}' is never cited")
 
     def _warn_conflicts(self) -> None:
         seen: dict = {}

@@ -1,0 +1,277 @@
+"""Stage 4, layout: the fit decision both renderers share (body size, derived sizes, column split).
+
+`fit_page` tries the template's body size and steps down by 0.5 pt to its minimum, measuring
+each try with ReportLab's own line breaking (`render.pdf.compose_page`, i.e. `Flowable.wrap`),
+and keeps the largest size that fits on one page. The DOCX mirrors the chosen geometry.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+from .diagnostics import LayoutError
+from .model import Span, format_date, plain_text
+from .template import Template
+
+SIZE_STEP = 0.5
+
+
+def _pt(value: float) -> float:
+    """Round to a twip (1/20 pt): Word stores spacing in twips, so both formats agree exactly."""
+    return round(value * 20) / 20
+
+
+def _half(value: float) -> float:
+    """Round a font size to half a point: Word stores sizes in half-points."""
+    return round(value * 2) / 2
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the sections, as both renderers set it."""
+    kind: str                     # 'heading', 'paragraph' or 'bullet'
+    inline: tuple                 # tuple[Span, ...]
+    space_after: float            # points below it (0 at the foot of a column)
+    section: int                  # index of its section
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The chosen size and the geometry derived from it (points; y grows down from the page top)."""
+    template: Template
+    body_size: float
+    page_width: float
+    page_height: float
+    margin_top: float
+    margin_right: float
+    margin_bottom: float
+    margin_left: float
+    # type sizes and their line pitch (leading = Word's EXACT line spacing)
+    leading: float
+    small_size: float             # key figure labels, sources, footer
+    small_leading: float
+    heading_size: float
+    heading_leading: float
+    figure_size: float            # the big key numbers
+    figure_leading: float
+    title_size: float
+    title_leading: float
+    subtitle_size: float
+    subtitle_leading: float
+    # spacing
+    paragraph_space: float        # after a paragraph
+    bullet_space: float           # between bullets
+    section_space: float          # after the last paragraph of a section
+    heading_space: float          # below a heading's rule
+    rule_gap: float               # between a heading's text and its rule (whole points, as Word)
+    rule_width: float
+    block_gap: float              # between band, key figures, sections and sources
+    column_gap: float
+    bullet_indent: float
+    source_indent: float
+    cell_pad_v: float             # key figure cell padding
+    cell_pad_h: float
+    cell_gap: float               # white line between key figure cells
+    band_pad_bottom: float
+    band_gap: float               # between the lines of the header band
+    label_gap: float              # between a key figure's number and its label
+    source_space: float           # between two sources
+    safety: float                 # kept free so that the DOCX never spills onto a second page
+    # decisions made while measuring
+    figure_rows: tuple = ()       # key figures per row, e.g. (3, 3)
+    split: int = 0                # number of section blocks in the left column
+    footer_one_line: bool = True  # contact and 'Produced ...' share one footer line
+    logo_width: float = 0.0       # the logo's box in the band (0 without a logo)
+    logo_height: float = 0.0
+    header_height: float = 0.0
+    figures_height: float = 0.0
+    columns_height: float = 0.0
+    sources_height: float = 0.0
+    footer_height: float = 0.0
+    slack: float = 0.0            # free height left on the page at this size
+    _page: object = field(default=None, compare=False, repr=False)   # measured PDF page, reused
+
+    @property
+    def content_width(self) -> float:
+        return self.page_width - self.margin_left - self.margin_right
+
+    @property
+    def column_width(self) -> float:
+        return (self.content_width - self.column_gap) / 2
+
+    @property
+    def body_bottom(self) -> float:
+        """Distance from the page bottom to the lowest point the body may reach (above the footer)."""
+        return self.margin_bottom + self.footer_height + self.block_gap
+
+    def blocks(self, sheet) -> list:
+        """The section blocks, spaced; space after the last block of each column is dropped."""
+        blocks = plan_blocks(sheet, self)
+        for end in (self.split, len(blocks)):
+            if 0 < end <= len(blocks):
+                blocks[end - 1] = replace(blocks[end - 1], space_after=0.0)
+        return blocks
+
+
+def size_layout(template: Template, body: float) -> Layout:
+    """The sizes and spacing for body size `body`; every one of them scales with it."""
+    width, height = template.page_size
+    top, right, bottom, left = template.margins
+    small = _half(max(body * 0.8, 6.0))
+    heading = _half(body * 1.15)
+    figure = _half(body * 2.5)
+    title = _half(body * 2.1)
+    subtitle = _half(body * 1.2)
+    leading = _pt(body * 1.32)
+    return Layout(
+        template=template, body_size=body, page_width=width, page_height=height,
+        margin_top=top, margin_right=right, margin_bottom=bottom, margin_left=left,
+        leading=leading, small_size=small, small_leading=_pt(small * 1.3),
+        heading_size=heading, heading_leading=_pt(heading * 1.25),
+        figure_size=figure, figure_leading=_pt(figure * 1.1),
+        title_size=title, title_leading=_pt(title * 1.15),
+        subtitle_size=subtitle, subtitle_leading=_pt(subtitle * 1.3),
+        paragraph_space=_pt(body * 0.6), bullet_space=_pt(body * 0.35),
+        section_space=_pt(body * 1.2), heading_space=_pt(body * 0.5),
+        rule_gap=float(max(1, round(body * 0.25))), rule_width=0.75,
+        block_gap=_pt(body * 1.3), column_gap=_pt(body * 2.0),
+        bullet_indent=_pt(body * 1.2), source_indent=_pt(small * 2.4),
+        cell_pad_v=_pt(body * 0.7), cell_pad_h=_pt(body * 0.9), cell_gap=1.5,
+        band_pad_bottom=_pt(body * 1.4), band_gap=_pt(body * 0.4), label_gap=_pt(body * 0.2),
+        source_space=_pt(small * 0.3), safety=_pt(leading * 1.5),
+        figure_rows=figure_rows(0),
+    )
+
+
+def figure_rows(count: int) -> tuple:
+    """Key figures per row: up to four side by side, five or six as rows of three."""
+    if count <= 4:
+        return (count,) if count else ()
+    return (3, count - 3)
+
+
+def plan_blocks(sheet, layout: Layout) -> list:
+    """Every heading, paragraph and bullet of the sections, with the space that follows it."""
+    blocks = []
+    for index, section in enumerate(sheet.sections):
+        blocks.append(Block("heading", section.heading, layout.heading_space, index))
+        body = [("paragraph", p) for p in section.paragraphs] + [("bullet", b) for b in section.bullets]
+        for position, (kind, inline) in enumerate(body):
+            last = position == len(body) - 1
+            following = None if last else body[position + 1][0]
+            if last:
+                space = layout.section_space
+            elif kind == "bullet" and following == "bullet":
+                space = layout.bullet_space
+            else:
+                space = layout.paragraph_space
+            blocks.append(Block(kind, inline, space, index))
+        if not body:
+            blocks[-1] = replace(blocks[-1], space_after=layout.section_space)
+    return blocks
+
+
+def band_lines(sheet) -> list:
+    """The header band, top to bottom, as (role, inline): organisation, title, subtitle, meta."""
+    lines = []
+    if sheet.organisation:
+        lines.append(("organisation", (Span(sheet.organisation),)))
+    lines.append(("title", sheet.title))
+    if sheet.subtitle:
+        lines.append(("subtitle", sheet.subtitle))
+    meta = " | ".join(part for part in (sheet.location, sheet.as_of_text) if part)
+    lines.append(("meta", (Span(meta),)))
+    return lines
+
+
+def footer_texts(sheet) -> tuple:
+    """(disclaimer or None, 'Contact: ...' or None, 'Produced 25 August 2017 from x.yaml')."""
+    produced = f"Produced {format_date(sheet.produced)}" if sheet.produced else "Produced"
+    contact = f"Contact: {sheet.contact}" if sheet.contact else None
+    return (sheet.disclaimer or None, contact, f"{produced} from {sheet.spec_path.name}")
+
+
+def reference_parts(reference) -> tuple:
+    """('[1]', 'Publisher, "Title", 6 June 2017, ', url or None): the link is set apart."""
+    text, url = reference.text, reference.source.url
+    if url and text.endswith(url):
+        return (f"[{reference.number}]", text[:-len(url)], url)
+    return (f"[{reference.number}]", text, None)
+
+
+def split_points(blocks) -> list:
+    """Where the columns may break: never straight after a heading (no orphaned headings)."""
+    return [k for k in range(len(blocks) + 1)
+            if k in (0, len(blocks)) or blocks[k - 1].kind != "heading"]
+
+
+def candidate_sizes(template: Template) -> list:
+    """Body sizes to try, largest first: max, max - 0.5, ..., min."""
+    steps = int(round((template.body_max - template.body_min) / SIZE_STEP))
+    return [template.body_max - i * SIZE_STEP for i in range(steps + 1)]
+
+
+def fit_page(sheet, template: Template) -> Layout:
+    """The largest body size at which the whole sheet fits on one page; LayoutError if none does."""
+    from .render.pdf import compose_page   # the PDF engine is the measure of what fits
+
+    sizes = candidate_sizes(template)
+    tried = {}
+
+    def measure(index: int):
+        if index not in tried:
+            tried[index] = compose_page(sheet, size_layout(template, sizes[index]))
+        return tried[index]
+
+    if measure(0).fits:
+        return measure(0).layout
+    # Start where the overflow at full size says the fit should be, then walk to the edge:
+    # usually two more measurements, where a blind binary search over six sizes needs three.
+    index = _predict(measure(0), sizes)
+    if measure(index).fits:
+        while index > 1 and measure(index - 1).fits:
+            index -= 1
+        return measure(index).layout
+    while index < len(sizes) - 1:
+        index += 1
+        if measure(index).fits:
+            return measure(index).layout
+    raise LayoutError(overflow_message(sheet, measure(len(sizes) - 1)))
+
+
+def _predict(page, sizes) -> int:
+    """The index of the largest size expected to fit, scaling what overflowed at sizes[0]:
+    text height grows with the square of the size (taller lines, fewer words per line), the
+    band, figures, sources and footer linearly, the margins not at all."""
+    layout = page.layout
+    fixed = layout.margin_top + layout.margin_bottom
+    scaled = layout.page_height - page.available - fixed
+    needed = page.available + page.overflow
+    for index, size in enumerate(sizes[1:], 1):
+        ratio = size / sizes[0]
+        if needed * ratio ** 2 <= layout.page_height - fixed - scaled * ratio:
+            return index
+    return len(sizes) - 1
+
+
+def overflow_message(sheet, page) -> str:
+    """'sections overflow the page by about 9 lines at 7.5 pt: cut about 110 words'."""
+    layout = page.layout
+    size = f"{layout.body_size:g} pt"
+    if page.available <= 0:
+        lines = max(1, math.ceil(-page.available / layout.leading))
+        return (f"the header, key figures, sources and footer alone overflow the page by about "
+                f"{_lines(lines)} at {size}: shorten the title, key figure labels or sources")
+    # Columns are balanced, so cutting n lines of text shortens each column by about n/2.
+    excess = page.total_height - 2 * page.available
+    lines = math.ceil(excess / layout.leading) if excess > 0 else \
+        math.ceil(page.overflow / layout.leading)
+    lines = max(1, lines)
+    words = sum(len(plain_text(b.inline).split()) for b in plan_blocks(sheet, layout))
+    per_line = words / max(1, page.total_lines)
+    cut = max(5, int(math.ceil(lines * per_line / 5.0)) * 5)
+    return f"sections overflow the page by about {_lines(lines)} at {size}: cut about {cut} words"
+
+
+def _lines(count: int) -> str:
+    return "1 line" if count == 1 else f"{count} lines"

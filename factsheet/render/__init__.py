@@ -1,0 +1,43 @@
+"""Stage 5, render: one renderer per format, all with the signature render(sheet, layout, out_path).
+
+Renderers are looked up by format name and imported on first use, so importing this package
+costs nothing (`factsheet validate` never loads ReportLab or python-docx). Renderers only draw:
+they never validate, and they take every size and position from the Layout.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from datetime import datetime, timezone
+
+FORMATS = ("pdf", "docx")
+_RENDERERS = {"pdf": ("factsheet.render.pdf", "render_pdf"),
+              "docx": ("factsheet.render.docx", "render_docx")}
+
+
+def available_formats() -> tuple:
+    """Every format with a registered renderer."""
+    return tuple(_RENDERERS)
+
+
+def get_renderer(fmt: str):
+    """The render function for a format name ('pdf' or 'docx'); KeyError for any other."""
+    module, name = _RENDERERS[fmt]
+    return getattr(importlib.import_module(module), name)
+
+
+def register_renderer(fmt: str, module: str, name: str) -> None:
+    """Add a format (e.g. 'html'): `module.name(sheet, layout, out_path)` will render it."""
+    _RENDERERS[fmt] = (module, name)
+
+
+def document_timestamp(sheet) -> datetime:
+    """The creation time written into a document: SOURCE_DATE_EPOCH if set, else midnight UTC of
+    the produced date; fixed either way, so the same build gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    day = sheet.produced
+    if day is None:
+        return datetime(1980, 1, 1, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)

@@ -1,0 +1,571 @@
+"""Stage 5b, DOCX: the same page in WordprocessingML, mirroring the PDF's geometry line for line.
+
+The package is built once per template with python-docx (the template's Word file, or
+python-docx's own, with its body cleared and its named styles readied); each sheet then only
+writes its document, footer, links and properties, so a sheet costs milliseconds, not a reload.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import math
+import re
+import zipfile
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from ..fonts import FALLBACK, FAMILY
+from ..layout import band_lines, footer_texts, reference_parts
+from ..model import Span, plain_text
+from ..output import zip_bytes, zip_entry
+from . import document_timestamp
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPACES = re.compile("[ \t\r\n]+")
+_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+       'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"')
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+EMU = 12700                               # EMUs per point
+
+
+def tw(points: float) -> int:
+    """Points to twips (the PDF's geometry was rounded to twips, so this is exact)."""
+    return int(round(points * 20))
+
+
+def text(value: str) -> str:
+    return escape(_INVALID_XML.sub("", _SPACES.sub(" ", value)))
+
+
+def attr(value: str) -> str:
+    return escape(_INVALID_XML.sub("", value), {'"': "&quot;"})
+
+
+def run(value: str, size=None, bold=None, italic=None, colour=None, superscript=False,
+        plain=False) -> str:
+    """A w:r with its properties in schema order; `plain` cancels caps and letter spacing a
+    branded style might add, so the text keeps its typed form and the PDF's width."""
+    props = []
+    if bold is not None:
+        props.append("<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>')
+    if italic is not None:
+        props.append("<w:i/><w:iCs/>" if italic else '<w:i w:val="0"/><w:iCs w:val="0"/>')
+    if plain:
+        props.append('<w:caps w:val="0"/><w:smallCaps w:val="0"/>')
+    if colour:
+        props.append(f'<w:color w:val="{colour[1:]}"/>')
+    if plain:
+        props.append('<w:spacing w:val="0"/>')
+    if size:
+        props.append(f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/>')
+    if superscript:
+        props.append('<w:vertAlign w:val="superscript"/>')
+    rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text(value)}</w:t></w:r>'
+
+
+def inline_runs(inline, size, colour=None, plain=False) -> str:
+    """Spans as runs: figures bold, citations superscript; never parsed as markup."""
+    return "".join(run(s.text, size, bold=True if s.kind == "figure" else None, colour=colour,
+                       superscript=s.kind == "cite", plain=plain) for s in inline)
+
+
+def para(runs: str, style: str, size: float, leading: float, after=0.0, left=0.0, right=0.0,
+         hanging=0.0, keep_next=False, num_id=None, border=None, tabs=(), jc="left",
+         at_least=False) -> str:
+    """A w:p with every spacing and indent set directly: styles give the look, not the geometry."""
+    ppr = [f'<w:pStyle w:val="{style}"/>']
+    if keep_next:
+        ppr.append("<w:keepNext/>")
+    ppr.append('<w:widowControl w:val="0"/>')
+    if num_id is not None:
+        ppr.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
+    if border:
+        side, space, width, colour = border
+        other = "bottom" if side == "top" else "top"
+        edges = {side: f'<w:{side} w:val="single" w:sz="{round(width * 8)}" w:space="{round(space)}" '
+                       f'w:color="{colour[1:]}"/>', other: f'<w:{other} w:val="nil"/>'}
+        ppr.append(f"<w:pBdr>{edges['top']}{edges['bottom']}</w:pBdr>")
+    else:
+        ppr.append('<w:pBdr><w:top w:val="nil"/><w:bottom w:val="nil"/></w:pBdr>')
+    if tabs:
+        ppr.append("<w:tabs>" + "".join(f'<w:tab w:val="{kind}" w:pos="{tw(pos)}"/>'
+                                        for kind, pos in tabs) + "</w:tabs>")
+    rule = "atLeast" if at_least else "exact"
+    ppr.append(f'<w:spacing w:before="0" w:after="{tw(after)}" w:line="{tw(leading)}" '
+               f'w:lineRule="{rule}"/>')
+    indent = f'w:hanging="{tw(hanging)}"' if hanging else 'w:firstLine="0"'
+    ppr.append(f'<w:ind w:left="{tw(left)}" w:right="{tw(right)}" {indent}/>')
+    ppr.append('<w:contextualSpacing w:val="0"/>')
+    ppr.append(f'<w:jc w:val="{jc}"/>')
+    ppr.append(f'<w:rPr><w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/></w:rPr>')
+    return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{runs}</w:p>"
+
+
+def spacer(height: float, style: str) -> str:
+    """An empty paragraph exactly `height` tall: the gap between two tables."""
+    return para("", style, 1, height)
+
+
+def cell(content: str, width: float, margins=(0, 0, 0, 0), fill=None, span=1) -> str:
+    top, left, bottom, right = margins
+    props = [f'<w:tcW w:w="{tw(width)}" w:type="dxa"/>']
+    if span > 1:
+        props.append(f'<w:gridSpan w:val="{span}"/>')
+    if fill:
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill[1:]}"/>')
+    props.append(f'<w:tcMar><w:top w:w="{tw(top)}" w:type="dxa"/><w:left w:w="{tw(left)}" '
+                 f'w:type="dxa"/><w:bottom w:w="{tw(bottom)}" w:type="dxa"/><w:right '
+                 f'w:w="{tw(right)}" w:type="dxa"/></w:tcMar>')
+    props.append('<w:vAlign w:val="top"/>')
+    return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{content}</w:tc>"
+
+
+def table(grid, rows, indent=0.0, inside=None) -> str:
+    """A fixed-layout table: exact column widths, no cell margins of its own, optional white
+    inside borders (the gaps between key figure tiles)."""
+    width = sum(grid)
+    borders = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right"))
+    if inside:
+        line_width, colour = inside
+        borders += "".join(f'<w:{side} w:val="single" w:sz="{round(line_width * 8)}" w:space="0" '
+                           f'w:color="{colour[1:]}"/>' for side in ("insideH", "insideV"))
+    else:
+        borders += '<w:insideH w:val="nil"/><w:insideV w:val="nil"/>'
+    tblpr = (f'<w:tblPr><w:tblW w:w="{tw(width)}" w:type="dxa"/><w:tblInd w:w="{tw(indent)}" '
+             f'w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+             '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+             '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+             'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>')
+    cols = "".join(f'<w:gridCol w:w="{tw(w)}"/>' for w in grid)
+    body = "".join(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{row}</w:tr>" for row in rows)
+    return f"<w:tbl>{tblpr}<w:tblGrid>{cols}</w:tblGrid>{body}</w:tbl>"
+
+
+class _Writer:
+    """Builds document.xml and the footer for one sheet; collects its hyperlinks."""
+
+    def __init__(self, sheet, layout, base):
+        self.sheet, self.layout, self.base = sheet, layout, base
+        self.colours = layout.template.colours
+        self.styles = base.style_ids
+        self.links = []
+
+    def link(self, url: str, size: float) -> str:
+        rid = f"rIdFsLink{len(self.links) + 1}"
+        self.links.append((rid, url))
+        return (f'<w:hyperlink r:id="{rid}" w:history="1">'
+                f"{run(url, size, colour=self.colours.primary)}</w:hyperlink>")
+
+    def document(self) -> str:
+        gap = spacer(self.layout.block_gap, self.styles["Normal"])
+        parts = [self.band(), gap]
+        if self.sheet.key_figures:
+            parts += [self.figures(), gap]
+        parts.append(self.columns())
+        if self.sheet.references:
+            parts += [gap, *self.sources()]
+        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_NS}>'
+                f"<w:body>{''.join(parts)}{self.section()}</w:body></w:document>")
+
+    def section(self) -> str:
+        lay = self.layout
+        return (f'<w:sectPr><w:footerReference w:type="default" r:id="{self.base.footer_rid}"/>'
+                f'<w:pgSz w:w="{tw(lay.page_width)}" w:h="{tw(lay.page_height)}"/>'
+                f'<w:pgMar w:top="0" w:right="{tw(lay.margin_right)}" w:bottom="{tw(lay.body_bottom)}" '
+                f'w:left="{tw(lay.margin_left)}" w:header="0" w:footer="{tw(lay.margin_bottom)}" '
+                'w:gutter="0"/><w:cols w:space="0"/><w:docGrid w:linePitch="360"/></w:sectPr>')
+
+    def band(self) -> str:
+        lay, colours = self.layout, self.colours
+        logo_w, logo_h = lay.logo_width, lay.logo_height
+        text_w = lay.content_width - (logo_w + lay.column_gap if logo_w else 0)
+        muted, white = colours.header_muted, colours.header_text
+        roles = {"organisation": ("Normal", lay.small_size, lay.small_leading, True, muted),
+                 "title": ("Title", lay.title_size, lay.title_leading, True, white),
+                 "subtitle": ("Subtitle", lay.subtitle_size, lay.subtitle_leading, False, white),
+                 "meta": ("Normal", lay.small_size, lay.small_leading, True, muted)}
+        lines = band_lines(self.sheet)
+        paragraphs = []
+        for position, (role, inline) in enumerate(lines):
+            style, size, leading, bold, colour = roles[role]
+            runs = "".join(run(s.text, size, bold=bold, italic=False, colour=colour, plain=True,
+                               superscript=s.kind == "cite") for s in inline)
+            after = lay.band_gap if position < len(lines) - 1 else 0.0
+            paragraphs.append(para(runs, self.styles[style], size, leading, after,
+                                   left=lay.margin_left))
+        margins = (lay.margin_top, 0, lay.band_pad_bottom, 0)
+        first_w = lay.margin_left + text_w + (lay.column_gap if logo_w else lay.margin_right)
+        cells = [cell("".join(paragraphs), first_w, margins, colours.primary)]
+        grid = [first_w]
+        if logo_w:
+            picture = self.base.picture_xml(logo_w * EMU, logo_h * EMU)
+            cells.append(cell(para(f"<w:r>{picture}</w:r>", self.styles["Normal"], lay.small_size,
+                                   logo_h, jc="right", at_least=True, right=lay.margin_right),
+                              logo_w + lay.margin_right, margins, colours.primary))
+            grid.append(logo_w + lay.margin_right)
+        return table(grid, ["".join(cells)], indent=-lay.margin_left)
+
+    def figures(self) -> str:
+        lay, colours = self.layout, self.colours
+        counts = lay.figure_rows
+        units = math.lcm(*counts)
+        grid = [lay.content_width / units] * units
+        figures, rows = list(self.sheet.key_figures), []
+        for count in counts:
+            row, figures = figures[:count], figures[count:]
+            width = lay.content_width / count
+            inner = (lay.content_width - (count - 1) * lay.cell_gap) / count - 2 * lay.cell_pad_h
+            right = width - inner - lay.cell_pad_h
+            qualified = any(f.qualifier for f in row)
+            cells = []
+            for figure in row:
+                content = []
+                if qualified:
+                    content.append(para(run(figure.qualifier, lay.small_size, colour=colours.muted)
+                                        if figure.qualifier else "", self.styles["Key Figure Label"],
+                                        lay.small_size, lay.small_leading, left=lay.cell_pad_h,
+                                        right=right))
+                content.append(para(run(figure.number, lay.figure_size, bold=True, colour=colours.accent,
+                                        plain=True), self.styles["Key Figure"], lay.figure_size,
+                                    lay.figure_leading, lay.label_gap, lay.cell_pad_h, right))
+                label = figure.label + ((Span(figure.cite, "cite"),) if figure.cite else ())
+                content.append(para(inline_runs(label, lay.small_size, colours.text),
+                                    self.styles["Key Figure Label"], lay.small_size,
+                                    lay.small_leading, left=lay.cell_pad_h, right=right))
+                cells.append(cell("".join(content), width, (lay.cell_pad_v, 0, lay.cell_pad_v, 0),
+                                  colours.panel, span=units // count))
+            rows.append("".join(cells))
+        return table(grid, rows, inside=(lay.cell_gap, "#FFFFFF"))
+
+    def columns(self) -> str:
+        lay = self.layout
+        blocks = lay.blocks(self.sheet)
+        sides = (blocks[:lay.split], blocks[lay.split:])
+        cells = []
+        for side, chunk in enumerate(sides):
+            content = "".join(self.block(b) for b in chunk) or spacer(1, self.styles["Normal"])
+            width = lay.column_width + (lay.column_gap if side == 0 else 0)
+            cells.append(cell(content, width, (0, 0, 0, lay.column_gap if side == 0 else 0)))
+        return table([lay.column_width + lay.column_gap, lay.column_width], ["".join(cells)])
+
+    def block(self, block) -> str:
+        lay = self.layout
+        if block.kind == "heading":
+            return para(inline_runs(block.inline, lay.heading_size, plain=True),
+                        self.styles["Heading 1"], lay.heading_size, lay.heading_leading,
+                        block.space_after, keep_next=True,
+                        border=("bottom", lay.rule_gap, lay.rule_width, self.colours.primary))
+        if block.kind == "bullet":
+            return para(inline_runs(block.inline, lay.body_size), self.styles[BULLET_STYLE],
+                        lay.body_size, lay.leading, block.space_after, left=lay.bullet_indent,
+                        hanging=lay.bullet_indent, num_id=self.base.bullet_num_id)
+        return para(inline_runs(block.inline, lay.body_size), self.styles["Normal"], lay.body_size,
+                    lay.leading, block.space_after)
+
+    def sources(self) -> list:
+        lay, size = self.layout, self.layout.small_size
+        out = [para(run("Sources", size, bold=True, colour=self.colours.primary, plain=True),
+                    self.styles["Heading 2"], size, lay.small_leading, lay.source_space,
+                    keep_next=True)]
+        for position, reference in enumerate(self.sheet.references):
+            number, body, url = reference_parts(reference)
+            runs = (run(number, size, colour=self.colours.muted) + "<w:r><w:tab/></w:r>"
+                    + run(body, size, colour=self.colours.muted) + (self.link(url, size) if url else ""))
+            last = position == len(self.sheet.references) - 1
+            out.append(para(runs, self.styles["Source List"], size, lay.small_leading,
+                            0.0 if last else lay.source_space, left=lay.source_indent,
+                            hanging=lay.source_indent, tabs=(("left", lay.source_indent),)))
+        return out
+
+    def footer(self) -> str:
+        lay, size, muted = self.layout, self.layout.small_size, self.colours.muted
+        disclaimer, contact, produced = footer_texts(self.sheet)
+        style = self.styles["Sheet Footer"]
+        lines = []
+        if disclaimer:
+            lines.append(run(disclaimer, size, italic=True, colour=muted))
+        if lay.footer_one_line:
+            lines.append(run(contact, size, colour=muted) + "<w:r><w:tab/></w:r>"
+                         + run(produced, size, colour=muted))
+        else:
+            lines += [run(t, size, colour=muted) for t in (contact, produced) if t]
+        paragraphs = []
+        for position, runs in enumerate(lines):
+            rule = ("top", lay.rule_gap * 2, lay.rule_width, self.colours.primary)
+            border = rule if position == 0 else None
+            paragraphs.append(para(runs, style, size, lay.small_leading, border=border,
+                                   tabs=(("right", lay.content_width),)))
+        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {_NS}>'
+                f"{''.join(paragraphs)}</w:ftr>")
+
+
+def core_xml(sheet) -> str:
+    stamp = document_timestamp(sheet).strftime("%Y-%m-%dT%H:%M:%SZ")
+    subject = plain_text(sheet.subtitle) or "Humanitarian fact sheet"
+    keywords = ", ".join(k for k in (sheet.location, *sheet.keywords) if k)
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
+            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{text(sheet.title_text)}</dc:title><dc:subject>{text(subject)}</dc:subject>"
+            f"<dc:creator>{text(sheet.organisation or '')}</dc:creator>"
+            f"<cp:keywords>{text(keywords)}</cp:keywords><dc:language>{text(sheet.language)}"
+            "</dc:language><cp:lastModifiedBy>factsheet</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+            f"<cp:lastPrinted>{stamp}</cp:lastPrinted>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+            "</cp:coreProperties>")
+
+
+def render_docx(sheet, layout, out_path) -> None:
+    """Write the sheet as a .docx on the template's Word styles, at the layout's sizes."""
+    base = base_package(layout.template, sheet.language)
+    writer = _Writer(sheet, layout, base)
+    document = writer.document()
+    dynamic = {
+        "word/document.xml": document,
+        base.footer_name: writer.footer(),
+        "docProps/core.xml": core_xml(sheet),
+        "word/_rels/document.xml.rels": base.document_rels(
+            f'<Relationship Id="{rid}" Type="{_HYPERLINK}" Target="{attr(url)}" TargetMode="External"/>'
+            for rid, url in writer.links),
+    }
+    entries = [zip_entry(name, dynamic[name].encode("utf-8")) if name in dynamic else entry
+               for name, entry in base.entries]
+    with open(out_path, "wb") as handle:
+        handle.write(zip_bytes(entries))
+
+
+# -- the per-template package, prepared once with python-docx -------------------------------
+
+STYLE_NAMES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet",
+               "Key Figure", "Key Figure Label", "Source List", "Sheet Footer")
+BULLET_STYLE = "List Bullet"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_RT_FONTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
+_RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_RT_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_DYNAMIC = ("word/document.xml", "docProps/core.xml", "word/_rels/document.xml.rels")
+_FONT_ENTRY = (f'<w:font xmlns:w="{_W}" w:name="{FAMILY}"><w:altName w:val="{FALLBACK}"/>'
+               '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>')
+
+
+@dataclass(frozen=True)
+class _Base:
+    entries: tuple                # (zip name, ZipEntry or None for the parts each sheet writes)
+    style_ids: dict               # style name -> w:styleId in this package
+    bullet_num_id: int
+    footer_rid: str
+    footer_name: str
+    rels: str                     # word/_rels/document.xml.rels
+    logo_rid: str | None
+
+    def document_rels(self, extra) -> str:
+        return self.rels.replace("</Relationships>", "".join(extra) + "</Relationships>")
+
+    def picture_xml(self, cx: float, cy: float) -> str:
+        cx, cy = int(round(cx)), int(round(cy))
+        return (f'<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" '
+                f'cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="1" name="Logo"/>'
+                '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+                '<a:graphic><a:graphicData '
+                'uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+                '<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="logo"/><pic:cNvPicPr/></pic:nvPicPr>'
+                f'<pic:blipFill><a:blip r:embed="{self.logo_rid}"/><a:stretch><a:fillRect/></a:stretch>'
+                f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/>'
+                '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+                "</a:graphicData></a:graphic></wp:inline></w:drawing>")
+
+
+def base_package(template, language: str) -> _Base:
+    """The template's package, ready for sheets; rebuilt only when its Word file changes."""
+    reference = template.docx_reference
+    stamp = None
+    if reference is not None:
+        info = reference.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+    return _build_base(template, language, stamp)
+
+
+@functools.lru_cache(maxsize=16)
+def _build_base(template, language: str, _stamp) -> _Base:
+    import docx
+
+    reference = template.docx_reference
+    document = docx.Document(str(reference)) if reference else docx.Document()
+    part = document.part
+    section = document.sections[0]
+    section.footer.is_linked_to_previous = False        # adds a footer part if there is none
+    footer_rid = next(ref.get(_q("r:id"))
+                      for ref in section._sectPr.iterchildren(_q("w:footerReference"))
+                      if ref.get(_q("w:type")) == "default")
+    footer_name = str(part.related_parts[footer_rid].partname).lstrip("/")
+    style_ids = _ready_styles(document, template, branded=reference is not None)
+    bullet_num_id = _add_bullet_numbering(document, template)
+    logo_rid = part.get_or_add_image(str(template.logo))[0] if template.logo else None
+    _set_language(document, language)
+    fonts_name = _ensure_font_table(document)
+    for rid, rel in list(part.package.rels.items()):
+        if rel.reltype == _RT_THUMBNAIL:     # a picture of some other document's first page
+            part.package.rels.pop(rid)
+    if reference is None:   # python-docx's own styles exist twice; Word 2010's copy is not needed
+        for rid, rel in list(part.rels.items()):
+            if rel.reltype == _RT_EFFECTS:
+                part.rels.pop(rid)
+    document.core_properties.title = ""                 # make sure the core part exists
+    body = document.element.body
+    for child in list(body):
+        body.remove(child)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    entries, rels = [], ""
+    with zipfile.ZipFile(buffer) as package:
+        for name in package.namelist():
+            data = package.read(name)
+            if name == "word/_rels/document.xml.rels":
+                rels = data.decode("utf-8")
+            if name == fonts_name:
+                data = _add_font(data)
+            dynamic = name in _DYNAMIC or name == footer_name
+            entries.append((name, None if dynamic else zip_entry(name, data)))
+    return _Base(tuple(entries), style_ids, bullet_num_id, footer_rid, footer_name, rels, logo_rid)
+
+
+def _q(tag: str) -> str:
+    from docx.oxml.ns import qn
+    return qn(tag)
+
+
+def _ready_styles(document, template, branded: bool) -> dict:
+    """Find (or add) every named style the sheet uses. Without a branded Word file, give them the
+    template's look: Noto Sans throughout, the template's colours, no borders or theme fonts."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles, ids = document.styles, {}
+    colours = template.colours
+    looks = {"Normal": (colours.text, False), "Title": (colours.header_text, True),
+             "Subtitle": (colours.header_text, False), "Heading 1": (colours.primary, True),
+             "Heading 2": (colours.primary, True), "List Bullet": (colours.text, False),
+             "Key Figure": (colours.accent, True), "Key Figure Label": (colours.text, False),
+             "Source List": (colours.muted, False), "Sheet Footer": (colours.muted, False)}
+    for name in STYLE_NAMES:
+        try:
+            style = styles[name]
+        except KeyError:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            if name != "Normal":
+                style.base_style = styles["Normal"]
+            style.font.bold = looks[name][1] or None
+            style.quick_style = True
+        ids[name] = style.style_id
+        if not branded:
+            _brand_style(style.element, *looks[name])
+    if not branded:
+        _set_fonts(document.styles.element.find(_q("w:docDefaults")))
+    return ids
+
+
+def _brand_style(element, colour: str, bold: bool) -> None:
+    from docx.oxml import parse_xml
+    for ppr in element.iterchildren(_q("w:pPr")):
+        for tag in ("w:pBdr", "w:numPr", "w:spacing", "w:contextualSpacing"):
+            for child in ppr.findall(_q(tag)):
+                ppr.remove(child)
+    for rpr in element.findall(_q("w:rPr")):
+        element.remove(rpr)
+    weight = "<w:b/><w:bCs/>" if bold else ""
+    element.append(parse_xml(
+        f'<w:rPr xmlns:w="{_W}"><w:rFonts w:ascii="{FAMILY}" w:hAnsi="{FAMILY}" w:eastAsia="{FAMILY}" '
+        f'w:cs="{FAMILY}"/>{weight}<w:color w:val="{colour[1:]}"/></w:rPr>'))
+
+
+def _set_fonts(defaults) -> None:
+    """Noto Sans in the document defaults, replacing theme fonts (which would win over it)."""
+    if defaults is None:
+        return
+    for fonts in defaults.iter(_q("w:rFonts")):
+        for key in list(fonts.attrib):
+            del fonts.attrib[key]
+        for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(_q(key), FAMILY)
+
+
+def _set_language(document, language: str) -> None:
+    from docx.oxml import parse_xml
+    defaults = document.styles.element.find(_q("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr = defaults.find(f"{_q('w:rPrDefault')}/{_q('w:rPr')}")
+    if rpr is None:
+        return
+    for lang in rpr.findall(_q("w:lang")):
+        rpr.remove(lang)
+    rpr.append(parse_xml(f'<w:lang xmlns:w="{_W}" w:val="{attr(language)}"/>'))
+
+
+def _add_bullet_numbering(document, template) -> int:
+    """A bullet list definition of our own ('•' in the primary colour), whatever the Word file has."""
+    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.oxml import parse_xml
+    from docx.parts.numbering import NumberingPart
+
+    try:
+        numbering = document.part.numbering_part
+    except NotImplementedError:   # python-docx cannot create one from scratch: give it a blank part
+        numbering = NumberingPart.load(PackURI("/word/numbering.xml"), CT.WML_NUMBERING,
+                                       f'<w:numbering xmlns:w="{_W}"/>'.encode(), document.part.package)
+        document.part.relate_to(numbering, RT.NUMBERING)
+    root = numbering.element
+    abstract_id = 1 + max([int(a.get(_q("w:abstractNumId")))
+                           for a in root.iterchildren(_q("w:abstractNum"))] or [0])
+    num_id = 1 + max([int(n.get(_q("w:numId"))) for n in root.iterchildren(_q("w:num"))] or [0])
+    indent = round(template.body_max * 1.2 * 20)
+    abstract = parse_xml(
+        f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{abstract_id}"><w:multiLevelType '
+        'w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+        '<w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/><w:pPr>'
+        f'<w:ind w:left="{indent}" w:hanging="{indent}"/></w:pPr><w:rPr><w:rFonts w:ascii="{FAMILY}" '
+        f'w:hAnsi="{FAMILY}" w:eastAsia="{FAMILY}" w:cs="{FAMILY}"/><w:b/><w:bCs/>'
+        f'<w:color w:val="{template.colours.primary[1:]}"/></w:rPr></w:lvl></w:abstractNum>')
+    existing = list(root.iterchildren(_q("w:abstractNum")))
+    if existing:
+        existing[-1].addnext(abstract)
+    else:
+        nums = list(root.iterchildren(_q("w:num")))
+        nums[0].addprevious(abstract) if nums else root.append(abstract)
+    root.append(parse_xml(f'<w:num xmlns:w="{_W}" w:numId="{num_id}"><w:abstractNumId '
+                          f'w:val="{abstract_id}"/></w:num>'))
+    return num_id
+
+
+def _ensure_font_table(document) -> str:
+    """The font table's zip name; a table is added when the Word file has none."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    for rel in document.part.rels.values():
+        if rel.reltype == _RT_FONTS and not rel.is_external:
+            return str(rel.target_part.partname).lstrip("/")
+    blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="{_W}"/>'
+    part = Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, blob.encode(), document.part.package)
+    document.part.relate_to(part, _RT_FONTS)
+    return "word/fontTable.xml"
+
+
+def _add_font(data: bytes) -> bytes:
+    """Name Noto Sans in the font table with Arial as its stand-in where it is not installed."""
+    from lxml import etree
+    root = etree.fromstring(data)
+    for font in root.iterchildren(f"{{{_W}}}font"):
+        if font.get(f"{{{_W}}}name") == FAMILY:
+            root.remove(font)
+    root.insert(0, etree.fromstring(_FONT_ENTRY))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

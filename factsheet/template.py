@@ -1,0 +1,304 @@
+"""Templates: the look of a sheet as data (page, margins, colours, font, sizes, logo, Word styles).
+
+A template is a small YAML file, `templates/NAME.yaml`; a spec picks one with `template: NAME`.
+Every problem in it is reported with its file:line:col, all at once, as `InvalidSpec`.
+This module must stay free of reportlab and docx: `factsheet validate` imports it.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Diagnostics, ERROR, InvalidSpec
+from .fonts import FAMILY, SUPPORTED_FAMILIES
+from .load import parse_yaml, read_text
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
+MM = 72 / 25.4                            # points per millimetre
+
+SIDES = ("top", "right", "bottom", "left")
+MARGIN_RANGE = (5.0, 40.0)                # mm
+SIZE_RANGE = (6.0, 14.0)                  # pt, body text
+_HEX = re.compile(r"#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg"}
+
+
+@dataclass(frozen=True)
+class Colours:
+    primary: str = "#1F4E79"              # header band, headings, rules
+    accent: str = "#C55A11"               # key figure numbers
+    text: str = "#1A1A1A"                 # body text
+    muted: str = "#5B6770"                # labels, sources, footer
+    header_text: str = "#FFFFFF"          # text on the header band
+    panel: str = "#EEF3F8"                # background of the key figures
+
+    @property
+    def header_muted(self) -> str:
+        """Secondary text on the band: the header text blended a quarter of the way into the band."""
+        return mix_colours(self.header_text, self.primary, 0.25)
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    path: Path | None                     # None for the built-in defaults
+    page: str = "A4"                      # 'A4' or 'Letter'
+    margins_mm: tuple = (12.0, 15.0, 12.0, 15.0)    # top, right, bottom, left
+    colours: Colours = field(default_factory=Colours)
+    font: str = FAMILY
+    body_max: float = 10.0
+    body_min: float = 7.5
+    logo: Path | None = None
+    docx_reference: Path | None = None
+    max_age_days: int = 90
+    description: str = ""
+
+    @property
+    def page_size(self) -> tuple:
+        """(width, height) in points."""
+        width, height = PAGE_SIZES_MM[self.page]
+        return (width * MM, height * MM)
+
+    @property
+    def margins(self) -> tuple:
+        """(top, right, bottom, left) in points."""
+        return tuple(m * MM for m in self.margins_mm)
+
+    def input_files(self) -> list:
+        """The files this template reads (itself, its logo, its Word file): a build depends on them."""
+        return [p for p in (self.path, self.logo, self.docx_reference) if p is not None]
+
+
+_COLOUR_KEYS = tuple(Colours.__dataclass_fields__)
+_TOP_KEYS = ("description", "page", "margins", "colours", "font", "body_size", "logo",
+             "docx_reference", "max_age_days")
+
+
+def load_template(name_or_path, templates_dir=None) -> Template:
+    """The template named NAME (templates_dir/NAME.yaml) or at a path; InvalidSpec if it is bad."""
+    templates_dir = Path(templates_dir) if templates_dir is not None else TEMPLATES_DIR
+    text = str(name_or_path)
+    if isinstance(name_or_path, Path) or text.endswith((".yaml", ".yml")) or "/" in text:
+        path = Path(name_or_path)
+    elif _NAME.fullmatch(text):
+        path = templates_dir / f"{text}.yaml"
+    else:
+        raise InvalidSpec([Diagnostic(ERROR, text, 0, 0, "template-name",
+                                      f"'{text}' is not a template name (letters, digits, - and _)")])
+    diags = Diagnostics(str(path))
+    try:
+        source = read_text(path)
+    except FileNotFoundError:
+        names = sorted(p.stem for p in templates_dir.glob("*.yaml")) if templates_dir.is_dir() else []
+        hint = f"available templates: {', '.join(names)}" if names else None
+        diags.error((0, 0), "template-not-found", "template not found", hint)
+        raise InvalidSpec(diags) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        diags.error((0, 0), "template-unreadable", f"cannot read template: {exc}")
+        raise InvalidSpec(diags) from None
+    root = parse_yaml(source, diags)
+    template = None
+    if root is not None:
+        template = _Reader(path, diags).read(root)
+    if diags.errors or template is None:
+        raise InvalidSpec(diags.sorted())
+    return template
+
+
+class _Reader:
+    """Turns a template's node tree into a Template, reporting every problem it finds."""
+
+    def __init__(self, path: Path, diags: Diagnostics):
+        self.path = path
+        self.diags = diags
+
+    def read(self, root):
+        if root.kind != "map":
+            self.diags.error(root.pos, "template-type", "a template must be a mapping of keys")
+            return None
+        self.check_keys(root, _TOP_KEYS)
+        values = {"name": self.path.stem, "path": self.path.resolve()}
+        node = root.get("description")
+        if node is not None and self.expect(node, "str", "description", "a text"):
+            values["description"] = node.value
+        node = root.get("page")
+        if node is not None:
+            values["page"] = self.read_page(node)
+        node = root.get("margins")
+        if node is not None:
+            values["margins_mm"] = self.read_margins(node)
+        node = root.get("colours")
+        if node is not None:
+            values["colours"] = self.read_colours(node)
+        node = root.get("font")
+        if node is not None and self.expect(node, "str", "font", "a font family name"):
+            if node.value not in SUPPORTED_FAMILIES:
+                self.diags.error(node.pos, "template-font", f"unknown font '{node.value}'",
+                                 f"the bundled font is '{FAMILY}'")
+            values["font"] = node.value
+        node = root.get("body_size")
+        if node is not None:
+            values["body_max"], values["body_min"] = self.read_sizes(node)
+        for key, kinds, what in (("logo", {"png", "jpg"}, "a PNG or JPEG image"),
+                                 ("docx_reference", {"docx"}, "a Word .docx file")):
+            node = root.get(key)
+            if node is not None and node.kind != "null":
+                values[key] = self.read_file(node, key, kinds, what)
+        node = root.get("max_age_days")
+        if node is not None and self.expect(node, "int", "max_age_days", "a whole number of days"):
+            if node.value < 1:
+                self.diags.error(node.pos, "template-value", "max_age_days must be at least 1")
+            values["max_age_days"] = node.value
+        return Template(**values)
+
+    def check_keys(self, node, allowed) -> None:
+        for key, key_node in node.keys.items():
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(allowed)}"
+                self.diags.error(key_node.pos, "template-key", f"unknown key '{key}'", hint)
+
+    def expect(self, node, kind: str, key: str, what: str) -> bool:
+        if node.kind != kind:
+            self.diags.error(node.pos, "template-type", f"{key} must be {what}, not {_describe(node)}")
+            return False
+        return True
+
+    def number(self, node, key: str):
+        if node.kind not in ("int", "float"):
+            self.diags.error(node.pos, "template-type", f"{key} must be a number, not {_describe(node)}")
+            return None
+        return float(node.value)
+
+    def read_page(self, node) -> str:
+        if not self.expect(node, "str", "page", "A4 or Letter"):
+            return "A4"
+        for name in PAGE_SIZES_MM:
+            if node.value.lower() == name.lower():
+                return name
+        self.diags.error(node.pos, "template-value", f"unknown page size '{node.value}'",
+                         "use A4 or Letter")
+        return "A4"
+
+    def read_margins(self, node) -> tuple:
+        default = Template.__dataclass_fields__["margins_mm"].default
+        if node.kind in ("int", "float"):
+            value = self.in_range(node, "margins", MARGIN_RANGE, "mm")
+            values = dict.fromkeys(SIDES, value)
+        elif node.kind == "map":
+            self.check_keys(node, SIDES)
+            values = {side: self.in_range(node.get(side), f"margins.{side}", MARGIN_RANGE, "mm")
+                      for side in SIDES if node.get(side) is not None}
+        else:
+            self.diags.error(node.pos, "template-type", "margins must be a number of mm or a mapping "
+                             f"with top, right, bottom, left; not {_describe(node)}")
+            return default
+        return tuple(values.get(side) or default[i] for i, side in enumerate(SIDES))
+
+    def in_range(self, node, key: str, bounds: tuple, unit: str):
+        value = self.number(node, key)
+        if value is not None and not bounds[0] <= value <= bounds[1]:
+            self.diags.error(node.pos, "template-value", f"{key} must be between {bounds[0]:g} and "
+                             f"{bounds[1]:g} {unit}, not {value:g}")
+            return None
+        return value
+
+    def read_colours(self, node) -> Colours:
+        if not self.expect(node, "map", "colours", f"a mapping of {', '.join(_COLOUR_KEYS)}"):
+            return Colours()
+        self.check_keys(node, _COLOUR_KEYS)
+        values = {}
+        for key in _COLOUR_KEYS:
+            value = node.get(key)
+            if value is None:
+                continue
+            if value.kind == "null":
+                self.diags.error(value.pos, "template-colour", f"colours.{key} is empty",
+                                 f'quote the colour: {key}: "#1F4E79" (an unquoted # starts a '
+                                 "YAML comment)")
+            elif value.kind != "str" or not _HEX.fullmatch(value.value.strip()):
+                self.diags.error(value.pos, "template-colour", f"colours.{key} must be a hex colour "
+                                 f"such as \"#1F4E79\", not {value.value!r}")
+            else:
+                values[key] = _normalise_hex(value.value.strip())
+        return Colours(**values)
+
+    def read_sizes(self, node) -> tuple:
+        default = (Template.body_max, Template.body_min)
+        if not self.expect(node, "map", "body_size", "a mapping with max and min (pt)"):
+            return default
+        self.check_keys(node, ("max", "min"))
+        sizes = []
+        for key, fallback in zip(("max", "min"), default):
+            value = node.get(key)
+            if value is None:
+                sizes.append(fallback)
+                continue
+            size = self.in_range(value, f"body_size.{key}", SIZE_RANGE, "pt")
+            if size is not None and (size * 2) % 1:
+                self.diags.error(value.pos, "template-value",
+                                 f"body_size.{key} must be a multiple of 0.5 pt, not {size:g}")
+                size = None
+            sizes.append(size if size is not None else fallback)
+        if sizes[1] > sizes[0]:
+            self.diags.error(node.pos, "template-value", f"body_size.min ({sizes[1]:g}) is larger "
+                             f"than body_size.max ({sizes[0]:g})")
+        return tuple(sizes)
+
+    def read_file(self, node, key: str, kinds: set, what: str):
+        if not self.expect(node, "str", key, f"the path of {what}, relative to the template"):
+            return None
+        path = (self.path.parent / node.value).resolve()
+        if not path.is_file():
+            self.diags.error(node.pos, "template-file", f"{key} file not found: {node.value}",
+                             f"looked for {path}")
+            return None
+        kind = _sniff(path)
+        if kind not in kinds:
+            self.diags.error(node.pos, "template-file", f"{key} must be {what}: {node.value} is not")
+            return None
+        return path
+
+
+def _sniff(path: Path) -> str | None:
+    """The file's real type from its first bytes (extensions lie)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+        for magic, kind in _IMAGE_MAGIC.items():
+            if head.startswith(magic):
+                return kind
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as package:
+                if "word/document.xml" in package.namelist():
+                    return "docx"
+    except (OSError, zipfile.BadZipFile):
+        return None
+    return None
+
+
+def mix_colours(first: str, second: str, share: float) -> str:
+    """The colour `share` of the way from `first` to `second` (both '#RRGGBB')."""
+    a = [int(first[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(second[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * share):02X}" for x, y in zip(a, b))
+
+
+def _normalise_hex(text: str) -> str:
+    digits = text[1:]
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    return "#" + digits.upper()
+
+
+def _describe(node) -> str:
+    if node.kind == "null":
+        return "empty"
+    if node.kind in ("map", "seq"):
+        return "a mapping" if node.kind == "map" else "a list"
+    return f"{node.kind} {node.value!r}"

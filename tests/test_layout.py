@@ -1,0 +1,130 @@
+"""The fit decision: the largest body size that fits one page, or a LayoutError that says what to cut."""
+import dataclasses
+import re
+
+import pytest
+
+from factsheet.build import build_sheet
+from factsheet.diagnostics import LayoutError
+from factsheet.layout import (candidate_sizes, figure_rows, fit_page, plan_blocks, size_layout)
+from factsheet.render.pdf import compose_page
+from factsheet.template import load_template
+
+from sheet_fixtures import TEMPLATES, long_sheet, raqqa_sheet, with_produced
+
+OVERFLOW = re.compile(r"sections overflow the page by about (\d+) lines? at 7\.5 pt: "
+                      r"cut about (\d+) words")
+
+
+@pytest.fixture(scope="module")
+def template():
+    return load_template("default", TEMPLATES)
+
+
+def test_example_fits_at_the_templates_largest_size(template):
+    layout = fit_page(with_produced(raqqa_sheet()), template)
+    assert layout.body_size == 10.0
+    assert layout.slack > 0
+    assert layout.columns_height + layout.slack == pytest.approx(
+        layout.page_height - layout.body_bottom - layout.safety - layout.sources_height
+        - layout.block_gap - layout.header_height - layout.figures_height - 2 * layout.block_gap)
+
+
+def test_candidate_sizes_step_down_by_half_points_to_the_minimum(template):
+    assert candidate_sizes(template) == [10.0, 9.5, 9.0, 8.5, 8.0, 7.5]
+
+
+def test_every_size_scales_with_the_body_and_rounds_to_what_word_can_store(template):
+    for body in candidate_sizes(template):
+        layout = size_layout(template, body)
+        for name in ("small_size", "heading_size", "figure_size", "title_size", "subtitle_size"):
+            assert getattr(layout, name) * 2 == int(getattr(layout, name) * 2), name
+        for name in ("leading", "small_leading", "paragraph_space", "section_space", "block_gap"):
+            value = getattr(layout, name) * 20
+            assert value == pytest.approx(round(value)), name
+    small, large = size_layout(template, 7.5), size_layout(template, 10)
+    assert small.leading < large.leading and small.section_space < large.section_space
+    assert small.figure_size < large.figure_size
+
+
+@pytest.mark.parametrize("count, rows", [(1, (1,)), (2, (2,)), (3, (3,)), (4, (4,)),
+                                         (5, (3, 2)), (6, (3, 3))])
+def test_key_figures_sit_side_by_side_and_wrap_to_rows_of_three(count, rows):
+    assert figure_rows(count) == rows
+
+
+def test_a_sheet_that_fits_only_smaller_gets_the_largest_size_that_fits(template):
+    chosen = set()
+    for extra in range(0, 15, 2):
+        sheet = with_produced(long_sheet(extra))
+        layout = fit_page(sheet, template)
+        chosen.add(layout.body_size)
+        assert compose_page(sheet, size_layout(template, layout.body_size)).fits
+        if layout.body_size < template.body_max:
+            larger = size_layout(template, layout.body_size + 0.5)
+            assert not compose_page(sheet, larger).fits
+    assert {10.0, 9.0, 8.0, 7.5} <= chosen
+
+
+def test_no_column_ends_with_a_heading(template):
+    for extra in range(0, 15, 3):
+        sheet = with_produced(long_sheet(extra))
+        layout = fit_page(sheet, template)
+        blocks = plan_blocks(sheet, layout)
+        assert 0 < layout.split < len(blocks)
+        assert blocks[layout.split - 1].kind != "heading"
+        assert blocks[-1].kind != "heading"
+
+
+def test_the_column_split_is_the_one_the_pdf_draws(template):
+    sheet = with_produced(long_sheet(4))
+    layout = fit_page(sheet, template)
+    again = compose_page(sheet, size_layout(template, layout.body_size)).layout
+    assert (again.split, again.columns_height) == (layout.split, layout.columns_height)
+
+
+def test_a_sheet_too_long_for_the_minimum_size_raises_with_what_to_cut(template):
+    with pytest.raises(LayoutError) as caught:
+        fit_page(with_produced(long_sheet(22)), template)
+    match = OVERFLOW.fullmatch(str(caught.value))
+    assert match, str(caught.value)
+    lines, words = int(match.group(1)), int(match.group(2))
+    assert 15 <= lines <= 40
+    assert 5 * lines <= words <= 12 * lines
+
+
+def test_the_overflow_grows_with_the_text(template):
+    measured = []
+    for extra in (17, 20, 26):
+        with pytest.raises(LayoutError) as caught:
+            fit_page(with_produced(long_sheet(extra)), template)
+        measured.append(int(OVERFLOW.fullmatch(str(caught.value)).group(1)))
+    assert measured == sorted(measured) and measured[0] < measured[-1]
+
+
+def test_a_sheet_that_does_not_fit_writes_nothing(template, tmp_path):
+    with pytest.raises(LayoutError):
+        build_sheet(long_sheet(22), template, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_header_too_big_for_the_page_is_named(template):
+    sheet = with_produced(raqqa_sheet(title=" ".join(["Overlong title"] * 160)))
+    with pytest.raises(LayoutError) as caught:
+        fit_page(sheet, template)
+    assert re.fullmatch(r"the header, key figures, sources and footer alone overflow the page by "
+                        r"about \d+ lines at 7\.5 pt: shorten the title, key figure labels or "
+                        r"sources", str(caught.value))
+
+
+def test_letter_paper_gives_a_letter_layout():
+    layout = fit_page(with_produced(raqqa_sheet()), load_template("letter", TEMPLATES))
+    assert (layout.page_width, layout.page_height) == pytest.approx((612, 792), abs=0.01)
+
+
+def test_a_sheet_without_key_figures_or_paragraphs_still_lays_out(template):
+    sheet = raqqa_sheet(key_figures=())
+    sections = (dataclasses.replace(sheet.sections[0], paragraphs=()), *sheet.sections[1:])
+    sheet = with_produced(dataclasses.replace(sheet, sections=sections, subtitle=()))
+    layout = fit_page(sheet, template)
+    assert layout.figures_height == 0 and layout.figure_rows == ()

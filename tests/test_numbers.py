@@ -1,0 +1,147 @@
+"""Figures in prose: which numbers count as figures, and whether a quote states a fact's value."""
+from __future__ import annotations
+
+import pytest
+
+from factsheet.numbers import find_figures, value_in_quote
+
+
+def figures(text: str) -> list:
+    return [f.text for f in find_figures(text)]
+
+
+# -- what is a figure ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # digits
+    ("20,000 civilians", ["20,000"]),
+    ("20000 civilians", ["20000"]),
+    ("3.5 million people", ["3.5 million"]),
+    ("a 400% increase", ["400%"]),
+    ("a 400 per cent increase", ["400 per cent"]),
+    ("a 400 percent increase", ["400 percent"]),
+    ("12 killed", ["12"]),
+    ("In Pictures: 30 show all", ["30"]),
+    # words
+    ("twelve were killed", ["twelve"]),
+    ("Twelve were killed", ["Twelve"]),
+    ("half of the population", ["half"]),
+    ("a third of the city", ["a third"]),
+    ("two-thirds of the city", ["two-thirds"]),
+    ("thousands of civilians", ["thousands"]),
+    ("tens of thousands", ["tens", "thousands"]),
+    ("twenty-one civilians", ["twenty-one"]),
+    ("three hundred families", ["three hundred"]),
+    ("half a million people", ["half a million"]),
+    ("ninety-nine per cent", ["ninety-nine per cent"]),
+    # several in one sentence, in order
+    ("12 killed and twenty injured in 3 towns", ["12", "twenty", "3"]),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_figure_is_found(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the battle of 2017",                    # years 1900 to 2099
+    "since 1900 and until 2099",
+    "on 6 June 2017",                        # day numbers beside a month name
+    "on June 6, 2017",
+    "on the 5th of June",
+    "on 6 May",
+    "on 6 MAY 2017",
+    "one person",                            # 'one' and ordinals are not figures
+    "the third day",
+    "on behalf of the agencies",             # number words inside other words
+    "often, tense and attentive",
+    "the G7 summit",                         # digits inside a word
+])
+def test_not_a_figure(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("in 2100", ["2100"]),                   # outside 1900 to 2099
+    ("in 1899", ["1899"]),
+    ("2017%", ["2017%"]),                    # a percentage is never a year
+    ("12 may have died", ["12"]),            # 'may' the verb, not May the month
+    ("12 killed in June", ["12"]),           # a month further on does not make 12 a day
+    ("June 2017: 45 dead", ["45"]),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_date_exemption_is_narrow(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, value, percent", [
+    ("20,000", 20000, False),
+    ("20000", 20000, False),
+    ("3.5 million", 3_500_000, False),
+    ("400 per cent", 400, True),
+    ("400%", 400, True),
+    ("twelve", 12, False),
+    ("twenty-one", 21, False),
+    ("a dozen", 12, False),
+    ("three hundred", 300, False),
+    ("half", 50, True),
+    ("a quarter", 25, True),
+    ("half a million", 500_000, False),
+])
+def test_figure_value(text, value, percent):
+    [figure] = find_figures(text)
+    assert (figure.value, figure.percent) == (pytest.approx(value), percent)
+
+
+@pytest.mark.parametrize("text", ["thousands", "dozens", "hundreds", "millions"])
+def test_vague_magnitude_is_a_figure_without_a_value(text):
+    [figure] = find_figures(text)
+    assert figure.value is None
+
+
+@pytest.mark.parametrize("text", ["12,5 million", "1,2345 people", "12,00"])
+def test_irregular_digit_groups_are_figures_without_a_value(text):
+    # regression: '12,5' (a decimal comma) once slipped past the figure rule unseen
+    [figure] = find_figures(text)
+    assert (figure.text, figure.value) == (text.split(" people")[0], None)
+
+
+def test_figure_positions_point_into_the_text():
+    text = "About 300 fled; twelve died."
+    assert [(f.start, f.end) for f in find_figures(text)] == [(6, 9), (16, 22)]
+
+
+# -- a fact's value in its quote ----------------------------------------------------------------
+
+@pytest.mark.parametrize("value, unit, quote", [
+    (20000, None, "saying that 20,000 civilians trapped"),
+    (20000, None, "saying that 20000 civilians trapped"),
+    (400, "%", "a 400 per cent increase"),
+    (400, "%", "a 400 percent increase"),
+    (400, "%", "a 400% increase"),
+    (50, "%", "Up to half of Raqqa's population"),
+    (12, None, "twelve were killed"),
+    (12, None, "another 12 were killed"),
+    (33, "%", "a third of the city"),
+    (33.3, "%", "a third of the city"),
+    (67, "%", "two thirds of the city"),
+    (66.7, "%", "two-thirds of the city"),
+    (500_000, None, "half a million people"),
+    (3_500_000, None, "3.5 million people"),
+    (3.5, None, "3.5 people"),
+    (2017, None, "in 2017 alone"),              # in a quote, a year can be the value
+    (6, None, "on 6 June"),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_value_is_in_quote(value, unit, quote):
+    assert value_in_quote(value, unit, quote) == (True, None)
+
+
+@pytest.mark.parametrize("value, unit, quote, hint", [
+    (2000, None, "saying that 20,000 civilians", "the quote states '20,000'"),
+    (400, None, "a 400 per cent increase", "the quote states '400 per cent', a percentage: add unit: \"%\""),
+    (20000, "%", "20,000 civilians", "the quote states '20,000', not a percentage: remove unit: \"%\""),
+    (34, "%", "a third of the city", "the quote states 'a third'"),
+    (13, None, "twelve were killed", "the quote states 'twelve'"),
+    (12, None, "thousands were killed", "the quote states no figure"),
+    (12, None, "no number here", "the quote states no figure"),
+    (5, None, "12 and 20 dead", "the quote states '12', '20'"),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_value_not_in_quote_says_what_the_quote_states(value, unit, quote, hint):
+    assert value_in_quote(value, unit, quote) == (False, hint)
