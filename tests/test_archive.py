@@ -92,7 +92,7 @@ def test_seed_archive_with_mojibake_matches_the_curly_apostrophe():
 
 def test_seed_archive_with_curly_apostrophes_matches_straight_ones():
     independent = ArchiveCache().get(SEEDS / "independent-2017-06-06.txt")
-    assert independent.find("Isis are more likely than ever to use Raqqa's 220,000 civilians as human shields")
+    assert independent.find("more likely than ever to use Raqqa's 220,000 civilians as human shields")
     assert independent.find("Up to half of Raqqa's population is expected to flee the fighting")
     # the picture gallery is full of numbers, but not this one
     assert not independent.find("holding on 98 percent of Aleppo")

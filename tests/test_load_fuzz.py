@@ -180,10 +180,11 @@ def test_forbidden_character_is_reported_where_it_is(spec_path, text, expected):
 
 # -- regressions: inputs the fuzzers found that once ended in "internal error" ---------------------
 
+SOURCES = "sources:\n  - id: independent-2017-06-06"
 REGRESSIONS = [
-    ("sources-as-text", "sources:\n  - id: independent-2017-06-06", "sources: independent\nx:\n  - id: independent-2017-06-06",
+    ("sources-as-text", SOURCES, SOURCES.replace("sources:", "sources: independent\nx:"),
      "15:10: error: 'sources' must be a list, not text"),
-    ("sources-as-mapping", "sources:\n  - id: independent-2017-06-06", "sources: {a: 1}\nx:\n  - id: independent-2017-06-06",
+    ("sources-as-mapping", SOURCES, SOURCES.replace("sources:", "sources: {a: 1}\nx:"),
      "15:10: error: 'sources' must be a list, not a mapping"),
     ("source-id-a-list", "  - id: independent-2017-06-06\n", "  - id: [1, 2]\n",
      "16:9: error: source id must be text, not a list"),

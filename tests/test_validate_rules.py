@@ -253,7 +253,8 @@ def test_quote_across_the_mojibake_in_the_archive_is_found(tmp_path):
                    '    quote: "saying that 20,000 civilians trapped by ISIS were at risk from airstrikes"\n'
                    '  - id: cannot-leave\n    value: 20000\n    label: civilians who cannot leave\n'
                    '    source: voa\n'
-                   '    quote: "because they\u2019ve been trapped by ISIS fighters or because they don\u2019"\n')
+                   '    quote: "because they\u2019ve been trapped by ISIS fighters or because they '
+                   'don\u2019"\n')
     path = write_spec(tmp_path, spec)
     code, out, _ = validate("--max-age", "100000", path)
     # the value is not in this quote: the only error, so the quote itself was found
