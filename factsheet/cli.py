@@ -15,9 +15,8 @@ BUG_URL = "https://github.com/factsheet-org/factsheet/issues"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # argparse exits 2 on misuse, which is our code too
-        self.print_usage(sys.stderr)
-        raise UsageError(f"{self.prog}: {message}")
+    def error(self, message):  # misuse is exit 2, reported through main()'s stderr
+        raise UsageError(f"{self.format_usage().strip()}\n{self.prog}: {message}")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,7 +76,7 @@ def main(argv=None, stdout=None, stderr=None) -> int:
         from . import commands
         return getattr(commands, f"run_{args.command}")(args, stdout, stderr)
     except FactsheetError as exc:
-        print(f"factsheet: {exc}" if isinstance(exc, UsageError) and not str(exc).startswith("factsheet")
+        print(f"factsheet: {exc}" if isinstance(exc, UsageError) and not str(exc).startswith(("factsheet", "usage:"))
               else str(exc), file=stderr)
         return exc.exit_code
     except KeyboardInterrupt:

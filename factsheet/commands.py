@@ -37,11 +37,16 @@ def run_validate(args, stdout, stderr) -> int:
     from .templates_dir import template_max_age
     from .validate import check_spec
 
-    failed, everything = 0, []
+    failed, unreadable, everything = 0, 0, []
     specs = find_specs(args.specs)
     for path in specs:
         max_age = args.max_age if args.max_age is not None else template_max_age
-        sheet, diagnostics = check_spec(path, max_age=max_age)
+        try:
+            sheet, diagnostics = check_spec(path, max_age=max_age)
+        except UsageError as exc:   # this file cannot be read: say so, check the others
+            print(f"factsheet: {exc}", file=stderr)
+            unreadable += 1
+            continue
         diagnostics = strictly(diagnostics.sorted(), args.strict)
         everything.extend(diagnostics)
         errors = sum(d.is_error for d in diagnostics)
@@ -53,9 +58,9 @@ def run_validate(args, stdout, stderr) -> int:
         print(to_json(everything), file=stdout)
     else:
         warnings = sum(not d.is_error for d in everything)
-        print(f"{len(specs) - failed} of {len(specs)} spec(s) valid, "
+        print(f"{len(specs) - failed - unreadable} of {len(specs)} spec(s) valid, "
               f"{sum(d.is_error for d in everything)} error(s), {warnings} warning(s)", file=stderr)
-    return 1 if failed else 0
+    return 2 if unreadable else 1 if failed else 0
 
 
 def run_new(args, stdout, stderr) -> int:

@@ -123,11 +123,11 @@ class _Check:
         if not f.kind(node, ("map",), "a source"):
             return
         f.keys(node, SOURCE_KEYS, SOURCE_REQUIRED, "a source")
+        self._declare("source", node)
         sid = f.slug(node, "id", "source id")
         if sid in self.sources:
             self.diags.error(node.value["id"].pos, "duplicate-id", f"duplicate source id '{sid}'")
             sid = None
-        self.declared.add(("source", sid))
         title, publisher = f.text(node, "title"), f.text(node, "publisher")
         url, published = f.url(node, "url", "'url'"), f.date(node, "published")
         archive_path, sha = self._archive(node, sid)
@@ -158,11 +158,11 @@ class _Check:
         if not f.kind(node, ("map",), "a fact"):
             return
         f.keys(node, FACT_KEYS, FACT_REQUIRED, "a fact")
+        self._declare("fact", node)
         fid = f.slug(node, "id", "fact id")
         if fid in self.facts:
             self.diags.error(node.value["id"].pos, "duplicate-id", f"duplicate fact id '{fid}'")
             fid = None
-        self.declared.add(("fact", fid))
         value = f.number(node, "value", "'value'")
         qualifier = f.text(node, "qualifier")
         if qualifier is not None and qualifier not in QUALIFIERS:
@@ -327,6 +327,12 @@ class _Check:
                                  "unsourced-figure",
                                  f"figure '{figure.text}' has no source: use a {{fact}} or cite "
                                  "a [source] in the same sentence")
+
+    def _declare(self, what: str, node: Node) -> None:
+        ident = node.get("id")
+        if ident is not None and ident.kind == "str":
+            self.declared.add((what, ident.value))
+            self.declared.add((what, ident.value.strip()))
 
     # -- helpers and warnings --------------------------------------------------------------
     def _unknown(self, pos, what: str, name: str, known: dict, extra: str = "") -> None:
