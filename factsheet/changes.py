@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .records import write_atomic
+from .output import write_atomic
 
 CHANGED = "changed"
 ADDED = "added"

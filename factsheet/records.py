@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from .markup import parse_inline
@@ -120,26 +119,6 @@ def read_record(path) -> dict | None:
 
 
 def write_record(record: dict, path) -> None:
+    from .output import write_atomic
+
     write_atomic(path, lambda f: f.write(dump_record(record).encode("utf-8")))
-
-
-def write_atomic(path, write_fn) -> None:
-    """Write through a temporary file in the same folder, then rename over `path`.
-
-    A reader (or a crashed build) never sees half a file. write_fn gets a binary file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write_fn(f)
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp makes the file private (0600); outputs are meant to be shared or served
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

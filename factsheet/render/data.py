@@ -10,7 +10,8 @@ import io
 from pathlib import Path
 
 from ..model import Sheet
-from ..records import dump_record, sheet_record, write_atomic
+from ..output import write_atomic
+from ..records import dump_record, sheet_record
 
 HXL_COLUMNS = (
     # (header, hashtag)
