@@ -27,5 +27,5 @@ def template_max_age(spec_path: Path, name: str) -> int:
             template = yaml.safe_load(handle.read(100_000))
         days = template.get("max_age_days") if isinstance(template, dict) else None
         return days if isinstance(days, int) and days > 0 else DEFAULT_MAX_AGE_DAYS
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+    except (OSError, ValueError, yaml.YAMLError, RecursionError):  # ValueError: bad name, bad text
         return DEFAULT_MAX_AGE_DAYS

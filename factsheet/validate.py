@@ -103,7 +103,8 @@ class _Check:
         self._warn_unused(root)
         self._warn_conflicts()
         if callable(self.max_age):  # the template decides: look it up by name
-            self.max_age = self.max_age(self.path, header["template"] or "default")
+            name = template if template is not None and SLUG.match(template) else "default"
+            self.max_age = self.max_age(self.path, name)
         self._warn_stale(root, as_of, key_figures)
         if self.diags.errors:
             return None

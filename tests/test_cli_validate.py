@@ -163,3 +163,13 @@ def test_library_refuses_a_folder_as_a_spec(tmp_path):
 
     with pytest.raises(UsageError, match="is a folder, not a spec file$"):
         check_spec(tmp_path)
+
+
+def test_a_template_name_with_a_nul_byte_is_an_error_not_a_crash(tmp_path):
+    """Found by Hypothesis: the freshness check opened templates/<name>.yaml with a NUL in it."""
+    spec = tmp_path / "nul.yaml"
+    spec.write_text('factsheet: 1\ntemplate: "\\0"\n', encoding="utf-8")
+    code, out, err = run("validate", spec)
+    assert code == 1
+    assert "internal error" not in err
+    assert f"{spec}:2:11: error: 'template' must name a file in templates/ without .yaml" in out
