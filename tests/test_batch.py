@@ -153,3 +153,33 @@ def test_diff_since_an_unknown_revision_is_a_usage_error(project, capsys):
     code, _, err = run(capsys, "diff", "specs/raqqa-2017.yaml", "--since", "no-such-rev")
     assert code == 2
     assert "diff --since no-such-rev" in err
+
+
+class _Terminal:
+    """A stand-in for a terminal: says it is a tty and keeps what is written."""
+
+    def __init__(self):
+        self.parts = []
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def flush(self):
+        pass
+
+    @property
+    def text(self):
+        return "".join(self.parts)
+
+
+def test_a_terminal_gets_a_progress_bar_and_a_log_gets_plain_lines(project, capsys):
+    terminal = _Terminal()
+    assert main(["build", "specs/"], stdout=terminal) == 0
+    assert "/3 [" in terminal.text and "sheet/s" in terminal.text   # tqdm: " 2/3 [00:00<00:00, 1.7sheet/s]"
+    assert terminal.text.count("\rbuilt specs/") + terminal.text.count("\nbuilt specs/") == 3
+    code, out, _ = run(capsys, "build", "specs/", "--force")
+    assert code == 0 and "\r" not in out and "3/3" not in out
+    assert len([line for line in out.splitlines() if line.startswith("built ")]) == 3
