@@ -1,6 +1,7 @@
 """Build many sheets: in parallel, only what changed, with a record of which figures changed."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
@@ -70,9 +71,8 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
         template = load_template(sheet.template, find_templates_dir(spec))
         out_dir.mkdir(parents=True, exist_ok=True)
         previous = _previous_record(out_dir, spec.stem)
+        sheet = dataclasses.replace(sheet, produced=produced_date())   # one date for every output
         outputs = build_sheet(sheet, template, out_dir, formats)
-        import dataclasses
-        sheet = dataclasses.replace(sheet, produced=sheet.produced or produced_date())
         for render, suffix in ((render_json, ".json"), (render_hxl, ".hxl.csv"),
                                (render_audit, ".sources.html")):
             path = out_dir / f"{spec.stem}{suffix}"
