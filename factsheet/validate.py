@@ -34,6 +34,10 @@ _SHARED_CACHE = ArchiveCache()
 # A sentence ends at . ! or ? (and any closing quote) followed by space and a non-lowercase
 # letter, so '3.5' and 'e.g. more' do not split.
 _SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+(?=[^a-z\s])")
+# A full stop after these does not end a sentence ('Mr. Woods', 'U.S. forces', 'J. Egeland'),
+# so a citation later in the sentence still covers figures before them.
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|No|Nos|Fig|"
+                           r"approx|vs|e\.g|i\.e|[A-Z](?:\.[A-Z])*))\.$")
 
 
 class _Check:
@@ -316,7 +320,9 @@ class _Check:
             if tok.kind in ("fact", "cite"):
                 masked[tok.offset:tok.end] = ("\x00" if tok.kind == "fact" else "\x01") * (tok.end - tok.offset)
         masked = "".join(masked)
-        bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(masked)] + [len(masked)]
+        ends = [m for m in _SENTENCE_END.finditer(masked)
+                if not _ABBREVIATION.search(masked[max(0, m.start() - 8):m.start() + 1])]
+        bounds = [0] + [m.end() for m in ends] + [len(masked)]
         for start, end in zip(bounds, bounds[1:]):
             sentence = masked[start:end]
             # a citation placed just after the full stop still belongs to its sentence

@@ -1,0 +1,40 @@
+"""Where a sentence ends decides which citation covers a figure: abbreviations do not end one."""
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factsheet.validate import check_spec
+
+REPO = Path(__file__).resolve().parent.parent
+BULLET = '      - "Amnesty International describes thousands of civilians trapped in a \\"deadly labyrinth\\" under fire from all sides [voa-2017-08-25]."\n'
+
+
+def errors_for_bullet(tmp_path, bullet: str) -> list:
+    shutil.copytree(REPO / "specs" / "sources", tmp_path / "sources")
+    text = (REPO / "specs" / "raqqa-2017.yaml").read_text(encoding="utf-8")
+    assert BULLET in text
+    spec = tmp_path / "s.yaml"
+    spec.write_text(text.replace(BULLET, f"      - {bullet!r}\n".replace("\\'", "''")), encoding="utf-8")
+    _, diagnostics = check_spec(spec, today=date(2026, 1, 1))
+    return [d.message for d in diagnostics.errors]
+
+
+@pytest.mark.parametrize("bullet", [
+    "Mr. Woods said 12 people died [voa-2017-08-25].",
+    "U.S. forces reported 12 strikes [voa-2017-08-25].",
+    "J. Egeland said 20 boats were hit [voa-2017-08-25].",
+    "About 3.5 km of road is closed [voa-2017-08-25].",
+])
+def test_an_abbreviation_or_decimal_point_does_not_end_the_sentence(tmp_path, bullet):
+    assert errors_for_bullet(tmp_path, bullet) == []
+
+
+@pytest.mark.parametrize("bullet, figure", [
+    ("Strikes rose by 12. The UN called for a pause [voa-2017-08-25].", "12"),
+    ("Twelve boats were hit! Civilians fled [voa-2017-08-25].", "Twelve"),
+])
+def test_a_citation_in_the_next_sentence_does_not_cover_a_figure(tmp_path, bullet, figure):
+    assert errors_for_bullet(tmp_path, bullet) == [
+        f"figure '{figure}' has no source: use a {{fact}} or cite a [source] in the same sentence"]
