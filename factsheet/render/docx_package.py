@@ -1,0 +1,238 @@
+"""The Word package a template gives: styles, bullet numbering, font table and logo, prepared
+once per template with python-docx, so that each sheet only writes its own parts."""
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from ..fonts import FALLBACK, FAMILY
+from ..output import zip_entry
+
+STYLE_NAMES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet",
+               "Key Figure", "Key Figure Label", "Source List", "Sheet Footer")
+BULLET_STYLE = "List Bullet"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_RT_FONTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
+_RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_RT_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_DYNAMIC = ("word/document.xml", "docProps/core.xml", "word/_rels/document.xml.rels")
+_FONT_ENTRY = (f'<w:font xmlns:w="{_W}" w:name="{FAMILY}"><w:altName w:val="{FALLBACK}"/>'
+               '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>')
+
+
+@dataclass(frozen=True)
+class _Base:
+    entries: tuple                # (zip name, ZipEntry or None for the parts each sheet writes)
+    style_ids: dict               # style name -> w:styleId in this package
+    bullet_num_id: int
+    footer_rid: str
+    footer_name: str
+    rels: str                     # word/_rels/document.xml.rels
+    logo_rid: str | None
+
+    def document_rels(self, extra) -> str:
+        return self.rels.replace("</Relationships>", "".join(extra) + "</Relationships>")
+
+    def picture_xml(self, cx: float, cy: float) -> str:
+        cx, cy = int(round(cx)), int(round(cy))
+        return (f'<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" '
+                f'cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="1" name="Logo"/>'
+                '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+                '<a:graphic><a:graphicData '
+                'uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+                '<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="logo"/><pic:cNvPicPr/></pic:nvPicPr>'
+                f'<pic:blipFill><a:blip r:embed="{self.logo_rid}"/><a:stretch><a:fillRect/></a:stretch>'
+                f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/>'
+                '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+                "</a:graphicData></a:graphic></wp:inline></w:drawing>")
+
+
+def base_package(template, language: str) -> _Base:
+    """The template's package, ready for sheets; rebuilt only when its Word file changes."""
+    reference = template.docx_reference
+    stamp = None
+    if reference is not None:
+        info = reference.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+    return _build_base(template, language, stamp)
+
+
+@functools.lru_cache(maxsize=16)
+def _build_base(template, language: str, _stamp) -> _Base:
+    import docx
+
+    reference = template.docx_reference
+    document = docx.Document(str(reference)) if reference else docx.Document()
+    part = document.part
+    section = document.sections[0]
+    section.footer.is_linked_to_previous = False        # adds a footer part if there is none
+    footer_rid = next(ref.get(_q("r:id"))
+                      for ref in section._sectPr.iterchildren(_q("w:footerReference"))
+                      if ref.get(_q("w:type")) == "default")
+    footer_name = str(part.related_parts[footer_rid].partname).lstrip("/")
+    style_ids = _ready_styles(document, template, branded=reference is not None)
+    bullet_num_id = _add_bullet_numbering(document, template)
+    logo_rid = part.get_or_add_image(str(template.logo))[0] if template.logo else None
+    _set_language(document, language)
+    fonts_name = _ensure_font_table(document)
+    for rid, rel in list(part.package.rels.items()):
+        if rel.reltype == _RT_THUMBNAIL:     # a picture of some other document's first page
+            part.package.rels.pop(rid)
+    if reference is None:   # python-docx's own styles exist twice; Word 2010's copy is not needed
+        for rid, rel in list(part.rels.items()):
+            if rel.reltype == _RT_EFFECTS:
+                part.rels.pop(rid)
+    document.core_properties.title = ""                 # make sure the core part exists
+    body = document.element.body
+    for child in list(body):
+        body.remove(child)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    entries, rels = [], ""
+    with zipfile.ZipFile(buffer) as package:
+        for name in package.namelist():
+            data = package.read(name)
+            if name == "word/_rels/document.xml.rels":
+                rels = data.decode("utf-8")
+            if name == fonts_name:
+                data = _add_font(data)
+            dynamic = name in _DYNAMIC or name == footer_name
+            entries.append((name, None if dynamic else zip_entry(name, data)))
+    return _Base(tuple(entries), style_ids, bullet_num_id, footer_rid, footer_name, rels, logo_rid)
+
+
+def _q(tag: str) -> str:
+    from docx.oxml.ns import qn
+    return qn(tag)
+
+
+def _ready_styles(document, template, branded: bool) -> dict:
+    """Find (or add) every named style the sheet uses. Without a branded Word file, give them the
+    template's look: Noto Sans throughout, the template's colours, no borders or theme fonts."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles, ids = document.styles, {}
+    colours = template.colours
+    looks = {"Normal": (colours.text, False), "Title": (colours.header_text, True),
+             "Subtitle": (colours.header_text, False), "Heading 1": (colours.primary, True),
+             "Heading 2": (colours.primary, True), "List Bullet": (colours.text, False),
+             "Key Figure": (colours.accent, True), "Key Figure Label": (colours.text, False),
+             "Source List": (colours.muted, False), "Sheet Footer": (colours.muted, False)}
+    for name in STYLE_NAMES:
+        try:
+            style = styles[name]
+        except KeyError:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            if name != "Normal":
+                style.base_style = styles["Normal"]
+            style.font.bold = looks[name][1] or None
+            style.quick_style = True
+        ids[name] = style.style_id
+        if not branded:
+            _brand_style(style.element, *looks[name])
+    if not branded:
+        _set_fonts(document.styles.element.find(_q("w:docDefaults")))
+    return ids
+
+
+def _brand_style(element, colour: str, bold: bool) -> None:
+    from docx.oxml import parse_xml
+    for ppr in element.iterchildren(_q("w:pPr")):
+        for tag in ("w:pBdr", "w:numPr", "w:spacing", "w:contextualSpacing"):
+            for child in ppr.findall(_q(tag)):
+                ppr.remove(child)
+    for rpr in element.findall(_q("w:rPr")):
+        element.remove(rpr)
+    weight = "<w:b/><w:bCs/>" if bold else ""
+    element.append(parse_xml(
+        f'<w:rPr xmlns:w="{_W}"><w:rFonts w:ascii="{FAMILY}" w:hAnsi="{FAMILY}" w:eastAsia="{FAMILY}" '
+        f'w:cs="{FAMILY}"/>{weight}<w:color w:val="{colour[1:]}"/></w:rPr>'))
+
+
+def _set_fonts(defaults) -> None:
+    """Noto Sans in the document defaults, replacing theme fonts (which would win over it)."""
+    if defaults is None:
+        return
+    for fonts in defaults.iter(_q("w:rFonts")):
+        for key in list(fonts.attrib):
+            del fonts.attrib[key]
+        for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(_q(key), FAMILY)
+
+
+def _set_language(document, language: str) -> None:
+    from docx.oxml import parse_xml
+    defaults = document.styles.element.find(_q("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr = defaults.find(f"{_q('w:rPrDefault')}/{_q('w:rPr')}")
+    if rpr is None:
+        return
+    for lang in rpr.findall(_q("w:lang")):
+        rpr.remove(lang)
+    rpr.append(parse_xml(f'<w:lang xmlns:w="{_W}" w:val={quoteattr(language)}/>'))
+
+
+def _add_bullet_numbering(document, template) -> int:
+    """A bullet list definition of our own ('•' in the primary colour), whatever the Word file has."""
+    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.oxml import parse_xml
+    from docx.parts.numbering import NumberingPart
+
+    try:
+        numbering = document.part.numbering_part
+    except NotImplementedError:   # python-docx cannot create one from scratch: give it a blank part
+        numbering = NumberingPart.load(PackURI("/word/numbering.xml"), CT.WML_NUMBERING,
+                                       f'<w:numbering xmlns:w="{_W}"/>'.encode(), document.part.package)
+        document.part.relate_to(numbering, RT.NUMBERING)
+    root = numbering.element
+    abstract_id = 1 + max([int(a.get(_q("w:abstractNumId")))
+                           for a in root.iterchildren(_q("w:abstractNum"))] or [0])
+    num_id = 1 + max([int(n.get(_q("w:numId"))) for n in root.iterchildren(_q("w:num"))] or [0])
+    indent = round(template.body_max * 1.2 * 20)
+    abstract = parse_xml(
+        f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{abstract_id}"><w:multiLevelType '
+        'w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+        '<w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/><w:pPr>'
+        f'<w:ind w:left="{indent}" w:hanging="{indent}"/></w:pPr><w:rPr><w:rFonts w:ascii="{FAMILY}" '
+        f'w:hAnsi="{FAMILY}" w:eastAsia="{FAMILY}" w:cs="{FAMILY}"/><w:b/><w:bCs/>'
+        f'<w:color w:val="{template.colours.primary[1:]}"/></w:rPr></w:lvl></w:abstractNum>')
+    existing = list(root.iterchildren(_q("w:abstractNum")))
+    if existing:
+        existing[-1].addnext(abstract)
+    else:
+        nums = list(root.iterchildren(_q("w:num")))
+        nums[0].addprevious(abstract) if nums else root.append(abstract)
+    root.append(parse_xml(f'<w:num xmlns:w="{_W}" w:numId="{num_id}"><w:abstractNumId '
+                          f'w:val="{abstract_id}"/></w:num>'))
+    return num_id
+
+
+def _ensure_font_table(document) -> str:
+    """The font table's zip name; a table is added when the Word file has none."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    for rel in document.part.rels.values():
+        if rel.reltype == _RT_FONTS and not rel.is_external:
+            return str(rel.target_part.partname).lstrip("/")
+    blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="{_W}"/>'
+    part = Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, blob.encode(), document.part.package)
+    document.part.relate_to(part, _RT_FONTS)
+    return "word/fontTable.xml"
+
+
+def _add_font(data: bytes) -> bytes:
+    """Name Noto Sans in the font table with Arial as its stand-in where it is not installed."""
+    from lxml import etree
+    root = etree.fromstring(data)
+    for font in root.iterchildren(f"{{{_W}}}font"):
+        if font.get(f"{{{_W}}}name") == FAMILY:
+            root.remove(font)
+    root.insert(0, etree.fromstring(_FONT_ENTRY))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
