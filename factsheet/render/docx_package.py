@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from ..fonts import FALLBACK, FAMILY
-from ..output import zip_entry
+from ..output import ZipEntry, zip_entry
 
+_CACHE_FORMAT = 1               # bump when _Base or the way it is built changes
 STYLE_NAMES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet",
                "Key Figure", "Key Figure Label", "Source List", "Sheet Footer")
 BULLET_STYLE = "List Bullet"
@@ -57,11 +58,84 @@ def base_package(template, language: str) -> _Base:
     if reference is not None:
         info = reference.stat()
         stamp = (info.st_mtime_ns, info.st_size)
-    return _build_base(template, language, stamp)
+    return _cached_base(template, language, stamp)
 
 
 @functools.lru_cache(maxsize=16)
-def _build_base(template, language: str, _stamp) -> _Base:
+def _cached_base(template, language: str, _stamp) -> _Base:
+    """Kept in memory for the process, and on disk across processes: a cold `factsheet build`
+    then skips importing python-docx and rebuilding the package (about 90 ms)."""
+    path = _cache_path(template, language)
+    base = _read_cached(path) if path is not None else None
+    if base is None:
+        base = _build_base(template, language)
+        if path is not None:
+            _write_cached(path, base)
+    return base
+
+
+def _cache_path(template, language: str):
+    """A file named by the hash of everything the package depends on, or None (no cache)."""
+    import hashlib
+    import importlib.util
+    import os
+    from pathlib import Path
+
+    from .. import __version__
+
+    folder = os.environ.get("FACTSHEET_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "factsheet")
+    if folder == "off":
+        return None
+    spec = importlib.util.find_spec("docx")     # finds python-docx without importing it
+    key = hashlib.sha256()
+    try:
+        docx_init = os.stat(spec.origin)
+        key.update(repr((_CACHE_FORMAT, __version__, spec.origin, docx_init.st_mtime_ns,
+                         docx_init.st_size, repr(template), language)).encode("utf-8"))
+        for extra in (template.docx_reference, template.logo):
+            if extra is not None:
+                key.update(Path(extra).read_bytes())
+    except (OSError, AttributeError, TypeError):
+        return None
+    return Path(folder) / f"docx-base-{key.hexdigest()[:32]}.json"
+
+
+def _read_cached(path) -> _Base | None:
+    import base64
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entries = tuple((name, None if packed is None else
+                         ZipEntry(name, packed[0], packed[1], base64.b64decode(packed[2])))
+                        for name, packed in data["entries"])
+        return _Base(entries, data["style_ids"], data["bullet_num_id"], data["footer_rid"],
+                     data["footer_name"], data["rels"], data["logo_rid"])
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None   # absent, or written by another version: rebuild it
+
+
+def _write_cached(path, base: _Base) -> None:
+    import base64
+    import json
+
+    from ..output import write_atomic
+
+    data = {"entries": [(name, None if entry is None else
+                         (entry.crc, entry.size, base64.b64encode(entry.data).decode("ascii")))
+                        for name, entry in base.entries],
+            "style_ids": base.style_ids, "bullet_num_id": base.bullet_num_id,
+            "footer_rid": base.footer_rid, "footer_name": base.footer_name, "rels": base.rels,
+            "logo_rid": base.logo_rid}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, lambda handle: handle.write(json.dumps(data).encode("utf-8")))
+    except OSError:
+        pass          # a read-only home: work without the cache
+
+
+def _build_base(template, language: str) -> _Base:
     import docx
 
     reference = template.docx_reference
