@@ -58,6 +58,7 @@ class Fact:
     qualifier: str | None = None
     unit: str | None = None
     date: date | None = None
+    note: str | None = None       # why this figure differs from another, shown in the audit trail
 
     @property
     def number_text(self) -> str:

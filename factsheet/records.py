@@ -42,6 +42,7 @@ def sheet_record(sheet: Sheet) -> dict:
                 "date": fact.date.isoformat() if fact.date else None,
                 "sources": list(fact.sources),
                 "quote": fact.quote,
+                "note": fact.note,
             }
             for fact in sheet.facts
         ],

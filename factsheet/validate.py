@@ -25,7 +25,7 @@ TOP_KEYS = ("factsheet", "title", "subtitle", "location", "as_of", "language", "
 TOP_REQUIRED = ("factsheet", "title", "as_of", "sources", "facts", "key_figures", "sections")
 SOURCE_KEYS = ("id", "title", "publisher", "url", "published", "archive")
 SOURCE_REQUIRED = ("id", "title", "publisher", "published", "archive")
-FACT_KEYS = ("id", "value", "qualifier", "unit", "label", "date", "source", "quote")
+FACT_KEYS = ("id", "value", "qualifier", "unit", "label", "date", "source", "quote", "note")
 FACT_REQUIRED = ("id", "value", "label", "source", "quote")
 SECTION_KEYS = ("heading", "text", "bullets")
 MAX_KEY_FIGURES = 6
@@ -176,12 +176,13 @@ class _Check:
             qualifier = None
         unit, label = f.text(node, "unit"), f.text(node, "label")
         day, quote = f.date(node, "date"), f.text(node, "quote")
+        note = f.text(node, "note")
         if label is not None:
             self.text_nodes.append((node.value["label"], "label"))
         source_ids = self._fact_sources(node)
         if None in (fid, value, label, quote) or not source_ids:
             return
-        fact = Fact(fid, value, label, tuple(source_ids), quote, qualifier, unit, day)
+        fact = Fact(fid, value, label, tuple(source_ids), quote, qualifier, unit, day, note)
         self.facts[fid] = fact
         self.fact_nodes[fid] = node
         self._check_evidence(fact, node)
@@ -370,10 +371,11 @@ class _Check:
         for fid, fact in self.facts.items():
             key = re.sub(r"\s+", " ", fact.label.strip().lower())
             other = seen.setdefault(key, fact)
-            if other is not fact and (other.value, other.unit) != (fact.value, fact.unit):
+            explained = other.note or fact.note   # e.g. different dates or definitions
+            if other is not fact and (other.value, other.unit) != (fact.value, fact.unit) and not explained:
                 self.diags.warning(self.fact_nodes[fid].value["label"].pos, "conflicting-facts",
                                    f"facts '{other.id}' and '{fid}' have the same label but different "
-                                   f"values ({other.display} and {fact.display}): add a note that explains it")
+                                   f"values ({other.display} and {fact.display}): add a note: that explains it")
 
 
     def _warn_stale(self, root: Node, as_of, key_figures: list) -> None:

@@ -49,6 +49,7 @@ def test_record_lists_facts_in_spec_order_field_by_field(sheet):
         "date": "2017-05-31",
         "sources": ["independent-2017-06-06"],
         "quote": "at least 220 civilians are estimated to have been killed in May alone",
+        "note": None,
     }
     evil = facts[5]
     assert (evil["value"], evil["qualifier"], evil["unit"]) == (3.5, "about", "km")

@@ -289,7 +289,7 @@ WARNINGS = [
     ("unused-source", UNUSED_SOURCE, "19:9: warning: source 'voa-again' is never cited"),
     ("conflicting-facts", CONFLICT,
      "42:12: warning: facts 'trapped' and 'human-shields' have the same label but different values "
-     "(20,000 and 220,000): add a note that explains it"),
+     "(20,000 and 220,000): add a note: that explains it"),
 ]
 
 

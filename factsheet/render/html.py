@@ -179,6 +179,8 @@ def _figure(sheet: Sheet, fact, printed: str, label: str, key: bool = False) -> 
     first = sources.get(fact.sources[0]) if fact.sources else None
     cite_attr = f' cite="{_e(first.url)}"' if first and is_web_url(first.url) else ""
     lines.append(f"<blockquote{cite_attr}>{_e(fact.quote)}</blockquote>")
+    if fact.note:
+        lines.append(f'<p class="note"><strong>Note:</strong> {_e(fact.note)}</p>')
     for source_id in fact.sources:
         source = sources.get(source_id)
         if source is None:  # the validator refuses this; say so rather than crash
