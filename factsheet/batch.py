@@ -30,9 +30,9 @@ class SheetResult:
 
 
 def built_timestamp() -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() \
-        else datetime.now(timezone.utc)
+    from .output import source_date_epoch
+
+    moment = source_date_epoch() or datetime.now(timezone.utc)
     return moment.replace(microsecond=0).isoformat()
 
 

@@ -2,26 +2,20 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from .diagnostics import UsageError
 from .layout import fit_page
-from .output import write_all_atomic
+from .output import source_date_epoch, write_all_atomic
 from .render import FORMATS, available_formats, get_renderer
 from .template import Template, load_template
 
 
 def produced_date() -> date:
     """The date printed as 'Produced ...': SOURCE_DATE_EPOCH's UTC date if set, else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return date.today()
-    try:
-        return datetime.fromtimestamp(int(epoch), timezone.utc).date()
-    except (ValueError, OverflowError, OSError):
-        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+    moment = source_date_epoch()
+    return moment.date() if moment else date.today()
 
 
 def output_paths(sheet, out_dir, formats=FORMATS) -> list:

@@ -8,6 +8,24 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+def source_date_epoch():
+    """SOURCE_DATE_EPOCH as an aware UTC datetime, or None when unset (reproducible builds).
+
+    A malformed value is a usage error: a build that silently ignored it would not be reproducible.
+    """
+    from datetime import datetime, timezone
+
+    from .diagnostics import UsageError
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+
+
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)          # every zip entry's timestamp: builds are byte-identical
 _DOS_TIME = 0
 _DOS_DATE = ((ZIP_DATE[0] - 1980) << 9) | (ZIP_DATE[1] << 5) | ZIP_DATE[2]

@@ -7,7 +7,6 @@ they never validate, and they take every size and position from the Layout.
 from __future__ import annotations
 
 import importlib
-import os
 from datetime import datetime, timezone
 
 FORMATS = ("pdf", "docx")
@@ -34,9 +33,11 @@ def register_renderer(fmt: str, module: str, name: str) -> None:
 def document_timestamp(sheet) -> datetime:
     """The creation time written into a document: SOURCE_DATE_EPOCH if set, else midnight UTC of
     the produced date; fixed either way, so the same build gives the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    from ..output import source_date_epoch
+
+    moment = source_date_epoch()
+    if moment:
+        return moment
     day = sheet.produced
     if day is None:
         return datetime(1980, 1, 1, tzinfo=timezone.utc)
