@@ -5,6 +5,7 @@ import dataclasses
 import json
 import os
 import time
+import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -27,6 +28,7 @@ class SheetResult:
     first_build: bool = False
     title: str = ""
     seconds: float = 0.0
+    internal_error: str = ""   # a bug in factsheet, not in the spec: its traceback
 
 
 def built_timestamp() -> str:
@@ -91,7 +93,9 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     except OSError as exc:
         result.messages = [f"{spec}: error: cannot write output: {exc}"]
     except Exception as exc:  # a bug: report it for this sheet, keep building the others
-        result.messages = [f"{spec}: internal error ({type(exc).__name__}: {exc}); please report it"]
+        from .cli import internal_error_line
+        result.messages = [f"{spec}: {internal_error_line(exc, debug=False)}"]
+        result.internal_error = traceback.format_exc()
     result.seconds = time.perf_counter() - started
     return result
 

@@ -6,7 +6,9 @@ was used wrongly or a named file could not be read, 3 a bug in factsheet itself.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 
 from .diagnostics import FactsheetError, UsageError
 
@@ -14,6 +16,13 @@ BUG_URL = "https://github.com/factsheet-org/factsheet/issues"
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # on every command, before or after its name; main() reads it from argv itself,
+        # so that even a failure while parsing can be debugged
+        self.add_argument("--debug", action="store_true",
+                          help="on an internal error, print its traceback (or set FACTSHEET_DEBUG=1)")
+
     def error(self, message):  # misuse is exit 2, reported through main()'s stderr
         raise UsageError(f"{self.format_usage().strip()}\n{self.prog}: {message}")
 
@@ -60,9 +69,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def wants_debug(argv) -> bool:
+    """--debug anywhere on the command line, or FACTSHEET_DEBUG set: known even if parsing fails."""
+    argv = sys.argv[1:] if argv is None else argv
+    return "--debug" in argv or os.environ.get("FACTSHEET_DEBUG", "") not in ("", "0")
+
+
+def internal_error_line(exc: BaseException, debug: bool) -> str:
+    """The one line an unexpected error gets: what it was, and how to see more."""
+    first = (str(exc).splitlines() or [""])[0][:300]
+    what = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+    hint = "the traceback is above" if debug else "run again with --debug for the traceback"
+    return f"factsheet: internal error ({what}); {hint}, and please report it at {BUG_URL}"
+
+
 def main(argv=None, stdout=None, stderr=None) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    debug = wants_debug(argv)
     try:
         args = _parser().parse_args(argv)
         if args.version:
@@ -73,6 +97,7 @@ def main(argv=None, stdout=None, stderr=None) -> int:
             _parser().print_help(stdout)
             return 2
         from . import commands
+        args.debug = debug
         return getattr(commands, f"run_{args.command}")(args, stdout, stderr)
     except FactsheetError as exc:
         print(f"factsheet: {exc}" if isinstance(exc, UsageError) and not str(exc).startswith(("factsheet", "usage:"))
@@ -83,9 +108,10 @@ def main(argv=None, stdout=None, stderr=None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # a bug in factsheet: one line, never a traceback
-        print(f"factsheet: internal error ({type(exc).__name__}: {exc}); please report it at {BUG_URL}",
-              file=stderr)
+    except Exception as exc:  # a bug in factsheet: one line; the traceback only when asked
+        if debug:
+            traceback.print_exc(file=stderr)
+        print(internal_error_line(exc, debug), file=stderr)
         return 3
 
 

@@ -85,7 +85,7 @@ def run_dump(args, stdout, stderr) -> int:
     return 0
 
 
-def make_reporter(stream, total: int):
+def make_reporter(stream, total: int, debug: bool = False):
     """A progress bar on a terminal; one plain line per sheet otherwise (logs, CI)."""
     from .batch import BUILT, FAILED
 
@@ -105,6 +105,8 @@ def make_reporter(stream, total: int):
                 lines.extend(f"    {c}" for c in result.changes)
         elif result.status == FAILED:
             lines.append(f"FAILED {result.spec}")
+            if result.internal_error and debug:
+                lines.append(result.internal_error.rstrip())
             lines.extend(f"  {m}" for m in result.messages)
         else:
             lines.append(f"up to date {result.spec}")
@@ -123,7 +125,7 @@ def run_build(args, stdout, stderr) -> int:
     from .batch import FAILED, build_specs
 
     specs = find_specs(args.specs)
-    report = make_reporter(stdout, len(specs))
+    report = make_reporter(stdout, len(specs), debug=getattr(args, "debug", False))
     try:
         results = build_specs(specs, Path(args.out), args.format, force=args.force,
                               jobs=args.jobs, on_result=report)
@@ -134,7 +136,8 @@ def run_build(args, stdout, stderr) -> int:
         built = sum(r.status == "built" for r in results)
         print(f"{built} built, {len(results) - built - len(failed)} up to date, "
               f"{len(failed)} failed", file=stderr)
-    return 1 if failed else 0
+    # a bug in factsheet outranks a bad spec: exit 3, as for any internal error
+    return 3 if any(r.internal_error for r in failed) else 1 if failed else 0
 
 
 def run_diff(args, stdout, stderr) -> int:

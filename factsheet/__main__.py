@@ -1,0 +1,6 @@
+"""`python -m factsheet`: the same command as `factsheet`."""
+import sys
+
+from .cli import main
+
+sys.exit(main())
