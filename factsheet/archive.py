@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_ARCHIVE_BYTES = 20_000_000
+from . import limits
+
+MAX_ARCHIVE_BYTES = limits.MAX_ARCHIVE_BYTES
 REPLACEMENT = "\ufffd"
 
 # Typography only: the words and digits of a quote must match exactly.
@@ -113,9 +115,14 @@ class ArchiveCache:
         if size > MAX_ARCHIVE_BYTES:
             raise ArchiveError(f"archive is larger than {MAX_ARCHIVE_BYTES // 1_000_000} MB")
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as handle:   # at most the limit, even if the file grew
+                data = handle.read(MAX_ARCHIVE_BYTES + 1)
         except OSError as exc:
             raise ArchiveError(f"archive cannot be read: {exc.strerror}") from None
+        if len(data) > MAX_ARCHIVE_BYTES:
+            raise ArchiveError(f"archive is larger than {MAX_ARCHIVE_BYTES // 1_000_000} MB")
+        if not data.strip():
+            raise ArchiveError("archive is empty")
         if b"\x00" in data[:8192]:
             raise ArchiveError("archive is not text (binary data): archive the article as plain text")
         # Real archives carry mojibake; undecodable bytes become U+FFFD, which quotes tolerate.

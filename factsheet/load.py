@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from . import limits
 from .diagnostics import Diagnostics
 
 try:  # the C composer is several times faster and reports the same marks
@@ -16,8 +17,8 @@ try:  # the C composer is several times faster and reports the same marks
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader
 
-MAX_BYTES = 1_000_000         # a one-page sheet's spec is a few kB
-MAX_NODES = 50_000            # nodes visited, aliases expanded: stops "billion laughs"
+MAX_BYTES = limits.MAX_SPEC_BYTES
+MAX_NODES = limits.MAX_YAML_VALUES   # nodes visited, aliases expanded: stops "billion laughs"
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"

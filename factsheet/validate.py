@@ -9,6 +9,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from . import characters, limits
 from .archive import ArchiveCache, ArchiveError, resolve_archive
 from .assemble import assemble_sheet
 from .diagnostics import Diagnostics, UsageError
@@ -28,7 +29,13 @@ SOURCE_REQUIRED = ("id", "title", "publisher", "published", "archive")
 FACT_KEYS = ("id", "value", "qualifier", "unit", "label", "date", "source", "quote", "note")
 FACT_REQUIRED = ("id", "value", "label", "source", "quote")
 SECTION_KEYS = ("heading", "text", "bullets")
-MAX_KEY_FIGURES = 6
+MAX_KEY_FIGURES = limits.MAX_KEY_FIGURES
+# Fields printed on the sheet: their characters must be in the font. Quotes, notes and ids
+# are not printed on the sheet (the audit page shows quotes, in the reader's browser).
+PRINTED = {"title", "subtitle", "location", "organisation", "contact", "disclaimer", "label",
+           "heading", "text", "bullets", "publisher", "unit", "qualifier", "url"}
+MAX_ITEMS = {"sources": limits.MAX_SOURCES, "facts": limits.MAX_FACTS,
+             "sections": limits.MAX_SECTIONS, "bullets": limits.MAX_BULLETS}
 
 _SHARED_CACHE = ArchiveCache()
 # A sentence ends at . ! or ? (and any closing quote) followed by space and a non-lowercase
@@ -61,6 +68,7 @@ class _Check:
         self.used_facts: set = set()
         self.cited_sources: set = set()
         self.text_nodes: list = []   # (node, role) of every string that may hold markup
+        self.bad_text: set = set()   # ids of string nodes with refused characters
 
     # -- structure -------------------------------------------------------------------
     def run(self, text: str):
@@ -69,6 +77,7 @@ class _Check:
             return None
         if not self.fields.kind(root, ("map",), "the spec"):
             return None
+        self._check_strings(root, "the spec")
         f = self.fields
         f.keys(root, TOP_KEYS, TOP_REQUIRED, "the spec")
         version = root.get("factsheet")
@@ -290,8 +299,48 @@ class _Check:
             sections.append((node, heading, text, bullets))
         return sections
 
+    # -- characters and sizes of every value -------------------------------------------
+    def _check_strings(self, node: Node, key: str) -> None:
+        """Refused characters, over-long fields and over-long lists, anywhere in the spec."""
+        if node.kind == "map":
+            for name, child in node.value.items():
+                self._check_chars(node.keys[name], name, "a key", printed=False)
+                self._check_strings(child, name)
+        elif node.kind == "seq":
+            most = MAX_ITEMS.get(key)
+            if most is not None and len(node.value) > most:
+                self.diags.error(node.pos, "too-many", f"'{key}' lists {len(node.value)} entries: "
+                                 f"the limit is {most:,}")
+            for child in node.value:
+                self._check_strings(child, key)
+        elif node.kind == "str":
+            field = {"bullets": "bullet", "keywords": "keyword"}.get(key, key)
+            longest = limits.max_chars(field)
+            if len(node.value) > longest:
+                self.diags.error(node.pos, "too-long", f"'{field}' is {len(node.value):,} characters "
+                                 f"long: the limit is {longest:,}")
+                self.bad_text.add(id(node))
+            self._check_chars(node, key, f"'{field}'", printed=key in PRINTED)
+
+    def _check_chars(self, node: Node, key: str, where: str, printed: bool) -> None:
+        if node.kind != "str":
+            return
+        text = node.value
+        for offset, problem, char in characters.problems(text):
+            self.diags.error(locate(node, offset, self.lines), "bad-character",
+                             characters.message(problem, char, where))
+            self.bad_text.add(id(node))
+        missing = list(characters.unprintable_by_font(text)) if printed else []
+        if missing:   # the first is enough to find the text; a whole Arabic line is one error
+            offset, char = missing[0]
+            self.diags.error(locate(node, offset, self.lines), "no-glyph",
+                             characters.font_message(char, where, len(missing) - 1))
+            self.bad_text.add(id(node))
+
     # -- markup and the figure rule --------------------------------------------------------
     def _check_markup(self, node: Node, role: str) -> None:
+        if id(node) in self.bad_text:   # its characters are reported; figures read wrongly
+            return
         for raw, offset in split_paragraphs(node.value):
             tokens = parse_inline(raw)
             for tok in tokens:
@@ -398,11 +447,22 @@ def _same(a: float, b: float) -> bool:
     return abs(a - b) < 1e-9
 
 
+def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Diagnostics:
+    """A spec in another encoding is a fault in the spec: say where the first bad byte is."""
+    before = exc.object[:exc.start]
+    line = before.count(b"\n") + 1
+    col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+    diags = Diagnostics(str(path))
+    diags.error((line, col), "not-utf8", f"not UTF-8 text: byte 0x{exc.object[exc.start]:02x} "
+                "cannot be read; save the spec as UTF-8")
+    return diags
+
+
 def check_spec(path, cache: ArchiveCache | None = None, today: date | None = None,
                max_age: int | None = None):
     """Validate one spec file. Returns (Sheet or None, Diagnostics).
 
-    Raises UsageError when the file itself cannot be read (missing, a folder, not UTF-8).
+    Raises UsageError when the file itself cannot be read (missing, a folder, no permission).
     """
     path = Path(path)
     try:
@@ -412,7 +472,7 @@ def check_spec(path, cache: ArchiveCache | None = None, today: date | None = Non
     except IsADirectoryError:
         raise UsageError(f"{path}: is a folder, not a spec file") from None
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start}): save the spec as UTF-8") from None
+        return None, _not_utf8(path, exc)
     except OSError as exc:
         raise UsageError(f"{path}: cannot be read: {exc.strerror}") from None
     check = _Check(path, text, cache or _SHARED_CACHE, today or date.today(), max_age)

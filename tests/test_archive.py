@@ -220,6 +220,6 @@ def test_cache_keeps_only_the_latest_text_of_an_archive(tmp_path):
     path = tmp_path / "article.txt"
     cache = ArchiveCache()
     for n in range(5):
-        path.write_text("x" * n)
+        path.write_text("x" * (n + 1))
         cache.get(path)
     assert len(cache._archives) == 1

@@ -133,21 +133,22 @@ def test_folder_without_specs_exits_2(tmp_path):
     assert run("validate", tmp_path) == (2, "", f"factsheet: no spec files (*.yaml) in {tmp_path}\n")
 
 
-def test_spec_that_is_not_utf8_exits_2(tmp_path):
+def test_spec_that_is_not_utf8_is_invalid_at_its_first_bad_byte(tmp_path):
     path = tmp_path / "latin1.yaml"
-    path.write_bytes("title: caf\u00e9\n".encode("latin-1"))
+    path.write_bytes("factsheet: 1\ntitle: caf\u00e9\n".encode("latin-1"))
     assert run("validate", path) == (
-        2, "", f"factsheet: {path}: not UTF-8 text (byte 10): save the spec as UTF-8\n"
-        "0 of 1 spec(s) valid, 0 error(s), 0 warning(s)\n")
+        1, f"{path}:2:11: error: not UTF-8 text: byte 0xe9 cannot be read; save the spec as UTF-8\n",
+        "0 of 1 spec(s) valid, 1 error(s), 0 warning(s)\n")
 
 
-def test_an_unreadable_spec_does_not_stop_the_others(tmp_path):
+def test_a_spec_in_another_encoding_does_not_stop_the_others(tmp_path):
     bad = tmp_path / "latin1.yaml"
     bad.write_bytes("title: caf\u00e9\n".encode("latin-1"))
     code, out, err = run("validate", bad, ROOT / "tests" / "broken" / "bad-url.yaml", "--max-age", "99999")
-    assert code == 2
+    assert code == 1
+    assert f"{bad}:1:11: error: not UTF-8 text" in out
     assert "bad-url.yaml:16:10: error: 'url' must be an http:// or https:// address" in out
-    assert err.endswith("0 of 2 spec(s) valid, 1 error(s), 0 warning(s)\n")
+    assert err.endswith("0 of 2 spec(s) valid, 2 error(s), 0 warning(s)\n")
 
 
 def test_spec_with_byte_order_mark_is_read(tmp_path):

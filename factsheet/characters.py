@@ -1,0 +1,90 @@
+"""Characters a sheet must not carry: unprintable ones, ones that hide or reorder a figure,
+and, in printed fields, ones the sheet's font cannot draw (they would vanish silently)."""
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+# Bidirectional embeddings, overrides and isolates can show '12' as '21' or move a figure
+# to another place in its line: never allowed.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Invisible characters with no use in a fact sheet that can split a figure unseen
+# ('2\u200b0' looks like 20 but reads as two numbers).
+_INVISIBLE = set("\u200b\u2060\u2061\u2062\u2063\u2064\ufeff\u180e")
+_NOTE = {
+    "unprintable": "cannot be printed in a PDF or DOCX: remove it",
+    "bidi": "could reorder the text around it, figures included: remove it",
+    "invisible": "is invisible and can hide or split a figure: remove it",
+    "next-to-digit": "is invisible and stands next to a figure: remove it",
+}
+# Printed with certainty by the bundled font, so the font file is read only for rarer text.
+_COMMON = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x100)])) | frozenset(
+    "\n\t\u2018\u2019\u201c\u201d\u2013\u2014\u2022\u2026\u20ac")
+
+
+def describe(char: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE': how the user can find the character."""
+    name = unicodedata.name(char, "")
+    if not name:
+        name = {"Cc": "(a control character)", "Cs": "(half of a surrogate pair)",
+                "Co": "(a private-use character)"}.get(unicodedata.category(char), "(not a character)")
+    return f"U+{ord(char):04X} {name}"
+
+
+def _unprintable(char: str) -> bool:
+    code = ord(char)
+    if char in "\n\t":
+        return False
+    category = unicodedata.category(char)
+    return (category in ("Cc", "Cs", "Co") or 0xFDD0 <= code <= 0xFDEF
+            or (code & 0xFFFE) == 0xFFFE)   # U+FFFE, U+FFFF and their copies in every plane
+
+
+def problems(text: str):
+    """(offset, problem, char) for each character the tool refuses anywhere in a spec."""
+    for i, char in enumerate(text):
+        if char.isascii() and (char >= " " or char in "\n\t"):
+            continue
+        if _unprintable(char):
+            yield i, "unprintable", char
+        elif char in _BIDI_CONTROLS:
+            yield i, "bidi", char
+        elif char in _INVISIBLE:
+            yield i, "invisible", char
+        elif unicodedata.category(char) == "Cf" and (
+                text[i - 1:i].isdigit() or text[i + 1:i + 2].isdigit()):
+            yield i, "next-to-digit", char   # a soft hyphen or joiner inside '20\u00ad000'
+
+
+def message(problem: str, char: str, where: str) -> str:
+    return f"character {describe(char)} in {where} {_NOTE[problem]}"
+
+
+@functools.cache
+def _font_characters() -> frozenset:
+    """Every character the bundled font has a glyph for (the four faces share one set)."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from .fonts import FACES, FONT_DIR, REGULAR
+
+    return frozenset(map(chr, TTFontFile(str(FONT_DIR / FACES[REGULAR])).charToGlyph))
+
+
+def unprintable_by_font(text: str):
+    """(offset, char) of each character the sheet's font cannot draw."""
+    if all(char in _COMMON for char in text):
+        return
+    known = _font_characters()
+    for i, char in enumerate(text):
+        if char not in _COMMON and char not in known and not _unprintable(char):
+            yield i, char
+
+
+def font_message(char: str, where: str, others: int = 0) -> str:
+    script = unicodedata.name(char, "").split(" ")[0]
+    if unicodedata.bidirectional(char) in ("R", "AL"):
+        why = f"right-to-left scripts ({script.title()}) are not supported yet"
+    else:
+        why = "the sheet's font (Noto Sans) covers Latin, Greek and Cyrillic"
+    more = f" ({others:,} more in this field)" if others else ""
+    return f"character {describe(char)} in {where} cannot be drawn{more}: {why}"
