@@ -12,6 +12,8 @@ MAX_FACTS = 300
 MAX_SECTIONS = 20
 MAX_BULLETS = 40                  # per section
 MAX_KEY_FIGURES = 6
+MAX_TEMPLATE_FILE_BYTES = 20_000_000   # a template's logo or Word reference file
+MAX_LOGO_PIXELS = 25_000_000      # 5000 x 5000: a print logo needs a fraction of that
 MAX_BUILD_SECONDS = 60            # one sheet, all formats; a normal build takes 0.02-0.3 s
 
 # Characters per field. What is printed must fit one page; a quote is a sentence or two.

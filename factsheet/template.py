@@ -10,8 +10,9 @@ import difflib
 import re
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
+from . import limits
 from .diagnostics import Diagnostic, Diagnostics, ERROR, InvalidSpec
 from .fonts import FAMILY, SUPPORTED_FAMILIES
 from .load import parse_yaml, read_text
@@ -253,16 +254,48 @@ class _Reader:
     def read_file(self, node, key: str, kinds: set, what: str):
         if not self.expect(node, "str", key, f"the path of {what}, relative to the template"):
             return None
-        path = (self.path.parent / node.value).resolve()
+        folder = self.path.parent.resolve()
+        path = (folder / node.value).resolve()
+        if Path(node.value).is_absolute() or PureWindowsPath(node.value).drive:
+            self.diags.error(node.pos, "template-file",
+                             f"{key} path must be relative to the template's folder: {node.value}")
+            return None
+        if not path.is_relative_to(folder):
+            self.diags.error(node.pos, "template-file", f"{key} lies outside the template's folder "
+                             f"(.. or a symlink out): {node.value}")
+            return None
         if not path.is_file():
             self.diags.error(node.pos, "template-file", f"{key} file not found: {node.value}",
                              f"looked for {path}")
+            return None
+        if path.stat().st_size > limits.MAX_TEMPLATE_FILE_BYTES:
+            self.diags.error(node.pos, "template-file", f"{key} is larger than "
+                             f"{limits.MAX_TEMPLATE_FILE_BYTES // 1_000_000} MB: {node.value}")
             return None
         kind = _sniff(path)
         if kind not in kinds:
             self.diags.error(node.pos, "template-file", f"{key} must be {what}: {node.value} is not")
             return None
+        problem = _image_problem(path) if kind in ("png", "jpg") else None
+        if problem:
+            self.diags.error(node.pos, "template-file", f"{key} {node.value} cannot be used: {problem}")
+            return None
         return path
+
+
+def _image_problem(path: Path) -> str | None:
+    """Why a logo cannot be drawn (damaged, truncated, absurdly large), or None."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > limits.MAX_LOGO_PIXELS:
+                return f"{width} x {height} pixels is more than a logo needs (limit {limits.MAX_LOGO_PIXELS:,})"
+            image.load()   # decodes every byte: a truncated file fails here, not mid-render
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        return f"the image is damaged ({exc})"
+    return None
 
 
 def _sniff(path: Path) -> str | None:

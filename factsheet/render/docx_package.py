@@ -68,7 +68,16 @@ def _cached_base(template, language: str, _stamp) -> _Base:
     path = _cache_path(template, language)
     base = _read_cached(path) if path is not None else None
     if base is None:
-        base = _build_base(template, language)
+        try:
+            base = _build_base(template, language)
+        except Exception as exc:
+            if template.docx_reference is None:
+                raise   # our own package failed: a bug, reported as one
+            # a .docx is a zip of XML parts; any of them may be damaged in ways only reading shows
+            from ..diagnostics import FactsheetError
+            raise FactsheetError(f"{template.path}: error: docx_reference {template.docx_reference.name} "
+                                 f"cannot be read as a Word document ({type(exc).__name__}: "
+                                 f"{str(exc).splitlines()[0] if str(exc) else 'damaged'})") from None
         if path is not None:
             _write_cached(path, base)
     return base
