@@ -81,6 +81,9 @@ def resolve_archive(spec_dir: Path, relative: str) -> Path:
             re.match(r"^[A-Za-z]:", relative):
         # the validator adds ": <path as written>" to every ArchiveError
         raise ArchiveError("archive path must be relative to the spec's folder")
+    if "\\" in relative:   # a path copied from Windows: name the fix, not "not found"
+        raise ArchiveError("archive path uses \\: write it with / (sources/article.txt), "
+                           "so the spec works on every system")
     base = spec_dir.resolve()
     target = (base / relative).resolve()
     if target != base and base not in target.parents:

@@ -86,7 +86,10 @@ class _Converter:
                             "(too large, or an alias bomb): refused")
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         end_line = node.end_mark.line + 1
-        if node.tag not in _KNOWN_TAGS:
+        if node.tag == "tag:yaml.org,2002:merge":
+            self.diags.error((line, col), "yaml-tag", "merge keys (<<) are not supported: "
+                             "write the keys out in full")
+        elif node.tag not in _KNOWN_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)  # as the user wrote it
             self.diags.error((line, col), "yaml-tag", f"unsupported YAML tag '{tag}': "
                              "specs use plain YAML values only")
@@ -98,6 +101,8 @@ class _Converter:
                     self.diags.error(key.pos, "yaml-key", "a mapping key must be a plain word")
                     continue
                 name = str(key.value)
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue   # reported above; its keys are not taken in
                 if name in values:
                     self.diags.error(key.pos, "duplicate-key",
                                      f"duplicate key '{name}' (first at line {keys[name].line})")
