@@ -66,6 +66,17 @@ def _parser() -> argparse.ArgumentParser:
     watch = commands.add_parser("watch", help="rebuild sheets when specs, archives or templates change")
     watch.add_argument("path", nargs="?", default="specs")
     watch.add_argument("--out", default="output", metavar="DIR")
+
+    archive = commands.add_parser("archive", help="copy an article (text or saved web page) into a "
+                                  "spec's sources/ folder and add it to the spec's sources")
+    archive.add_argument("file", metavar="FILE", help="the article: a .txt file or a saved web page")
+    archive.add_argument("--spec", required=True, metavar="SPEC", help="the spec to add the source to")
+    archive.add_argument("--id", dest="source_id", metavar="ID",
+                         help="source id (default: publisher and date, e.g. independent-2017-06-06)")
+    archive.add_argument("--title", help="the article's title (default: the page's)")
+    archive.add_argument("--publisher", metavar="NAME", help="who published it (default: the page's site name)")
+    archive.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD (default: the page's)")
+    archive.add_argument("--url", help="the article's address (default: the page's)")
     return parser
 
 

@@ -165,3 +165,21 @@ def run_watch(args, stdout, stderr) -> int:
     from .watch import watch_and_build
 
     return watch_and_build(Path(args.path), Path(args.out), stdout, stderr)
+
+
+def run_archive(args, stdout, stderr) -> int:
+    from .ingest import SHORT_TEXT_WORDS, archive_article
+
+    done = archive_article(args.file, args.spec, source_id=args.source_id, title=args.title,
+                           publisher=args.publisher, published=args.published, url=args.url)
+    article = done.article
+    print(f"archived {args.file} ({'web page' if article.kind == 'html' else 'text'}, "
+          f"{article.encoding}) -> {done.archive} ({article.words:,} words)", file=stdout)
+    taken = f" ({', '.join(done.from_page)} from the page)" if done.from_page else ""
+    print(f"added to {args.spec} sources{taken}:", file=stdout)
+    print(done.entry_text, end="", file=stdout)
+    if article.words < SHORT_TEXT_WORDS:
+        print(f"factsheet: warning: only {article.words} words archived: check that {args.file} "
+              "is the article", file=stderr)
+    print(f"next: factsheet extract {done.source['id']} --spec {args.spec}", file=stdout)
+    return 0

@@ -21,13 +21,14 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _DEFAULT_INDENT = (2, 2)   # "  - id: ..." as in the README: dash column, then key column past it
 
 
-def add_entries(spec_path, key: str, entries: list) -> None:
+def add_entries(spec_path, key: str, entries: list) -> str:
     """Append `entries` (dicts of str, int, float, bool, date or lists of those) to the spec's
     top-level list `key`, creating the list at the end of the file if it is absent.
 
     None values are left out. Comments, blank lines, key order, quoting and indentation of
-    everything else stay byte for byte. Raises UsageError (nothing written) when the spec
-    cannot be read or parsed, `key` is not a list, or an entry's id is already in it.
+    everything else stay byte for byte. Returns the YAML text of the new items, as written.
+    Raises UsageError (nothing written) when the spec cannot be read or parsed, `key` is not
+    a list, or an entry's id is already in it.
     """
     path = Path(spec_path)
     bom, text = _read(path)
@@ -40,7 +41,7 @@ def add_entries(spec_path, key: str, entries: list) -> None:
     newline = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
     candidates = _insertions(data, key, lines, entries, newline, path)
     expected = _expected(old, key, entries)
-    for new_text in candidates:
+    for new_text, body in candidates:
         if _values(_parse_checked(new_text, path, quiet=True)) == expected:
             break
     else:
@@ -48,6 +49,18 @@ def add_entries(spec_path, key: str, entries: list) -> None:
                          f"(an unusual layout?): not edited; add the entries by hand")
     target = path.resolve()   # through a symlink: replace the file, not the link
     write_atomic(target, lambda handle: handle.write(bom + new_text.encode("utf-8")))
+    return body.replace("\r\n", "\n")
+
+
+def existing_ids(spec_path, key: str) -> dict:
+    """The ids in the spec's top-level list `key`, each with where it is ('spec.yaml:21:9').
+
+    UsageError when the spec cannot be read or parsed: callers check before writing anything.
+    """
+    path = Path(spec_path)
+    _, text = _read(path)
+    _parse_checked(text, path)
+    return _ids(_parse_round_trip(text, path), key, path)
 
 
 def format_entries(entries: list, dash_col: int = 2, key_indent: int = 2,
@@ -118,14 +131,19 @@ def _parse_round_trip(text: str, path: Path):
     return data
 
 
-def _refuse_duplicates(data, key: str, entries: list, path: Path) -> None:
-    existing = {}
+def _ids(data, key: str, path: Path) -> dict:
+    found = {}
     items = data.get(key)
     if isinstance(items, list):
         for item in items:
             if isinstance(item, dict) and "id" in item:
                 line, col = item.lc.value("id")
-                existing.setdefault(str(item["id"]), f"{path}:{line + 1}:{col + 1}")
+                found.setdefault(str(item["id"]), f"{path}:{line + 1}:{col + 1}")
+    return found
+
+
+def _refuse_duplicates(data, key: str, entries: list, path: Path) -> None:
+    existing = _ids(data, key, path)
     what = key[:-1] if key.endswith("s") else key
     for entry in entries:
         ident = entry.get("id")
@@ -140,7 +158,7 @@ def _refuse_duplicates(data, key: str, entries: list, path: Path) -> None:
 # -- where the text goes --------------------------------------------------------------------
 
 def _insertions(data, key: str, lines: list, entries: list, newline: str, path: Path) -> list:
-    """Candidate texts of the whole file with the entries spliced in, most natural first."""
+    """Candidate (whole file, new items) texts with the entries spliced in, most natural first."""
     from ruamel.yaml.comments import CommentedSeq
 
     text = "".join(lines)
@@ -151,7 +169,7 @@ def _insertions(data, key: str, lines: list, entries: list, newline: str, path: 
         if text and not text.endswith(("\n", "\r")):
             text += newline
         gap = newline if text and lines[-1].strip() else ""
-        return [f"{text}{gap}{' ' * col}{key}:{newline}{body}"]
+        return [(f"{text}{gap}{' ' * col}{key}:{newline}{body}", body)]
 
     key_line, key_col = data.lc.key(key)
     items = data[key]
@@ -166,7 +184,7 @@ def _insertions(data, key: str, lines: list, entries: list, newline: str, path: 
         head = found.group(1) + (" " + found.group(2) if found.group(2) else "") + newline
         dash_col, key_indent = _indent_of_any_list(data, lines)
         body = format_entries(entries, dash_col, key_indent, newline=newline)
-        return ["".join(lines[:key_line]) + head + body + "".join(lines[key_line + 1:])]
+        return [("".join(lines[:key_line]) + head + body + "".join(lines[key_line + 1:]), body)]
     if not isinstance(items, CommentedSeq):
         raise UsageError(f"{path}:{key_line + 1}:{key_col + 1}: '{key}' is not a list: not edited")
     if items.lc.line == key_line or lines[items.lc.line][items.lc.col:items.lc.col + 1] != "-":
@@ -184,7 +202,7 @@ def _insertions(data, key: str, lines: list, entries: list, newline: str, path: 
         before = "".join(lines[:point])
         if before and not before.endswith(("\n", "\r")):
             before += newline
-        texts.append(before + body + "".join(lines[point:]))
+        texts.append((before + body + "".join(lines[point:]), body))
     return texts
 
 
