@@ -63,6 +63,16 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("new", nargs="?", metavar="NEW")
     diff.add_argument("--since", metavar="REV", help="compare SPEC with itself at git revision REV")
 
+    extract = commands.add_parser("extract", help="list an archived article's figures as draft facts")
+    extract.add_argument("source", metavar="SOURCE_FILE_OR_ID",
+                         help="an archived article (text file), or the id of a source in --spec")
+    extract.add_argument("--spec", help="the spec whose sources name the article; its fact ids are "
+                         "not reused")
+    extract.add_argument("--add", action="store_true", help="append the drafts to the spec's facts "
+                         "instead of printing them")
+    extract.add_argument("--published", metavar="YYYY-MM-DD", help="the article's publication date, "
+                         "for date hints such as 'last Friday' (default: the spec's)")
+
     watch = commands.add_parser("watch", help="rebuild sheets when specs, archives or templates change")
     watch.add_argument("path", nargs="?", default="specs")
     watch.add_argument("--out", default="output", metavar="DIR")

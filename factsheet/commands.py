@@ -161,6 +161,46 @@ def run_diff(args, stdout, stderr) -> int:
     return 0
 
 
+def run_extract(args, stdout, stderr) -> int:
+    from datetime import date
+
+    from .extract import drafts_yaml, extract, open_source
+
+    if args.add and not args.spec:
+        raise UsageError("extract: --add needs --spec SPEC, the spec to add the drafts to")
+    published = None
+    if args.published:
+        try:
+            published = date.fromisoformat(args.published)
+        except ValueError:
+            raise UsageError(f"extract: --published must be a date (YYYY-MM-DD), not {args.published!r}") from None
+    source = open_source(args.source, args.spec, published)
+    if args.spec and not source.in_spec:
+        problem = f"{args.source} is not the archive of any source in {args.spec}"
+        if args.add:
+            raise UsageError(f"{problem}: add the source to the spec first")
+        print(f"factsheet: warning: {problem}: the drafts cite '{source.id}'", file=stderr)
+    if source.published is None:
+        print("factsheet: no publication date (give --published or --spec): date hints such as "
+              "'last Friday' are left as comments", file=stderr)
+    result = extract(source.text, source.id, source.published, source.fact_ids, source.archive)
+    if args.add:
+        from .spec_edit import add_entries
+
+        drafts = [d for d in result.drafts if d.value is not None]
+        if drafts:
+            add_entries(args.spec, "facts", [d.entry() for d in drafts])
+        print(f"added {len(drafts)} draft fact(s) to {args.spec}: check each one, then remove its "
+              "`draft: true`", file=stderr)
+        for draft in result.drafts:
+            for note in draft.notes:
+                print(f"  {draft.id}: {note}", file=stderr)
+    else:
+        print(drafts_yaml(result.drafts), end="", file=stdout)
+    print(result.summary(source.id), file=stderr)
+    return 0
+
+
 def run_watch(args, stdout, stderr) -> int:
     from .watch import watch_and_build
 

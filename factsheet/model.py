@@ -59,6 +59,7 @@ class Fact:
     unit: str | None = None
     date: date | None = None
     note: str | None = None       # why this figure differs from another, shown in the audit trail
+    attribution: str | None = None   # who states the figure in the source: 'AirWars'
 
     @property
     def number_text(self) -> str:

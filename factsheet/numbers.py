@@ -18,8 +18,14 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 # Fractions of a whole: as figures they are percentages ("half" matches 50 with unit %).
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
               "quarters": 25.0, "fifth": 20.0, "fifths": 20.0}
-# Vague magnitudes are figures that need a source but have no single value.
-_VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores"}
+# Vague magnitudes are figures that need a source but have no single value. Each states
+# only a lower bound: 'thousands' is more than 1,000 (as a fact: 1000, qualifier 'more than').
+VAGUE_FLOORS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000,
+                "millions": 1_000_000, "billions": 1_000_000_000}
+_VAGUE = set(VAGUE_FLOORS)
+# 'tens of thousands' is more than 10,000: one magnitude, though find_figures sees two words
+_VAGUE_PHRASE = re.compile(r"\b(?P<first>%s)(?:\s+of\s+(?P<second>thousands|millions|billions))?\b"
+                           % "|".join(VAGUE_FLOORS), re.IGNORECASE)
 
 _NUMBER_WORDS = sorted(set(_UNITS) - {"zero", "one"} | set(_TENS) | set(_SCALES) | {"dozen", "half"}
                        | _VAGUE, key=len, reverse=True)
@@ -30,10 +36,13 @@ _ANY_WORD = r"(?:%s)" % "|".join(sorted(set(_UNITS) | set(_TENS) | set(_SCALES) 
                                          key=len, reverse=True))
 
 _PERCENT = r"(?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b))?"
+# Thousands grouped by commas (20,000) or by spaces (20 000, also no-break and thin spaces).
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)(?:\.\d+)?"
 _DIGITS = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\d+(?:[.,]\d+)+)(?![\w,]*\d)"
+    r"(?<![\w.,])(?P<num>" + _GROUPED + r"|\d+(?:\.\d+)?|\d+(?:[.,]\d+)+)(?![\w,]*\d)"
     r"(?P<scale>\s+(?:million|billion|thousand)\b)?" + _PERCENT, re.IGNORECASE)
-_REGULAR = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_REGULAR = re.compile(_GROUPED + r"|\d+(?:\.\d+)?")
+_SEPARATORS = str.maketrans("", "", ", \u00a0\u2009\u202f")
 _WORDS = re.compile(
     r"\b(?P<words>%s|(?:%s)(?:[\s-]+(?:%s))*)\b" % (_PART_OF, _WORD, _ANY_WORD) + _PERCENT, re.IGNORECASE)
 _DAY_BEFORE_MONTH = re.compile(r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b" % MONTH_NAMES, re.I)
@@ -98,7 +107,7 @@ def find_figures(text: str, exempt_dates: bool = True) -> list:
     for match in _DIGITS.finditer(text):
         value = None  # '12,5' or '1,2345': a figure all the same, but of no sure value
         if _REGULAR.fullmatch(match.group("num")):
-            value = float(match.group("num").replace(",", ""))
+            value = float(match.group("num").translate(_SEPARATORS))
             if match.group("scale"):
                 value *= _SCALES[match.group("scale").strip().lower()]
         percent = bool(match.group("pct"))
@@ -120,21 +129,41 @@ def find_figures(text: str, exempt_dates: bool = True) -> list:
     return sorted(figures, key=lambda f: f.start)
 
 
-def value_in_quote(value: float, unit: str | None, quote: str):
+def find_vague(text: str) -> list:
+    """Vague magnitudes in `text` ('thousands', 'tens of thousands'), each as a Figure whose
+    value is the lower bound it states (1000, 10000)."""
+    found = []
+    for match in _VAGUE_PHRASE.finditer(text):
+        floor = VAGUE_FLOORS[match.group("first").lower()]
+        if match.group("second"):
+            floor *= VAGUE_FLOORS[match.group("second").lower()]
+        found.append(Figure(match.group(0), match.start(), match.end(), float(floor), False))
+    return found
+
+
+def value_in_quote(value: float, unit: str | None, quote: str, qualifier: str | None = None):
     """Whether the quote states `value` (with % when unit is '%').
 
-    Returns (True, None), or (False, hint) where the hint says what the quote does state.
+    A vague magnitude states its lower bound with qualifier 'more than' ('thousands' states
+    more than 1,000). Returns (True, None), or (False, hint) where the hint says what the
+    quote does state.
     """
     figures = [f for f in find_figures(quote, exempt_dates=False) if f.value is not None]
     wants_percent = unit == "%"
     for figure in figures:
         if _close(figure.value, value) and figure.percent == wants_percent:
             return True, None
+    vague = [f for f in find_vague(quote) if _close(f.value, value)] if not wants_percent else []
+    if vague and qualifier == "more than":
+        return True, None
     for figure in figures:
         if _close(figure.value, value):
             if figure.percent:
                 return False, f"the quote states '{figure.text}', a percentage: add unit: \"%\""
             return False, f"the quote states '{figure.text}', not a percentage: remove unit: \"%\""
+    if vague:
+        return False, (f"the quote states '{vague[0].text}', which says only more than "
+                       f"{value:,.0f}: use qualifier: more than")
     stated = ", ".join(f"'{f.text}'" for f in figures)
     return False, (f"the quote states {stated}" if stated else "the quote states no figure")
 

@@ -26,7 +26,8 @@ TOP_KEYS = ("factsheet", "title", "subtitle", "location", "as_of", "language", "
 TOP_REQUIRED = ("factsheet", "title", "as_of", "sources", "facts", "key_figures", "sections")
 SOURCE_KEYS = ("id", "title", "publisher", "url", "published", "archive")
 SOURCE_REQUIRED = ("id", "title", "publisher", "published", "archive")
-FACT_KEYS = ("id", "value", "qualifier", "unit", "label", "date", "source", "quote", "note")
+FACT_KEYS = ("id", "value", "qualifier", "unit", "label", "date", "source", "quote", "note",
+             "attribution", "draft")
 FACT_REQUIRED = ("id", "value", "label", "source", "quote")
 SECTION_KEYS = ("heading", "text", "bullets")
 MAX_KEY_FIGURES = limits.MAX_KEY_FIGURES
@@ -185,16 +186,28 @@ class _Check:
             qualifier = None
         unit, label = f.text(node, "unit"), f.text(node, "label")
         day, quote = f.date(node, "date"), f.text(node, "quote")
-        note = f.text(node, "note")
+        note, attribution = f.text(node, "note"), f.text(node, "attribution")
+        self._check_draft(node)
         if label is not None:
             self.text_nodes.append((node.value["label"], "label"))
         source_ids = self._fact_sources(node)
         if None in (fid, value, label, quote) or not source_ids:
             return
-        fact = Fact(fid, value, label, tuple(source_ids), quote, qualifier, unit, day, note)
+        fact = Fact(fid, value, label, tuple(source_ids), quote, qualifier, unit, day, note,
+                    attribution)
         self.facts[fid] = fact
         self.fact_nodes[fid] = node
         self._check_evidence(fact, node)
+
+    def _check_draft(self, node: Node) -> None:
+        """`factsheet extract` marks what it writes `draft: true`: a person must read it first."""
+        draft = node.get("draft")
+        if draft is None or not self.fields.kind(draft, ("bool",), "'draft'") or not draft.value:
+            return
+        ident = node.get("id")
+        name = f" '{ident.value}'" if ident is not None and ident.kind == "str" else ""
+        self.diags.error(draft.pos, "draft-fact", f"draft fact{name}: check the label and figure, "
+                         "then remove `draft: true`")
 
     def _fact_sources(self, node: Node) -> list:
         ref = node.get("source")
@@ -238,7 +251,7 @@ class _Check:
                     self.diags.warning(quote_pos, "quote-not-in-source",
                                        f"quote of fact '{fact.id}' is not in the archived text of "
                                        f"'{sid}' (it is in '{found[0]}')")
-        ok, hint = value_in_quote(fact.value, fact.unit, fact.quote)
+        ok, hint = value_in_quote(fact.value, fact.unit, fact.quote, fact.qualifier)
         if not ok:
             self.diags.error(node.value["value"].pos, "value-not-in-quote",
                              f"value {fact.number_text} of fact '{fact.id}' is not stated in its quote",

@@ -145,3 +145,36 @@ def test_value_is_in_quote(value, unit, quote):
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_value_not_in_quote_says_what_the_quote_states(value, unit, quote, hint):
     assert value_in_quote(value, unit, quote) == (False, hint)
+
+
+# -- vague magnitudes and space-grouped thousands -------------------------------------------------
+
+@pytest.mark.parametrize("value, qualifier, quote", [
+    (1000, "more than", "thousands of civilians are trapped"),
+    (100, "more than", "hundreds of meters"),
+    (12, "more than", "dozens of cases"),
+    (10000, "more than", "tens of thousands of people"),
+    (100000, "more than", "hundreds of thousands of people"),
+])
+def test_a_vague_magnitude_states_its_lower_bound(value, qualifier, quote):
+    assert value_in_quote(value, None, quote, qualifier) == (True, None)
+
+
+def test_a_vague_magnitude_needs_the_qualifier_more_than():
+    assert value_in_quote(1000, None, "thousands of civilians", "about") == (
+        False, "the quote states 'thousands', which says only more than 1,000: use qualifier: more than")
+    assert value_in_quote(2000, None, "thousands of civilians", "more than") == (
+        False, "the quote states no figure")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("20 000 people", 20000), ("1\u00a0200\u00a0000 people", 1200000), ("20\u202f000", 20000)])
+def test_thousands_grouped_by_spaces_are_one_figure(text, value):
+    [figure] = find_figures(text)
+    assert figure.value == value
+    assert value_in_quote(value, None, text) == (True, None)
+
+
+def test_a_year_and_a_number_beside_it_stay_two_figures():
+    assert figures("in 2017 300 people fled") == ["300"]
+    assert [f.value for f in find_figures("on 6 2017")] == [6]

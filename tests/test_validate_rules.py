@@ -106,6 +106,8 @@ RULES = [
     ("bad-qualifier.yaml",
      "36:16: error: unknown qualifier 'roughly': use one of at least, more than, up to, about, nearly",
      None),
+    ("draft-fact.yaml",
+     "22:12: error: draft fact 'trapped': check the label and figure, then remove `draft: true`", None),
     ("bad-date-not-real.yaml",
      "11:16: error: 'published' 2017-02-30 is not a real date (day is out of range for month)", None),
     ("bad-date-not-iso.yaml",

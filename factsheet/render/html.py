@@ -173,6 +173,7 @@ def _figure(sheet: Sheet, fact, printed: str, label: str, key: bool = False) -> 
         "<dl>",
         f"<dt>Fact ID</dt><dd><code>{_e(fact.id)}</code></dd>",
         f"<dt>Date</dt><dd>{_e(format_date(fact.date)) if fact.date else 'not given'}</dd>",
+        f"<dt>Stated by</dt><dd>{_e(fact.attribution)}</dd>" if fact.attribution else "",
         "</dl>",
     ]
     # the quote is taken from the fact's first source

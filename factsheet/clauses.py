@@ -1,0 +1,178 @@
+"""Sentences and clauses of an article: the shortest clause around a figure, who states it, its label."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .numbers import find_figures
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[^a-z\s])")
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|No|[A-Z])\.$")
+_CLAUSE_END = re.compile(r"[,;:][\"'\u201d\u2019]?\s+|\s+[-\u2013\u2014]\s+")
+_LINKING = re.compile(r"(?:and|but|or|which|who|whom|whose|where|while|as|including|with|although|"
+                      r"though|because|than|when|after|before|until)\b")
+EDGES = "\"'\u201c\u201d\u2018\u2019 .,;:"
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|reported|reports|estimate|estimated|estimates|warned|warns|added|"
+    r"adds|stated|states|announced|announces|claimed|claims|wrote|writes|noted|notes|acknowledged|"
+    r"confirmed|confirms|called|calls|urged|urges|described|describes|explained|explains)\b")
+_NOUN_LIKE = {"reports", "estimate", "estimates", "claims", "notes", "calls", "states", "say"}
+# 'said there has been...', 'said on Monday that 300...': who says it is kept apart from the quote
+_LEAD_VERB = re.compile(r"(?:(?:said|says|saying|adding|added|warning|warned|told \w+|noting)\s+"
+                        r"|(?:estimated?|estimates|believed?|believes|reported|reports?|warns?|noted|notes|"
+                        r"announced|confirmed|stated|claimed|claims?|acknowledged|wrote)\s+(?=that\b))"
+                        r"(?:(?:\S+\s+){0,3}?that\s+)?")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:data|figures|estimates|statistics|numbers)\s+"
+                        r"(?:from|by|of)\s+)?(?P<who>[^,.;:]+)")
+_NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which", "there"}
+_STOP = set("""a an the of and or but to in on at by for from with as is are was were be been being
+have has had that this these those their its his her more than up reportedly said says will would
+could may might there it they them also already still now all some very another other not no so
+into over under per cent percent what which who whom where when while since after before until
+during against between across about""".split())
+MAX_QUOTE = 300     # characters: a clause, not a paragraph
+LABEL_WORDS = 12
+
+
+def sentence_bounds(body: str, start: int, at: int) -> tuple:
+    """(start, end) of the sentence of body[start:] that holds offset `at`."""
+    bounds = [start] + [m.end() for m in _SENTENCE_END.finditer(body, start)
+                        if not _ABBREVIATION.search(body[max(start, m.start() - 6):m.start() + 1])]
+    bounds.append(len(body))
+    for s, e in zip(bounds, bounds[1:]):
+        if s <= at < e:
+            return s, e
+    return start, len(body)
+
+
+def clause_bounds(sentence: str, f_start: int, f_end: int) -> tuple:
+    """(start, end) of the shortest clause around the figure at sentence[f_start:f_end] that
+    reads on its own: clauses end at , ; : and dashes; one that opens with 'and' or 'which'
+    takes the one before it; fewer than five words take a neighbour; 'X said (that)' in
+    front is left out (it is the attribution)."""
+    cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence)] + [len(sentence)]
+    ends = [0] + [m.start() for m in _CLAUSE_END.finditer(sentence)] + [len(sentence)]
+    segments = [(cuts[i], ends[i + 1]) for i in range(len(cuts) - 1)]
+    i = next((n for n, (s, e) in enumerate(segments) if s <= f_start < e + 1), 0)
+    j = next((n for n, (s, e) in enumerate(segments) if s < f_end <= e + 1), i)
+    # a clause that opens with 'and', 'which'... leans on the one before it
+    while i > 0 and _LINKING.match(sentence[segments[i][0]:].lstrip(EDGES)):
+        i -= 1
+    while len(sentence[segments[i][0]:segments[j][1]].split()) < 5 and (i > 0 or j < len(segments) - 1):
+        if j < len(segments) - 1:
+            j += 1
+        else:
+            i -= 1
+    start = segments[i][0]
+    lead = _LEAD_VERB.search(sentence, start, f_start)   # 'said there has been...': who is kept apart
+    if lead and len(sentence[lead.end():segments[j][1]].split()) >= 4 and \
+            not _CLAUSE_END.search(sentence, lead.end(), f_start):
+        start = lead.end()
+    return start, segments[j][1]
+
+
+def trim_quote(sentence: str, start: int, end: int, f_start: int, f_end: int) -> str:
+    """sentence[start:end] without spaces, stray quotation marks and punctuation at its ends,
+    and cut to the words around the figure if it is longer than MAX_QUOTE."""
+    while start < f_start and sentence[start] in EDGES:
+        start += 1
+    while end > f_end and sentence[end - 1] in EDGES:
+        end -= 1
+    if end - start > MAX_QUOTE:   # a clause without commas: the words around the figure
+        if f_start - start > MAX_QUOTE // 3:
+            start = sentence.find(" ", f_start - MAX_QUOTE // 3, f_start) + 1 or start
+        if end - f_end > MAX_QUOTE // 2:
+            end = sentence.rfind(" ", f_end, f_end + MAX_QUOTE // 2) if \
+                sentence.rfind(" ", f_end, f_end + MAX_QUOTE // 2) > 0 else end
+    start, end = _strip(sentence, start, end)
+    # keep a closing quotation mark whose opening one the quote holds: '"no more than hundreds"'
+    while end < len(sentence) and sentence[end] in "\"\u201d" and _opens_quote(sentence[start:end]):
+        end += 1
+    return sentence[start:end]
+
+
+def _strip(text: str, start: int, end: int) -> tuple:
+    while start < end and text[start] in EDGES:
+        start += 1
+    while end > start and text[end - 1] in EDGES:
+        end -= 1
+    return start, end
+
+
+def _opens_quote(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
+
+
+# -- who states it ----------------------------------------------------------------------------
+
+def attribution(sentence: str, f_start: int, f_end: int):
+    """Who the sentence says states the figure: 'According to X', 'X said ...', '..., X said'."""
+    found = _ACCORDING.search(sentence)
+    if found:
+        return _name(found.group("who"))
+    verbs = list(_REPORTING.finditer(sentence))
+    # 'reports', 'estimates'... are nouns as often as verbs: a plain 'said' says more
+    before = sorted((v for v in verbs if v.end() <= f_start and v.group(0) != "saying"),
+                    key=lambda v: (v.group(0) in _NOUN_LIKE, v.start()))
+    if before:
+        who = _name(sentence[:before[0].start()].split(",")[0])
+        if who:
+            return who
+    after = [v for v in verbs if v.start() >= f_end]
+    if after:
+        head = sentence[f_end:after[0].start()]
+        cut = max(head.rfind(","), head.rfind("\u201d"), head.rfind('"'), head.rfind(";"))
+        if cut >= 0 and head[cut + 1:].strip():
+            return _name(head[cut + 1:])      # '..., AirWars said'
+        if cut >= 0:                          # '...," said Jane Doe, a spokeswoman'
+            return _name(re.split(r"[,;.]", sentence[after[0].end():])[0])
+    return None
+
+
+def _name(words: str):
+    words = words.strip(EDGES + "(")
+    words = re.sub(r"^(?:But|And|So|Yet|However|Meanwhile)\b,?\s*", "", words)
+    words = re.sub(r"^(?:the|The)\s+", "", words).strip(EDGES)
+    if not words or len(words.split()) > 12 or words.lower() in _NOT_NAMES or find_figures(words):
+        return None
+    return words
+
+
+# -- id and label -------------------------------------------------------------------------------
+
+def words_after(quote: str, at: int) -> str:
+    found = re.match(r"[^,;:.!?\"\u201c\u201d]*", quote[at:])
+    return found.group(0).strip() if found else ""
+
+
+def find_word(text: str, words: str) -> int:
+    found = re.search(r"(?<!\w)%s(?!\w)" % re.escape(words), text)
+    return found.start() if found else -1
+
+
+def label_for(head: str, tail: str, unit) -> str:
+    """What the figure counts: the words after it in the quote ('civilians trapped by ISIS');
+    `head` is the quote before the figure, for a figure that ends its clause."""
+    more = find_figures(tail)   # '1,200 households ... and that 3 health centres': up to the '3'
+    words = tail[:more[0].start if more else len(tail)].split()
+    if unit and unit != "%" and words and words[0].lower() == unit:
+        words = words[1:]
+    if words and words[0].lower() == "of" and unit != "%":    # 'thousands of civilians'
+        words = words[1:]
+    if len(words) > LABEL_WORDS:   # cut before the phrase the limit would break
+        words = words[:LABEL_WORDS]
+        while len(words) > 3 and words[-1].lower() not in _STOP:
+            words.pop()
+    while words and words[-1].lower() in _STOP:
+        words.pop()
+    if not words:   # the figure ends its clause: say what comes before it
+        words = head.split()[-8:]
+    label = " ".join(words).replace("\ufffd", "").strip(EDGES) or tail or head
+    return label.replace("{", "{{").replace("}", "}}").replace("[", "[[").replace("]", "]]")
+
+
+def suggest_id(words: str) -> str:
+    words = re.sub(r"['\u2019]s\b", "", words.lower())        # Raqqa's population
+    ascii_words = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    kept = [w for w in re.findall(r"[a-z0-9]+", ascii_words) if w not in _STOP and not w.isdigit()]
+    return "-".join(kept[:3]) or "figure"

@@ -1,0 +1,445 @@
+"""Draft facts from an archived article: every figure about the world, with a quote the validator accepts.
+
+`extract(text, source_id, published)` finds the figures (factsheet.numbers), skips what is
+not a figure about the world (years, picture counters, list numbers, times of day), and for
+each one drafts a fact: value, unit, qualifier, the shortest clause around it as the quote,
+who states it, and a date from the sentence's date hint. Every quote is checked with the
+validator's own quote check and every value with its own value check, so a draft is valid
+by construction; each is marked `draft: true` so that it reaches no sheet unread.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import clauses
+from .archive import Archive, ArchiveCache, ArchiveError, normalise, resolve_archive
+from .datehints import find_date_hints
+from .diagnostics import UsageError
+from .numbers import find_figures, find_vague, value_in_quote
+
+# -- what is not a figure about the world ---------------------------------------------------
+_COUNTER = re.compile(r"\s*(?:\d{1,3}/\d{1,3}(?=\s+[A-Z])"         # '1/30 A Syrian family...'
+                      r"|(?:Photo|Picture|Image|Slide)\s+\d{1,3}\s+of\s+\d{1,3}\b)", re.I)
+_SHOW_ALL = re.compile(r"\s*\d{1,3}\s+show all\b", re.I)         # a gallery's '30 show all'
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)](?=\s)")               # '1. ', '2) '
+_DATELINE = re.compile(r"\s*(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\b\s*", re.I)
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\b\.?))?|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?", re.I)
+_AGO = re.compile(r"\s+(?:days?|weeks?|months?|years?|decades?|hours?)\s+ago\b", re.I)
+# picture credits that end a caption
+_CREDIT = re.compile(r"\s+(?:AFP/Getty Images|Getty Images|Getty|AFP|EPA|Reuters|AP|PA [Ww]ire|"
+                     r"Anadolu|Xinhua)\s*$")
+
+# -- qualifiers and units, as the spec format writes them (model.QUALIFIERS) ----------------
+_QUALIFIERS = [
+    ("at least", r"at least|no fewer than|no less than|a minimum of"),
+    ("up to", r"up to|as many as|no more than|not more than|at most|fewer than|less than|under"),
+    ("more than", r"more than|over|upwards of|in excess of"),
+    ("nearly", r"nearly|almost|close to|just under"),
+    ("about", r"about|around|some|approximately|roughly"),
+]
+_QUALIFIER_BEFORE = [(name, re.compile(r"\b(?:%s)\s+$" % words, re.I)) for name, words in _QUALIFIERS]
+_UNIT_AFTER = re.compile(r"\s+(?:of\s+)?(?P<unit>km|kilomet(?:re|er)s|met(?:re|er)s|miles|tonnes|tons|kg|"
+                         r"lit(?:re|er)s|hectares)\b", re.I)
+_RANGE_BETWEEN = {"-", "\u2013", "\u2014", "to"}
+_SLUG_CHARS = re.compile(r"[^a-z0-9_-]+")
+
+
+@dataclass
+class Draft:
+    """One figure of the article as a draft fact. value None: no fact can state it (see notes)."""
+    id: str
+    value: float | int | None
+    unit: str | None
+    qualifier: str | None
+    label: str
+    source: str
+    quote: str
+    figure: str                       # as written: '400 per cent', 'half', 'thousands'
+    attribution: str | None = None
+    date: date | None = None
+    notes: list = field(default_factory=list)   # YAML comments for the person who checks it
+
+    def entry(self) -> dict:
+        """The draft as a spec's fact entry, keys in the spec's order."""
+        entry = {"id": self.id, "draft": True, "value": self.value, "qualifier": self.qualifier,
+                 "unit": self.unit, "label": self.label, "date": self.date, "source": self.source,
+                 "attribution": self.attribution, "quote": self.quote}
+        return {k: v for k, v in entry.items() if v is not None}
+
+
+_SINGULAR = {"picture counters": "picture counter", "list numbers": "list number", "dates": "date",
+             "years": "year", "times of day": "time of day", "times before publication ('six months ago')":
+             "time before publication", "figures with no quotable clause": "figure with no quotable clause"}
+
+
+@dataclass
+class Extraction:
+    drafts: list                      # list[Draft], in the article's order
+    skipped: Counter                  # reason -> count: 'picture counters', 'years', ...
+    repeats: int = 0                  # figures stated again in the same words, drafted once
+
+    def summary(self, source_id: str) -> str:
+        facts = sum(d.value is not None for d in self.drafts)
+        others = len(self.drafts) - facts
+        parts = [f"{facts} figure(s) drafted from {source_id}"]
+        if others:
+            parts[0] += f", {others} more left as comments (no fact can state them)"
+        if self.skipped:
+            parts.append("skipped: " + ", ".join(f"{n} {_SINGULAR.get(why, why) if n == 1 else why}"
+                                                 for why, n in self.skipped.most_common()))
+        if self.repeats:
+            parts.append(f"{self.repeats} repeat(s) drafted once")
+        return "; ".join(parts)
+
+
+@dataclass
+class _Candidate:
+    start: int                        # offsets in the paragraph
+    end: int
+    figure: str
+    value: float | None
+    percent: bool
+    vague: bool = False
+    upper: float | None = None        # the upper bound of a range
+
+
+def extract(text: str, source_id: str, published: date | None = None, taken_ids=(),
+            archive: Archive | None = None) -> Extraction:
+    """Every figure about the world in `text` as a draft fact citing `source_id`.
+
+    `published` resolves date hints ('last Friday'); `taken_ids` are fact ids the drafts must
+    not reuse; `archive` is the source as the validator reads it (built from `text` if None).
+    """
+    archive = archive or Archive(Path(source_id), normalise(text), "")
+    skipped, drafts, seen, repeats = Counter(), [], set(), 0
+    taken = set(taken_ids)
+    for paragraph in _paragraphs(text):
+        start, end, caption = _body(paragraph, skipped)
+        body = paragraph[:end]
+        for cand in _candidates(body, start, skipped):
+            draft = _draft(cand, body, start, source_id, published, archive)
+            if draft is None:
+                skipped["figures with no quotable clause"] += 1
+                continue
+            key = (draft.value, draft.unit, draft.qualifier, normalise(draft.quote).lower())
+            if key in seen:
+                repeats += 1
+                continue
+            seen.add(key)
+            if caption:
+                draft.notes.insert(0, "in a picture caption")
+            draft.id = _unique(draft.id, taken)
+            drafts.append(draft)
+    return Extraction(drafts, skipped, repeats)
+
+
+def extract_drafts(text: str, source_id: str, published: date | None = None, taken_ids=()) -> list:
+    """The draft facts of `extract`, without the tally of what was skipped."""
+    return extract(text, source_id, published, taken_ids).drafts
+
+
+# -- finding the figures ----------------------------------------------------------------------
+
+def _paragraphs(text: str):
+    """Paragraphs: blocks between blank lines, lines of one block joined; a line that opens
+    with a picture counter, a list number or a dateline starts a paragraph of its own."""
+    lines = []
+    for line in text.splitlines():
+        marked = any(p.match(line) for p in (_COUNTER, _SHOW_ALL, _LIST_NUMBER, _DATELINE))
+        if not line.strip() or marked or not lines:
+            if lines and lines[-1].strip():
+                yield " ".join(lines)
+            lines = [] if not line.strip() else [line]
+        else:
+            lines.append(line)
+    if lines and lines[-1].strip():
+        yield " ".join(lines)
+
+
+def _body(paragraph: str, skipped: Counter) -> tuple:
+    """(start, end, is_caption) of the paragraph's prose: counters, numbering and a dateline
+    in front and a picture credit at the end are left out, and counted as skipped."""
+    for pattern, why in ((_COUNTER, "picture counters"), (_SHOW_ALL, "picture counters"),
+                         (_LIST_NUMBER, "list numbers"), (_DATELINE, "dates")):
+        found = pattern.match(paragraph)
+        if found:
+            skipped[why] += 1
+            caption = pattern is _COUNTER
+            end = len(paragraph)
+            credit = _CREDIT.search(paragraph) if caption else None
+            return found.end(), credit.start() if credit else end, caption
+    return 0, len(paragraph), False
+
+
+def _candidates(body: str, start: int, skipped: Counter) -> list:
+    """The figures about the world in body[start:], ranges and vague phrases as one each."""
+    not_dates = {f.start for f in find_figures(body)}   # numbers' own rule: years, '6 June'
+    spans = [(m.start(), m.end(), "dates") for m in _ISO_DATE.finditer(body)] + \
+            [(m.start(), m.end(), "times of day") for m in _TIME.finditer(body)]
+    counted = set()
+    vague = [v for v in find_vague(body) if v.start >= start]
+    found = []
+    for fig in find_figures(body, exempt_dates=False):
+        if fig.start < start:
+            continue
+        inside = [s for s in spans if s[0] <= fig.start < s[1]]
+        if inside:
+            if inside[0] not in counted:
+                counted.add(inside[0])
+                skipped[inside[0][2]] += 1
+            continue
+        if fig.start not in not_dates:
+            skipped["years" if re.fullmatch(r"\d{4}", fig.text) else "dates"] += 1
+            continue
+        if _AGO.match(body, fig.end):
+            skipped["times before publication ('six months ago')"] += 1
+            continue
+        phrase = next((v for v in vague if v.start <= fig.start < v.end), None)
+        if phrase is not None:
+            if not found or found[-1].start != phrase.start:   # 'tens of thousands' is one figure
+                found.append(_Candidate(phrase.start, phrase.end, phrase.text, phrase.value, False, True))
+            continue
+        found.append(_Candidate(fig.start, fig.end, fig.text, fig.value, fig.percent))
+    return _join_ranges(body, found)
+
+
+def _join_ranges(body: str, found: list) -> list:
+    """'10 to 20', '10-20' and 'between 10 and 20' are one figure: a range."""
+    out = []
+    for cand in found:
+        last = out[-1] if out else None
+        joinable = last is not None and not (last.vague or cand.vague) and last.upper is None \
+            and None not in (last.value, cand.value) and last.value < cand.value
+        if joinable:
+            between = body[last.end:cand.start].strip()
+            if between in _RANGE_BETWEEN or \
+                    (between == "and" and re.search(r"\bbetween\s+$", body[:last.start], re.I)):
+                last.upper, last.end = cand.value, cand.end
+                last.figure = body[last.start:cand.end]
+                last.percent = last.percent or cand.percent
+                continue
+        out.append(cand)
+    return out
+
+
+# -- drafting one figure ----------------------------------------------------------------------
+
+def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, archive: Archive):
+    s_start, s_end = clauses.sentence_bounds(body, start, cand.start)
+    sentence = body[s_start:s_end]
+    f_start, f_end = cand.start - s_start, cand.end - s_start
+    qualifier = _qualifier(body[:cand.start])
+    unit = "%" if cand.percent else _unit(body, cand.end)
+    value, notes = cand.value, []
+    if cand.vague:
+        if qualifier in ("up to", "nearly"):
+            words = _before(body, cand) + cand.figure + (f" of {unit}" if unit else "")
+            notes.append(f"not a fact: '{words}' bounds a vague figure from above, which no value "
+                         "can state: cite it in a section's text instead")
+            value = None
+        else:
+            qualifier = "more than"
+            notes.append(f"'{cand.figure}' states only a lower bound: more than {value:,.0f}")
+    bounds = [(value, qualifier)]
+    if cand.upper is not None:   # the lower bound, or else the upper one ('10-20%': 20 %)
+        bounds = [(value, "at least"), (cand.upper, "up to")]
+    for value, qualifier in bounds:
+        value = _number(value) if value is not None else None
+        quote = _quote(sentence, f_start, f_end, archive, value, unit, qualifier)
+        if quote is not None:
+            break
+    else:
+        return None
+    if cand.upper is not None:
+        other = (_number(cand.upper), "up to") if qualifier == "at least" else \
+            (_number(cand.value), "at least")
+        notes.append(f"a range, {cand.figure}: for its other bound write value: {other[0]} and "
+                     f"qualifier: {other[1]}")
+    clause_at = sentence.find(quote)
+    hint = _date_hint(sentence, f_start, clause_at, clause_at + len(quote), published)
+    day = None
+    if hint is not None:
+        day = hint.day
+        notes.append(f"date from '{hint.text}'" if day else f"date hint: '{hint.text}' (not one day "
+                     "on or before publication: no date given)")
+    at = clauses.find_word(quote, cand.figure)
+    tail = clauses.words_after(quote, at + len(cand.figure)) if at >= 0 else ""
+    label = clauses.label_for(quote[:max(at, 0)], tail, unit)
+    return Draft(clauses.suggest_id(tail or label), value, unit, qualifier, label, source_id, quote,
+                 cand.figure, clauses.attribution(sentence, f_start, f_end), day, notes)
+
+
+def _number(value: float):
+    return int(value) if float(value).is_integer() else round(value, 1)
+
+
+def _before(body: str, cand: _Candidate) -> str:
+    found = re.search(r"(?:\b\w+\s+){0,3}$", body[:cand.start])
+    return found.group(0) if found else ""
+
+
+def _qualifier(before: str):
+    for name, pattern in _QUALIFIER_BEFORE:
+        if pattern.search(before[-25:]):
+            return name
+    return None
+
+
+def _unit(body: str, end: int):
+    found = _UNIT_AFTER.match(body, end)
+    return found.group("unit").lower() if found else None
+
+
+def _quote(sentence: str, f_start: int, f_end: int, archive: Archive, value, unit, qualifier):
+    """The shortest clause around the figure that reads on its own and that the validator
+    finds in the archive (and whose figure it reads as the value); else the sentence."""
+    for start, end in (clauses.clause_bounds(sentence, f_start, f_end), (0, len(sentence))):
+        quote = clauses.trim_quote(sentence, start, end, f_start, f_end)
+        if quote and archive.find(quote) and \
+                (value is None or value_in_quote(value, unit, quote, qualifier)[0]):
+            return quote
+    return None
+
+
+# -- who states it, and when ------------------------------------------------------------------
+
+def _date_hint(sentence: str, f_start: int, c_start: int, c_end: int, published):
+    """The date hint nearest the figure: one in the quote, one that opens the sentence before
+    it, or one elsewhere that names a day ('Egeland called Thursday for..., saying that 20,000')."""
+    hints = [h for h in find_date_hints(sentence, published)   # 'In 2016, 300 were...' counts too
+             if c_start <= h.start < c_end or h.day is not None or h.end <= c_start]
+    if not hints:
+        return None
+    return min(hints, key=lambda h: (not (c_start <= h.start < c_end), abs(h.start - f_start)))
+
+
+def _unique(ident: str, taken: set) -> str:
+    name, n = ident, 1
+    while name in taken:
+        n += 1
+        name = f"{ident}-{n}"
+    taken.add(name)
+    return name
+
+
+# -- YAML -----------------------------------------------------------------------------------------
+
+def drafts_yaml(drafts: list) -> str:
+    """A `facts:` list of the drafts, ready to paste into a spec; notes as comments."""
+    from .spec_edit import format_entries
+
+    if not drafts:
+        return "facts: []   # no figures found\n"
+    out = ["facts:\n"]
+    for draft in drafts:
+        out += [f"  # {note}\n" for note in draft.notes]
+        if draft.value is None:   # not an entry: what the person needs to write it in a section
+            said = {"source": draft.source, "attribution": draft.attribution, "date": draft.date,
+                    "quote": draft.quote}
+            text = format_entries([{k: v for k, v in said.items() if v}], quoted={"quote": '"'})
+            out += [f"  # {line}\n" for line in text.splitlines()]
+            continue
+        out.append(format_entries([draft.entry()], quoted={"quote": '"', "unit": '"'}))
+    return "".join(out)
+
+
+# -- the article to read ------------------------------------------------------------------------
+
+@dataclass
+class ArticleSource:
+    """An archived article, and what a spec says about it."""
+    id: str
+    path: Path
+    text: str                 # as archived
+    archive: Archive          # as the validator reads it
+    published: date | None
+    in_spec: bool             # the spec lists it among its sources
+    fact_ids: frozenset       # the spec's fact ids, which drafts must not reuse
+
+
+def open_source(name: str, spec=None, published: date | None = None) -> ArticleSource:
+    """The article `name` names: a text file, or the id of a source in `spec`.
+
+    `published` overrides the spec's date. Raises UsageError for a missing file, an unknown
+    id or an archive that cannot be read.
+    """
+    sources, fact_ids = _spec_entries(Path(spec)) if spec else ({}, frozenset())
+    path, sid = Path(name), None
+    if path.is_file():
+        for ident, entry in sources.items():
+            try:
+                relative = entry.get("archive")
+                if relative and resolve_archive(Path(spec).parent, relative) == path.resolve():
+                    sid = ident
+            except ArchiveError:
+                continue
+    elif name in sources:
+        sid = name
+        try:
+            path = resolve_archive(Path(spec).parent, sources[name].get("archive") or "")
+        except ArchiveError as exc:
+            raise UsageError(f"{spec}: source '{name}': {exc}") from None
+    elif path.exists():
+        raise UsageError(f"{name}: is not a file: give an archived article or a source id")
+    elif spec:
+        known = ", ".join(sources) or "none"
+        raise UsageError(f"{name}: no such file, and no source with that id in {spec} (ids: {known})")
+    else:
+        raise UsageError(f"{name}: no such file (to name a source by its id, give --spec SPEC)")
+    try:
+        archive = ArchiveCache().get(path)
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except ArchiveError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read: {exc.strerror}") from None
+    if published is None and sid is not None:
+        published = sources[sid].get("published")
+    ident = sid or _SLUG_CHARS.sub("-", path.stem.lower()).strip("-_") or "source"
+    return ArticleSource(ident, path, text, archive, published, sid is not None, fact_ids)
+
+
+def _spec_entries(spec: Path) -> tuple:
+    """{source id: {archive, published}} and the fact ids of a spec, read as the validator reads it."""
+    from .diagnostics import Diagnostics
+    from .load import parse_yaml, read_text
+
+    try:
+        text = read_text(spec)
+    except FileNotFoundError:
+        raise UsageError(f"{spec}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{spec}: is a folder, not a spec file") from None
+    except (OSError, UnicodeDecodeError):
+        raise UsageError(f"{spec}: cannot be read as a UTF-8 spec file") from None
+    diags = Diagnostics(str(spec))
+    root = parse_yaml(text, diags)
+    if root is None or root.kind != "map":
+        first = diags.errors[0] if diags.errors else None
+        raise UsageError(str(first) if first else f"{spec}: the spec is not a mapping of keys")
+    sources = {}
+    for node in _maps(root.get("sources")):
+        ident = node.get("id")
+        if ident is None or ident.kind != "str":
+            continue
+        entry = {"archive": _text(node.get("archive"))}
+        try:
+            entry["published"] = date.fromisoformat(_text(node.get("published")) or "")
+        except ValueError:
+            entry["published"] = None
+        sources[ident.value] = entry
+    fact_ids = frozenset(_text(node.get("id")) for node in _maps(root.get("facts")))
+    return sources, fact_ids - {None}
+
+
+def _maps(node) -> list:
+    return [n for n in node.value if n.kind == "map"] if node is not None and node.kind == "seq" else []
+
+
+def _text(node):
+    return str(node.value) if node is not None and node.kind in ("str", "int") else None
