@@ -42,6 +42,8 @@ _DIGITS = re.compile(
     r"(?<![\w.,])(?P<num>" + _GROUPED + r"|\d+(?:\.\d+)?|\d+(?:[.,]\d+)+)(?![\w,]*\d)"
     r"(?P<scale>\s+(?:million|billion|thousand)\b)?" + _PERCENT, re.IGNORECASE)
 _REGULAR = re.compile(_GROUPED + r"|\d+(?:\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 _SEPARATORS = str.maketrans("", "", ", \u00a0\u2009\u202f")
 _WORDS = re.compile(
     r"\b(?P<words>%s|(?:%s)(?:[\s-]+(?:%s))*)\b" % (_PART_OF, _WORD, _ANY_WORD) + _PERCENT, re.IGNORECASE)
@@ -93,6 +95,9 @@ def _is_exempt(text: str, match, value: float, percent: bool) -> bool:
         return False
     if re.fullmatch(r"(19|20)\d\d", raw):
         return True
+    if any(date.start() <= match.start() < date.end()
+           for date in _ISO_DATE.finditer(text, max(0, match.start() - 8), match.end() + 8)):
+        return True   # the month and day of 2017-08-25
     if re.fullmatch(r"\d{1,2}", raw) and 1 <= value <= 31:
         if _DAY_BEFORE_MONTH.match(text, match.end("num")):
             return True
@@ -106,8 +111,10 @@ def find_figures(text: str, exempt_dates: bool = True) -> list:
     figures = []
     for match in _DIGITS.finditer(text):
         value = None  # '12,5' or '1,2345': a figure all the same, but of no sure value
-        if _REGULAR.fullmatch(match.group("num")):
-            value = float(match.group("num").translate(_SEPARATORS))
+        if _REGULAR.fullmatch(match.group("num")) or _DECIMAL_COMMA.fullmatch(match.group("num")):
+            # '3,5' can only be a decimal comma: thousands come in threes
+            value = float(match.group("num").translate(_SEPARATORS) if _REGULAR.fullmatch(
+                match.group("num")) else match.group("num").replace(",", "."))
             if match.group("scale"):
                 value *= _SCALES[match.group("scale").strip().lower()]
         percent = bool(match.group("pct"))
@@ -141,6 +148,22 @@ def find_vague(text: str) -> list:
     return found
 
 
+def _range_end(quote: str, figure: Figure):
+    """'low' or 'high' when the figure is one end of a range ('20-25', '20 to 25',
+    'between 20 and 25'), else None."""
+    if _RANGE_AFTER.match(quote, figure.end):
+        return "low"
+    if _RANGE_BEFORE.search(quote[:figure.start]):
+        return "high"
+    return None
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:[-\u2013\u2014]|to\b|and\b(?=\s*\d))\s*\d")
+_RANGE_BEFORE = re.compile(r"(?:\d\s*[-\u2013\u2014]\s*|\d\s+to\s+|between\s+\S+\s+and\s+)$", re.I)
+# One end of a range is stated only with a qualifier that says it is one end.
+RANGE_QUALIFIERS = {"low": ("at least", "more than", "about"), "high": ("up to", "nearly", "about")}
+
+
 def value_in_quote(value: float, unit: str | None, quote: str, qualifier: str | None = None):
     """Whether the quote states `value` (with % when unit is '%').
 
@@ -150,9 +173,17 @@ def value_in_quote(value: float, unit: str | None, quote: str, qualifier: str | 
     """
     figures = [f for f in find_figures(quote, exempt_dates=False) if f.value is not None]
     wants_percent = unit == "%"
+    range_hint = None
     for figure in figures:
         if _close(figure.value, value) and figure.percent == wants_percent:
-            return True, None
+            end = _range_end(quote, figure)
+            if end is None or qualifier in RANGE_QUALIFIERS[end]:
+                return True, None
+            words = " or ".join(RANGE_QUALIFIERS[end][:2])
+            range_hint = (f"'{figure.text}' is the {end} end of a range in the quote: "
+                          f"give qualifier: {words}")
+    if range_hint:
+        return False, range_hint
     vague = [f for f in find_vague(quote) if _close(f.value, value)] if not wants_percent else []
     if vague and qualifier == "more than":
         return True, None

@@ -96,11 +96,13 @@ def test_vague_magnitude_is_a_figure_without_a_value(text):
     assert figure.value is None
 
 
-@pytest.mark.parametrize("text", ["12,5 million", "1,2345 people", "12,00"])
-def test_irregular_digit_groups_are_figures_without_a_value(text):
-    # regression: '12,5' (a decimal comma) once slipped past the figure rule unseen
+@pytest.mark.parametrize("text, value", [("12,5 million", 12_500_000), ("12,00", 12.0),
+                                         ("1,2345 people", None)])
+def test_irregular_digit_groups_are_figures(text, value):
+    # regression: '12,5' (a decimal comma) once slipped past the figure rule unseen; one or
+    # two digits after a comma can only be decimals, four are no number we know
     [figure] = find_figures(text)
-    assert (figure.text, figure.value) == (text.split(" people")[0], None)
+    assert (figure.text, figure.value) == (text.split(" people")[0], value)
 
 
 def test_figure_positions_point_into_the_text():
@@ -178,3 +180,27 @@ def test_thousands_grouped_by_spaces_are_one_figure(text, value):
 def test_a_year_and_a_number_beside_it_stay_two_figures():
     assert figures("in 2017 300 people fled") == ["300"]
     assert [f.value for f in find_figures("on 6 2017")] == [6]
+
+
+# -- inputs from the adversarial corpus: decimal commas, ranges, ISO dates ---------------------
+def test_a_decimal_comma_states_its_value():
+    assert value_in_quote(3.5, "%", "rose to 3,5 per cent in a week") == (True, None)
+    assert value_in_quote(3500, None, "rose to 3,500 in a week") == (True, None)
+
+
+@pytest.mark.parametrize("quote", ["Between 20-25 people died", "20 to 25 people died",
+                                   "between 20 and 25 people died", "20\u201325 people died"])
+def test_one_end_of_a_range_needs_a_qualifier_that_says_so(quote):
+    assert value_in_quote(20, None, quote) == (
+        False, "'20' is the low end of a range in the quote: give qualifier: at least or more than")
+    assert value_in_quote(20, None, quote, "at least") == (True, None)
+    assert value_in_quote(25, None, quote)[0] is False
+    assert value_in_quote(25, None, quote, "up to") == (True, None)
+
+
+def test_a_hyphenated_word_is_not_a_range():
+    assert value_in_quote(20, None, "a 20-year-old man was killed") == (True, None)
+
+
+def test_month_and_day_of_an_iso_date_are_not_figures():
+    assert [f.text for f in find_figures("on 2017-08-25, 12 people died")] == ["12"]
