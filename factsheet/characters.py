@@ -3,6 +3,7 @@ and, in printed fields, ones the sheet's font cannot draw (they would vanish sil
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 # Bidirectional embeddings, overrides and isolates can show '12' as '21' or move a figure
@@ -40,11 +41,15 @@ def _unprintable(char: str) -> bool:
             or (code & 0xFFFE) == 0xFFFE)   # U+FFFE, U+FFFF and their copies in every plane
 
 
+# Characters outside these need a closer look; most specs have only a few (curly quotes).
+_UNUSUAL = re.compile(r"[^\t\n -~]")
+_UNCOMMON = re.compile("[^%s]" % re.escape("".join(sorted(_COMMON))))
+
+
 def problems(text: str):
     """(offset, problem, char) for each character the tool refuses anywhere in a spec."""
-    for i, char in enumerate(text):
-        if char.isascii() and (char >= " " or char in "\n\t"):
-            continue
+    for match in _UNUSUAL.finditer(text):
+        i, char = match.start(), match.group()
         if _unprintable(char):
             yield i, "unprintable", char
         elif char in _BIDI_CONTROLS:
@@ -72,12 +77,12 @@ def _font_characters() -> frozenset:
 
 def unprintable_by_font(text: str):
     """(offset, char) of each character the sheet's font cannot draw."""
-    if all(char in _COMMON for char in text):
-        return
-    known = _font_characters()
-    for i, char in enumerate(text):
-        if char not in _COMMON and char not in known and not _unprintable(char):
-            yield i, char
+    known = None
+    for match in _UNCOMMON.finditer(text):
+        known = known or _font_characters()   # the font file is read only when needed
+        char = match.group()
+        if char not in known and not _unprintable(char):
+            yield match.start(), char
 
 
 def font_message(char: str, where: str, others: int = 0) -> str:
