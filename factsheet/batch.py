@@ -38,11 +38,24 @@ def built_timestamp() -> str:
     return moment.replace(microsecond=0).isoformat()
 
 
-def _write_json(path: Path, data: dict) -> None:
-    from .output import write_atomic
+def _text_writer(make_text):
+    """A write_fn for output.write_all_atomic that writes make_text() as UTF-8."""
+    return lambda handle: handle.write(make_text().encode("utf-8"))
 
-    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    write_atomic(path, lambda handle: handle.write(text.encode("utf-8")))
+
+def _companion_jobs(sheet, out_dir: Path, formats: tuple) -> list:
+    """The audit page, JSON record and HXL table of a sheet, as write_all_atomic jobs."""
+    from .records import dump_record, sheet_record
+    from .render.data import hxl_text
+    from .render.html import audit_html
+
+    # the audit page links the documents this build writes and those already there
+    documents = [fmt for fmt in ("pdf", "docx")
+                 if fmt in formats or (out_dir / f"{sheet.stem}.{fmt}").is_file()]
+    texts = ((".json", lambda: dump_record(sheet_record(sheet))),
+             (".hxl.csv", lambda: hxl_text(sheet_record(sheet))),
+             (".sources.html", lambda: audit_html(sheet, documents)))
+    return [(out_dir / f"{sheet.stem}{suffix}", _text_writer(text)) for suffix, text in texts]
 
 
 def _previous_record(out_dir: Path, stem: str):
@@ -55,11 +68,10 @@ def _previous_record(out_dir: Path, stem: str):
 
 def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     """Validate and build one sheet with all its companions. Never raises for bad input."""
-    from .build import build_sheet, produced_date
+    from .build import produced_date, render_jobs
     from .changes import compare_records, format_change
+    from .output import WriteError, write_all_atomic
     from .records import sheet_record
-    from .render.data import render_hxl, render_json
-    from .render.html import render_audit
     from .template import load_template
     from .templates_dir import find_templates_dir
     from .validate import check_spec
@@ -71,18 +83,17 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
         if sheet is None:
             raise InvalidSpec(diagnostics.sorted())
         template = load_template(sheet.template, find_templates_dir(spec))
-        out_dir.mkdir(parents=True, exist_ok=True)
         previous = _previous_record(out_dir, spec.stem)
         sheet = dataclasses.replace(sheet, produced=produced_date())   # one date for every output
-        outputs = build_sheet(sheet, template, out_dir, formats)
-        for render, suffix in ((render_json, ".json"), (render_hxl, ".hxl.csv"),
-                               (render_audit, ".sources.html")):
-            path = out_dir / f"{spec.stem}{suffix}"
-            render(sheet, None, path)
-            outputs.append(path)
+        jobs = render_jobs(sheet, template, out_dir, formats) + _companion_jobs(sheet, out_dir, formats)
+        outputs = [path for path, _ in jobs]
         inputs = [s.archive for s in sheet.sources] + list(template.input_files())
-        _write_json(manifest_path(out_dir, spec.stem),
-                    make_manifest(spec, inputs, outputs, sheet, built_timestamp()))
+        manifest = make_manifest(spec, inputs, outputs, sheet, built_timestamp())
+        text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        # every file or none is replaced; the manifest, which says the build is complete, last
+        jobs.append((manifest_path(out_dir, spec.stem), _text_writer(lambda: text)))
+        out_dir.mkdir(parents=True, exist_ok=True)
+        write_all_atomic(jobs)
         if previous is not None:
             result.changes = [format_change(c) for c in compare_records(previous, sheet_record(sheet))]
         result.first_build = previous is None
@@ -90,6 +101,8 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
         result.messages = [str(d) for d in diagnostics.sorted()]   # warnings, if any
     except FactsheetError as exc:
         result.messages = [str(exc)]
+    except WriteError as exc:       # 'no space left on device while writing output/x.pdf'
+        result.messages = [f"{spec}: error: {exc}"]
     except OSError as exc:
         result.messages = [f"{spec}: error: cannot write output: {exc}"]
     except Exception as exc:  # a bug: report it for this sheet, keep building the others
@@ -114,9 +127,12 @@ def build_specs(specs, out_dir, fmt: str = "all", force: bool = False, jobs: int
                 on_result=None) -> list:
     """Build every spec; unchanged ones are skipped unless force. Calls on_result(result) as
     each finishes (in completion order); returns results in spec order."""
+    from .output import remove_stale_temps
+
     specs = [Path(s) for s in specs]
     _check_stems(specs)
     out_dir = Path(out_dir)
+    remove_stale_temps(out_dir)     # a killed build's leftovers, even if nothing is rebuilt
     formats = FORMATS[fmt]
     results: dict = {}
     stale = []
@@ -162,19 +178,23 @@ def _record_changes(results: list, out_dir: Path) -> None:
 
 def write_index(out_dir: Path) -> Path:
     """index.html over every sheet built into out_dir (from their manifests), newest first."""
+    from .output import exclusive_lock
     from .render.html import render_index
 
-    entries = []
-    for path in sorted(out_dir.glob("*.manifest.json")):
-        stem = path.name[: -len(".manifest.json")]
-        manifest = read_manifest(out_dir, stem)
-        if not manifest:
-            continue
-        entries.append({"stem": stem, "title": manifest.get("title", stem),
-                        "as_of": manifest.get("as_of", ""), "built": manifest.get("built", ""),
-                        "has_pdf": (out_dir / f"{stem}.pdf").is_file(),
-                        "has_docx": (out_dir / f"{stem}.docx").is_file()})
-    entries.sort(key=lambda e: (e["built"], e["stem"]), reverse=True)
     index = out_dir / "index.html"
-    render_index(entries, index)
+    # another build into out_dir may be writing its index now: without the lock, an index made
+    # from fewer manifests could replace one that lists that build's sheet
+    with exclusive_lock(index):
+        entries = []
+        for path in sorted(out_dir.glob("*.manifest.json")):
+            stem = path.name[: -len(".manifest.json")]
+            manifest = read_manifest(out_dir, stem)
+            if not manifest:
+                continue
+            entries.append({"stem": stem, "title": manifest.get("title", stem),
+                            "as_of": manifest.get("as_of", ""), "built": manifest.get("built", ""),
+                            "has_pdf": (out_dir / f"{stem}.pdf").is_file(),
+                            "has_docx": (out_dir / f"{stem}.docx").is_file()})
+        entries.sort(key=lambda e: (e["built"], e["stem"]), reverse=True)
+        render_index(entries, index)
     return index

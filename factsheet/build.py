@@ -30,6 +30,17 @@ def build_sheet(sheet, template, out_dir, formats=FORMATS, templates_dir=None) -
     Raises LayoutError (nothing written) if the sheet cannot fit; if any renderer fails,
     no file is replaced and no temporary file is left behind.
     """
+    jobs = render_jobs(sheet, template, out_dir, formats, templates_dir)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    return write_all_atomic(jobs)
+
+
+def render_jobs(sheet, template, out_dir, formats=FORMATS, templates_dir=None) -> list:
+    """build_sheet's files as (path, write_fn) jobs for output.write_all_atomic, not yet written.
+
+    Fits the page now (LayoutError before anything is written); a caller may add files of its
+    own to the jobs, so that all of them are replaced together or none is.
+    """
     formats = _check_formats(formats)
     if not isinstance(template, Template):
         template = load_template(template or sheet.template, templates_dir)
@@ -37,11 +48,8 @@ def build_sheet(sheet, template, out_dir, formats=FORMATS, templates_dir=None) -
     if sheet.produced is None:
         sheet = dataclasses.replace(sheet, produced=today)
     layout = fit_page(sheet, template)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = [(path, _writer(get_renderer(fmt), sheet, layout))
+    return [(path, _writer(get_renderer(fmt), sheet, layout))
             for fmt, path in zip(formats, output_paths(sheet, out_dir, formats))]
-    return write_all_atomic(jobs)
 
 
 def _writer(render, sheet, layout):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .output import write_atomic
+from .output import exclusive_lock, write_atomic
 
 CHANGED = "changed"
 ADDED = "added"
@@ -128,14 +128,17 @@ def append_changes_md(path, sheet_name: str, title: str, changes, when: date) ->
     if not changes:
         return False
     path = Path(path)
-    older = path.read_text(encoding="utf-8") if path.exists() else ""
-    first, _, rest = older.partition("\n")
-    if first.strip() == HEADING:
-        older = rest
-    older = older.strip("\n")
-    text = f"{HEADING}\n\n{format_section(sheet_name, title, changes, when)}"
-    if older:
-        text += f"\n{older}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, lambda f: f.write(text.encode("utf-8")))
+    # two builds at once into one folder: without the lock, each would read the same old
+    # file and the second rename would lose the first one's section
+    with exclusive_lock(path):
+        older = path.read_text(encoding="utf-8") if path.exists() else ""
+        first, _, rest = older.partition("\n")
+        if first.strip() == HEADING:
+            older = rest
+        older = older.strip("\n")
+        text = f"{HEADING}\n\n{format_section(sheet_name, title, changes, when)}"
+        if older:
+            text += f"\n{older}\n"
+        write_atomic(path, lambda f: f.write(text.encode("utf-8")))
     return True

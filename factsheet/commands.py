@@ -123,12 +123,16 @@ def make_reporter(stream, total: int, debug: bool = False):
 
 def run_build(args, stdout, stderr) -> int:
     from .batch import FAILED, build_specs
+    from .output import WriteError
 
     specs = find_specs(args.specs)
     report = make_reporter(stdout, len(specs), debug=getattr(args, "debug", False))
     try:
         results = build_specs(specs, Path(args.out), args.format, force=args.force,
                               jobs=args.jobs, on_result=report)
+    except WriteError as exc:   # CHANGES.md or index.html, after the sheets were reported
+        print(f"factsheet: error: {exc}", file=stderr)
+        return 1
     finally:
         report.close()
     failed = [r for r in results if r.status == FAILED]

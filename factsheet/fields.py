@@ -103,8 +103,12 @@ class Fields:
         value = self.text(parent, key, what)
         if value is None:
             return None
-        parsed = urlparse(value.strip())
-        if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in value.strip():
+        try:
+            parsed = urlparse(value.strip())
+        except ValueError:   # 'https://[[host/': an unbalanced IPv6 bracket
+            parsed = None
+        if parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc \
+                or " " in value.strip():
             self.diags.error(parent.value[key].pos, "bad-url",
                              f"{what} must be an http:// or https:// address, not {value!r}")
             return None

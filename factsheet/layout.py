@@ -14,6 +14,7 @@ from .model import Span, format_date, plain_text
 from .template import Template
 
 SIZE_STEP = 0.5
+FIGURE_LEADING = 1.1              # key figures' line pitch, times their size
 
 
 def _pt(value: float) -> float:
@@ -128,7 +129,7 @@ def size_layout(template: Template, body: float) -> Layout:
         margin_top=top, margin_right=right, margin_bottom=bottom, margin_left=left,
         leading=leading, small_size=small, small_leading=_pt(small * 1.3),
         heading_size=heading, heading_leading=_pt(heading * 1.25),
-        figure_size=figure, figure_leading=_pt(figure * 1.1),
+        figure_size=figure, figure_leading=_pt(figure * FIGURE_LEADING),
         title_size=title, title_leading=_pt(title * 1.15),
         subtitle_size=subtitle, subtitle_leading=_pt(subtitle * 1.3),
         paragraph_space=_pt(body * 0.6), bullet_space=_pt(body * 0.35),
@@ -141,6 +142,11 @@ def size_layout(template: Template, body: float) -> Layout:
         source_space=_pt(small * 0.3), safety=_pt(leading * 1.5),
         figure_rows=figure_rows(0),
     )
+
+
+def with_figure_size(layout: Layout, size: float) -> Layout:
+    """The layout with its key figures set at `size`: smaller, for a number too long for its tile."""
+    return replace(layout, figure_size=size, figure_leading=_pt(size * FIGURE_LEADING))
 
 
 def figure_rows(count: int) -> tuple:

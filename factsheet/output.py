@@ -1,12 +1,21 @@
-"""Writing output files: atomically (never a half-written sheet) and reproducibly (fixed zip entries)."""
+"""Writing output files: atomically (never a half-written sheet), safely beside other builds
+(locks, and a killed writer's temporary files removed) and reproducibly (fixed zip entries)."""
 from __future__ import annotations
 
 import os
+import re
 import struct
 import tempfile
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks, one build at a time
+    fcntl = None
+
 
 def source_date_epoch():
     """SOURCE_DATE_EPOCH as an aware UTC datetime, or None when unset (reproducible builds).
@@ -24,6 +33,24 @@ def source_date_epoch():
         return datetime.fromtimestamp(int(epoch), timezone.utc)
     except (ValueError, OverflowError, OSError):
         raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+
+
+# '.raqqa-2017.pdf.4242.k3j_x9q1.tmp': the writer's pid tells a crashed writer's leftover
+# (removed by the next build) from a file another build is writing at this moment (kept).
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[a-z0-9_]{8}\.tmp")
+
+
+class WriteError(OSError):
+    """An output file could not be written (a full disk, no permission): says so in words and
+    names the file meant, not its temporary name."""
+
+    def __init__(self, path, error: OSError):
+        super().__init__(error.errno, error.strerror or str(error))
+        self.path = Path(path)
+
+    def __str__(self) -> str:
+        reason = self.strerror or "error"
+        return f"{reason[:1].lower()}{reason[1:]} while writing {self.path}"
 
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)          # every zip entry's timestamp: builds are byte-identical
@@ -44,14 +71,21 @@ def write_atomic(path, write_fn) -> Path:
 
 def write_all_atomic(jobs) -> list:
     """write_atomic for several (path, write_fn) jobs at once: every file is written first, then
-    all are renamed, so a failure in any one leaves all the old files and no temporary files."""
+    all are renamed (in the order given), so a failure in any one leaves all the old files and
+    no temporary files. An OSError writing a file is raised as a WriteError that names it.
+    Temporary files left in the folders by killed writers are removed first."""
+    jobs = [(Path(path), write_fn) for path, write_fn in jobs]
+    for folder in dict.fromkeys(path.parent for path, _ in jobs):
+        remove_stale_temps(folder)
     staged = []
     try:
         for path, write_fn in jobs:
-            path = Path(path)
             staged.append((path, _stage(path, write_fn)))
         for path, temp in staged:
-            os.replace(temp, path)
+            try:
+                os.replace(temp, path)
+            except OSError as exc:
+                raise WriteError(path, exc) from exc
     except BaseException:
         for _, temp in staged:
             _remove(temp)
@@ -61,7 +95,11 @@ def write_all_atomic(jobs) -> list:
 
 
 def _stage(path: Path, write_fn) -> Path:
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                                        dir=path.parent)
+    except OSError as exc:
+        raise WriteError(path, exc) from exc
     os.close(handle)
     temp = Path(name)
     try:
@@ -72,10 +110,87 @@ def _stage(path: Path, write_fn) -> Path:
         # mkstemp creates the file 0600; a sheet is meant to be shared like any other file.
         mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
         os.chmod(temp, mode)
-    except BaseException:
+    except BaseException as exc:
         _remove(temp)
+        if isinstance(exc, OSError) and not isinstance(exc, WriteError) and (
+                exc.filename is None or str(exc.filename) == str(temp)):
+            # the temporary file itself failed (a full disk, most often): name the real file;
+            # other OSErrors (a renderer reading a missing logo) already name their file
+            raise WriteError(path, exc) from exc
         raise
     return temp
+
+
+def remove_stale_temps(folder) -> list:
+    """Remove the temporary files that writers killed mid-write left in `folder`: those whose
+    pid is not a running process. Those of live writers (another build, now) are kept."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match and not _is_running(int(match["pid"])):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:          # gone already (another build removed it), or not ours to remove
+                pass
+    return removed
+
+
+def _is_running(pid: int) -> bool:
+    """Whether a process with this pid exists; when it cannot be known, assume it does."""
+    if pid == os.getpid() or os.name != "posix":    # on Windows, os.kill would end the process
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):    # PermissionError: it exists, run by another user
+        return True
+    return True
+
+
+@contextmanager
+def exclusive_lock(path):
+    """Hold an exclusive lock on `path` (through the lock file `.<name>.lock` beside it) for a
+    read-modify-write that another build, in another process, must not interleave with."""
+    path = Path(path)
+    if fcntl is None:  # pragma: no cover
+        yield
+        return
+    # a separate lock file: `path` itself is replaced by renames, so a lock on it would not hold
+    lock = path.parent / f".{path.name}.lock"
+    while True:
+        try:
+            handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as exc:          # a read-only folder: `path` cannot be written either
+            raise WriteError(path, exc) from exc
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:       # a file system without locks (some network mounts): do without
+            os.close(handle)
+            handle = None
+            break
+        try:
+            if os.path.samestat(os.fstat(handle), os.stat(lock)):
+                break
+        except FileNotFoundError:
+            pass
+        os.close(handle)      # locked a file its holder has removed since: lock the new one
+    try:
+        yield
+    finally:
+        if handle is not None:
+            # removed while still held, so that no lock file is left behind; a waiter that then
+            # gets the removed file's lock sees it is not the file at that name, and tries again
+            try:
+                os.unlink(lock)
+            except FileNotFoundError:
+                pass
+            os.close(handle)
 
 
 def _remove(temp: Path) -> None:

@@ -20,7 +20,7 @@ from reportlab.platypus.paraparser import ParaParser
 
 from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
 from ..layout import (band_lines, figure_rows, footer_texts, plan_blocks, reference_parts,
-                      split_points)
+                      split_points, with_figure_size)
 from ..model import Span, plain_text
 from . import document_timestamp
 
@@ -138,6 +138,11 @@ def compose_page(sheet, layout) -> Page:
     logo_w, logo_h = logo_box(layout)
     layout = replace(layout, figure_rows=figure_rows(len(sheet.key_figures)), logo_width=logo_w,
                      logo_height=logo_h)
+    figure = _figure_size(sheet, layout)
+    if figure != layout.figure_size:   # the DOCX takes the size from the layout too
+        layout = with_figure_size(layout, figure)
+        styles = dict(styles, number=ParagraphStyle("number", parent=styles["number"], fontSize=figure,
+                                                    leading=layout.figure_leading))
     page = Page(layout, sheet)
     band = _compose_band(sheet, layout, styles, page)
     figures_h = _compose_figures(sheet, layout, styles, page, band + layout.block_gap)
@@ -162,6 +167,20 @@ def compose_page(sheet, layout) -> Page:
                           sources_height=sources_h, footer_height=footer_h,
                           slack=page.available - columns_h, _page=page)
     return page
+
+
+def _figure_size(sheet, layout) -> float:
+    """The key figures' size: the layout's, or less, by half points down to the body size, until
+    every number fits its tile on one line: '2,504,79' over '2' would read as two figures."""
+    numbers, figures = [], list(sheet.key_figures)
+    for count in layout.figure_rows:
+        row, figures = figures[:count], figures[count:]
+        inner = (layout.content_width - (count - 1) * layout.cell_gap) / count - 2 * layout.cell_pad_h
+        numbers += [(figure.number, inner * 0.97) for figure in row]   # Word's metrics may differ a little
+    size = layout.figure_size
+    while size > layout.body_size and any(stringWidth(n, BOLD, size) > w for n, w in numbers):
+        size -= 0.5
+    return size
 
 
 def _place(page, paragraph, x, y, width) -> float:
