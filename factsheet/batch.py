@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .diagnostics import FactsheetError, InvalidSpec
+from .diagnostics import FactsheetError, InvalidSpec, LayoutError
 from .manifest import is_up_to_date, make_manifest, manifest_path, read_manifest
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
@@ -99,6 +99,8 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
         result.first_build = previous is None
         result.status, result.outputs, result.title = BUILT, outputs, sheet.title_text
         result.messages = [str(d) for d in diagnostics.sorted()]   # warnings, if any
+    except LayoutError as exc:       # the page, not a line of the spec: name the file
+        result.messages = [f"{spec}: error: {exc}"]
     except FactsheetError as exc:
         result.messages = [str(exc)]
     except WriteError as exc:       # 'no space left on device while writing output/x.pdf'
@@ -111,6 +113,17 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
         result.internal_error = traceback.format_exc()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def build_in_time(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
+    """build_one, stopped with an error if it takes longer than limits.MAX_BUILD_SECONDS."""
+    from .deadline import BuildTimeout, time_limit
+
+    try:
+        with time_limit(str(spec)):
+            return build_one(spec, out_dir, formats)
+    except BuildTimeout as exc:   # expired just outside build_one's own error handling
+        return SheetResult(spec, FAILED, messages=[str(exc)])
 
 
 def _check_stems(specs: list) -> None:
@@ -147,12 +160,12 @@ def build_specs(specs, out_dir, fmt: str = "all", force: bool = False, jobs: int
     if len(stale) <= 1 or jobs == 1:
         # one sheet: no process pool to start, which keeps a single build quick
         for spec in stale:
-            results[spec] = build_one(spec, out_dir, formats)
+            results[spec] = build_in_time(spec, out_dir, formats)
             if on_result:
                 on_result(results[spec])
     else:
         with ProcessPoolExecutor(max_workers=min(jobs, len(stale))) as pool:
-            futures = [pool.submit(build_one, spec, out_dir, formats) for spec in stale]
+            futures = [pool.submit(build_in_time, spec, out_dir, formats) for spec in stale]
             for future in as_completed(futures):
                 result = future.result()
                 results[result.spec] = result

@@ -99,7 +99,7 @@ def make_reporter(stream, total: int, debug: bool = False):
         if result.status == BUILT:
             names = ", ".join(str(p) for p in result.outputs if p.suffix in (".pdf", ".docx"))
             lines.append(f"built {result.spec} -> {names} ({result.seconds:.2f} s)")
-            lines.extend(f"  {m}" for m in result.messages)
+            lines.extend(f"  {line}" for m in result.messages for line in m.splitlines())
             if result.changes:
                 lines.append(f"  figures changed on {result.spec.name}:")
                 lines.extend(f"    {c}" for c in result.changes)
@@ -107,7 +107,7 @@ def make_reporter(stream, total: int, debug: bool = False):
             lines.append(f"FAILED {result.spec}")
             if result.internal_error and debug:
                 lines.append(result.internal_error.rstrip())
-            lines.extend(f"  {m}" for m in result.messages)
+            lines.extend(f"  {line}" for m in result.messages for line in m.splitlines())
         else:
             lines.append(f"up to date {result.spec}")
         if bar is not None:
@@ -121,11 +121,30 @@ def make_reporter(stream, total: int, debug: bool = False):
     return report
 
 
+def ensure_out_dir(out: Path) -> None:
+    """Create the output folder and prove it writable, before any sheet is built: a wrong
+    --out is one clear error, not the same failure once per sheet."""
+    import errno
+    import tempfile
+
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out, prefix=".factsheet-probe-"):
+            pass
+    except OSError as exc:
+        why = "a file is in the way" if exc.errno in (errno.ENOTDIR, errno.EEXIST) else \
+            (exc.strerror or str(exc)).lower()
+        raise UsageError(f"--out {out}: cannot write to this folder: {why}") from None
+
+
 def run_build(args, stdout, stderr) -> int:
     from .batch import FAILED, build_specs
     from .output import WriteError
 
     specs = find_specs(args.specs)
+    ensure_out_dir(Path(args.out))
     report = make_reporter(stdout, len(specs), debug=getattr(args, "debug", False))
     try:
         results = build_specs(specs, Path(args.out), args.format, force=args.force,
