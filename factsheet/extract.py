@@ -407,15 +407,12 @@ def open_source(name: str, spec=None, published: date | None = None) -> ArticleS
 def _spec_entries(spec: Path) -> tuple:
     """{source id: {archive, published}} and the fact ids of a spec, read as the validator reads it."""
     from .diagnostics import Diagnostics
-    from .load import parse_yaml, read_text
+    from .load import parse_yaml, read_text, reading
 
     try:
-        text = read_text(spec)
-    except FileNotFoundError:
-        raise UsageError(f"{spec}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{spec}: is a folder, not a spec file") from None
-    except (OSError, UnicodeDecodeError):
+        with reading(spec, "spec file"):
+            text = read_text(spec)
+    except UnicodeDecodeError:
         raise UsageError(f"{spec}: cannot be read as a UTF-8 spec file") from None
     diags = Diagnostics(str(spec))
     root = parse_yaml(text, diags)

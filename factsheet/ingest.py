@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .diagnostics import FactsheetError, UsageError
 from .limits import MAX_ARCHIVE_BYTES
+from .load import reading
 from .markup import SLUG
 
 MAX_INPUT_BYTES = 50_000_000     # a saved page with inline scripts and styles; the text is far less
@@ -169,15 +170,8 @@ def slugify(text: str, limit: int = 60) -> str:
 # -- what the file is -----------------------------------------------------------------------
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot be read: {exc.strerror}") from None
+    with reading(path), open(path, "rb") as handle:
+        data = handle.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
         raise UsageError(f"{path}: larger than {MAX_INPUT_BYTES // 1_000_000} MB: not an article")
     if not data.strip():

@@ -5,12 +5,13 @@ files and alias bombs are refused before they can cost time or memory.
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 import yaml
 
 from . import limits
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostics, UsageError
 
 try:  # the C composer is several times faster and reports the same marks
     from yaml import CSafeLoader as _Loader
@@ -163,6 +164,20 @@ def _reader_pos(text: str, position: int) -> tuple:
         text = text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore")
     before = text[:position]
     return (before.count("\n") + 1, len(before) - before.rfind("\n"))
+
+
+@contextlib.contextmanager
+def reading(path, what: str = "file"):
+    """Inside the block, the reasons a named file cannot be opened become one-line
+    UsageErrors (exit 2) naming it; other errors, decoding included, pass through."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a folder, not a {what}") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read: {exc.strerror}") from None
 
 
 def read_text(path) -> str:

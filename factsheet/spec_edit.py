@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .diagnostics import Diagnostics, UsageError
-from .load import Node, parse_yaml
+from .load import Node, parse_yaml, reading
 from .output import write_atomic
 
 _BOM = b"\xef\xbb\xbf"
@@ -84,14 +84,8 @@ def format_entries(entries: list, dash_col: int = 2, key_indent: int = 2,
 # -- reading --------------------------------------------------------------------------------
 
 def _read(path: Path) -> tuple:
-    try:
+    with reading(path, "spec file"):
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a folder, not a spec file") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot be read: {exc.strerror}") from None
     bom = _BOM if data.startswith(_BOM) else b""
     try:
         return bom, data[len(bom):].decode("utf-8")

@@ -12,9 +12,9 @@ from pathlib import Path
 from . import characters, limits
 from .archive import ArchiveCache, ArchiveError, resolve_archive
 from .assemble import assemble_sheet
-from .diagnostics import Diagnostics, UsageError
+from .diagnostics import Diagnostics
 from .fields import Fields
-from .load import Node, locate, parse_yaml, read_text
+from .load import Node, locate, parse_yaml, read_text, reading
 from .markup import SLUG, parse_inline, split_paragraphs
 from .model import QUALIFIERS, Fact, Source
 from .numbers import find_figures, value_in_quote
@@ -479,15 +479,10 @@ def check_spec(path, cache: ArchiveCache | None = None, today: date | None = Non
     """
     path = Path(path)
     try:
-        text = read_text(path)
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a folder, not a spec file") from None
+        with reading(path, "spec file"):
+            text = read_text(path)
     except UnicodeDecodeError as exc:
         return None, _not_utf8(path, exc)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot be read: {exc.strerror}") from None
     check = _Check(path, text, cache or _SHARED_CACHE, today or date.today(), max_age)
     sheet = check.run(text)
     return sheet, check.diags
