@@ -23,19 +23,20 @@ def output_paths(sheet, out_dir, formats=FORMATS) -> list:
     return [Path(out_dir) / f"{sheet.stem}.{fmt}" for fmt in _check_formats(formats)]
 
 
-def build_sheet(sheet, template, out_dir, formats=FORMATS, templates_dir=None) -> list:
+def build_sheet(sheet, template, out_dir, formats=FORMATS) -> list:
     """Fit the sheet on one page and write it in each format; returns the paths written.
 
-    `template` is a Template, or a template name or path (None: the sheet's own `template`).
+    `template` is a Template, or a template name or path (None: the sheet's own `template`),
+    looked up as the spec sees it (factsheet.template: beside or above the spec, then built in).
     Raises LayoutError (nothing written) if the sheet cannot fit; if any renderer fails,
     no file is replaced and no temporary file is left behind.
     """
-    jobs = render_jobs(sheet, template, out_dir, formats, templates_dir)
+    jobs = render_jobs(sheet, template, out_dir, formats)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     return write_all_atomic(jobs)
 
 
-def render_jobs(sheet, template, out_dir, formats=FORMATS, templates_dir=None) -> list:
+def render_jobs(sheet, template, out_dir, formats=FORMATS) -> list:
     """build_sheet's files as (path, write_fn) jobs for output.write_all_atomic, not yet written.
 
     Fits the page now (LayoutError before anything is written); a caller may add files of its
@@ -43,7 +44,7 @@ def render_jobs(sheet, template, out_dir, formats=FORMATS, templates_dir=None) -
     """
     formats = _check_formats(formats)
     if not isinstance(template, Template):
-        template = load_template(template or sheet.template, templates_dir)
+        template = load_template(template or sheet.template, sheet.spec_path)
     today = produced_date()                  # also refuses a malformed SOURCE_DATE_EPOCH early
     if sheet.produced is None:
         sheet = dataclasses.replace(sheet, produced=today)

@@ -12,7 +12,6 @@ import traceback
 
 from .diagnostics import FactsheetError, UsageError
 
-BUG_URL = "https://github.com/factsheet-org/factsheet/issues"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     build.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="parallel builds (default: one per core)")
+
+    templates = commands.add_parser("templates", help="list the templates a spec can use, and "
+                                    "where each one comes from")
+    templates.add_argument("path", nargs="?", default=".", metavar="SPEC|FOLDER",
+                           help="look up as this spec (or a spec in this folder) would "
+                                "(default: the current folder)")
 
     new = commands.add_parser("new", help="write a starter spec that validates")
     new.add_argument("name")
@@ -101,7 +106,22 @@ def internal_error_line(exc: BaseException, debug: bool) -> str:
     first = (str(exc).splitlines() or [""])[0][:300]
     what = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
     hint = "the traceback is above" if debug else "run again with --debug for the traceback"
-    return f"factsheet: internal error ({what}); {hint}, and please report it at {BUG_URL}"
+    where = report_address()
+    report = f"please report it, with that output, at {where}" if where else \
+        "please report it with that output"
+    return f"factsheet: internal error ({what}); {hint}, and {report}"
+
+
+def report_address() -> str | None:
+    """Where bugs go: the package's own 'Issues' (or 'Homepage') URL in [project.urls], if any."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("factsheet").get_all("Project-URL") or []
+    except PackageNotFoundError:     # run from a checkout that was never installed
+        return None
+    named = dict(entry.split(", ", 1) for entry in urls if ", " in entry)
+    return next((named[k] for k in ("Issues", "Bug Tracker", "Homepage") if k in named), None)
 
 
 def main(argv=None, stdout=None, stderr=None) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .diagnostics import WARNING, Diagnostic, UsageError, to_json
+from .diagnostics import WARNING, Diagnostic, FactsheetError, UsageError, to_json
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 
@@ -34,7 +34,7 @@ def strictly(diagnostics, strict: bool) -> list:
 
 
 def run_validate(args, stdout, stderr) -> int:
-    from .templates_dir import template_max_age
+    from .template import template_max_age
     from .validate import check_spec
 
     failed, unreadable, everything = 0, 0, []
@@ -246,3 +246,34 @@ def run_archive(args, stdout, stderr) -> int:
               "is the article", file=stderr)
     print(f"next: factsheet extract {done.source['id']} --spec {args.spec}", file=stdout)
     return 0
+
+
+def run_templates(args, stdout, stderr) -> int:
+    """Each template name a spec can use: where it comes from and what it is for."""
+    from .template import BUILTIN_DIR, available_templates, load_template
+
+    path = Path(args.path)
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    spec = path / "spec.yaml" if path.is_dir() else path   # a folder: as a spec inside it sees it
+    rows = []
+    for name, file in available_templates(spec).items():
+        where = "built in" if file.parent == BUILTIN_DIR else _shown_path(file)
+        try:
+            description = load_template(file).description or ""
+        except FactsheetError as exc:      # list it anyway: a broken template is still found first
+            description = f"(invalid: {str(exc).splitlines()[0]})"
+        rows.append((name, where, description))
+    width = max(len(name) for name, _, _ in rows)
+    place = max(len(where) for _, where, _ in rows)
+    for name, where, description in rows:
+        print(f"{name:<{width}}  {where:<{place}}  {description}".rstrip(), file=stdout)
+    return 0
+
+
+def _shown_path(path: Path) -> str:
+    """A path relative to the working folder where it lies under it, else absolute."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

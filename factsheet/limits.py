@@ -6,6 +6,7 @@ minutes, gigabytes or a sheet nobody can read.
 """
 MAX_SPEC_BYTES = 1_000_000        # a spec file; a real one is 2-10 kB
 MAX_YAML_VALUES = 50_000          # values after expanding aliases: stops "billion laughs"
+MAX_YAML_DEPTH = 50               # lists and mappings inside each other; a real spec nests 4 deep
 MAX_ARCHIVE_BYTES = 20_000_000    # one archived article; a long report is ~0.5 MB of text
 MAX_SOURCES = 100
 MAX_FACTS = 300

@@ -6,6 +6,7 @@ files and alias bombs are refused before they can cost time or memory.
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -20,6 +21,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 MAX_BYTES = limits.MAX_SPEC_BYTES
 MAX_NODES = limits.MAX_YAML_VALUES   # nodes visited, aliases expanded: stops "billion laughs"
+MAX_DEPTH = limits.MAX_YAML_DEPTH
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -55,6 +57,35 @@ class LoadError(Exception):
     pass
 
 
+class TooDeep(Exception):
+    def __init__(self, pos: tuple):
+        super().__init__(pos)
+        self.pos = pos
+
+
+_OPENING = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken,
+            yaml.BlockSequenceStartToken, yaml.BlockMappingStartToken)
+_CLOSING = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+
+
+def _too_deep_at(text: str):
+    """Where nesting first passes MAX_DEPTH, or None, by the pure-Python scanner, which has no
+    depth limit of its own: libyaml refuses deep nesting itself, in its own words, and we want
+    ours. Only run after a parse failed, so valid specs do not pay for a second scan."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, _OPENING):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return (token.start_mark.line + 1, token.start_mark.column + 1)
+            elif isinstance(token, _CLOSING):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 _scalar_constructor = yaml.constructor.SafeConstructor()
 
 
@@ -80,13 +111,15 @@ class _Converter:
         self.diags = diags
         self.visited = 0
 
-    def convert(self, node) -> Node:
+    def convert(self, node, depth: int = 0) -> Node:
         self.visited += 1
         if self.visited > MAX_NODES:
             raise LoadError(f"the document expands to more than {MAX_NODES:,} values "
                             "(too large, or an alias bomb): refused")
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         end_line = node.end_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise TooDeep((line, col))
         if node.tag == "tag:yaml.org,2002:merge":
             self.diags.error((line, col), "yaml-tag", "merge keys (<<) are not supported: "
                              "write the keys out in full")
@@ -109,10 +142,10 @@ class _Converter:
                                      f"duplicate key '{name}' (first at line {keys[name].line})")
                     continue
                 keys[name] = key
-                values[name] = self.convert(value_node)
+                values[name] = self.convert(value_node, depth + 1)
             return Node(values, line, col, "map", keys=keys, end_line=end_line)
         if isinstance(node, yaml.SequenceNode):
-            return Node([self.convert(item) for item in node.value], line, col, "seq",
+            return Node([self.convert(item, depth + 1) for item in node.value], line, col, "seq",
                         end_line=end_line)
         value, kind = _scalar(node, self.diags)
         return Node(value, line, col, kind, style=node.style, end_line=end_line)
@@ -129,21 +162,12 @@ def parse_yaml(text: str, diags: Diagnostics):
             root = loader.get_single_node()
         finally:
             loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        diags.error(pos, "yaml-syntax", f"YAML syntax: {problem}")
-        return None
-    except yaml.reader.ReaderError as exc:
-        diags.error(_reader_pos(text, exc.position), "yaml-syntax",
-                    f"YAML syntax: unacceptable character #x{exc.character:04x}: {exc.reason}")
-        return None
-    except yaml.YAMLError as exc:
-        diags.error((1, 1), "yaml-syntax", f"YAML syntax: {exc}")
-        return None
-    except RecursionError:
-        diags.error((1, 1), "too-deep", "YAML nesting is too deep: refused")
+    except (yaml.YAMLError, RecursionError) as exc:
+        deep = _too_deep_at(text)
+        if deep is not None or isinstance(exc, RecursionError):
+            diags.error(deep or (1, 1), "too-deep", _TOO_DEEP)
+            return None
+        _syntax_error(text, exc, diags)
         return None
     if root is None:
         diags.error((1, 1), "empty", "the file is empty")
@@ -153,9 +177,41 @@ def parse_yaml(text: str, diags: Diagnostics):
     except LoadError as exc:
         diags.error((root.start_mark.line + 1, 1), "too-large", str(exc))
         return None
-    except RecursionError:
-        diags.error((1, 1), "too-deep", "YAML nesting is too deep: refused")
+    except TooDeep as exc:
+        diags.error(exc.pos, "too-deep", _TOO_DEEP)
         return None
+
+
+_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{0,4}|U[0-9A-Fa-f]{0,8}|x[0-9A-Fa-f]{0,2}|.)")
+_TOO_DEEP = f"YAML nesting is too deep (more than {MAX_DEPTH} levels): refused"
+
+
+def _syntax_error(text: str, exc: yaml.YAMLError, diags: Diagnostics) -> None:
+    """Our words for what the YAML parser refused, at its position; the parser's own
+    wording (which changes between PyYAML releases) only as a hint."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        diags.error(_reader_pos(text, exc.position), "yaml-character",
+                    f"character U+{code:04X} is not allowed here (a control character "
+                    "or a non-character): remove it")
+        return
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line = text.splitlines()[pos[0] - 1] if mark and pos[0] <= len(text.splitlines()) else ""
+    if "\t" in line[:len(line) - len(line.lstrip())] or line[pos[1] - 1:pos[1]] == "\t":
+        diags.error(pos, "yaml-tab", "a tab indents this line: YAML indents with spaces only")
+        return
+    if line.startswith(("---", "...")) and pos[0] > 1:
+        diags.error(pos, "yaml-documents", "a spec is one YAML document: remove this line, or "
+                    "move what follows it into a spec of its own")
+        return
+    if any(m.start() < pos[1] <= m.end() + 1 for m in _ESCAPE.finditer(line)):
+        diags.error(pos, "yaml-escape", "this escape does not stand for a character that can be "
+                    "printed: write the character itself")
+        return
+    detail = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+    diags.error(pos, "yaml-syntax", "not valid YAML here: check the indentation, quotes and "
+                "brackets on this line and the one before", f"the YAML parser says: {detail}")
 
 
 def _reader_pos(text: str, position: int) -> tuple:

@@ -1,7 +1,10 @@
 """Templates: the look of a sheet as data (page, margins, colours, font, sizes, logo, Word styles).
 
-A template is a small YAML file, `templates/NAME.yaml`; a spec picks one with `template: NAME`.
-Every problem in it is reported with its file:line:col, all at once, as `InvalidSpec`.
+A template is a small YAML file, NAME.yaml; a spec picks one with `template: NAME`. It is
+looked up in one order, by the library and every command alike: a `templates/` folder in
+the spec's own folder or up to three folders above it (nearest first), then the templates
+built into the package (`factsheet/templates/`: default, letter). Every problem in a
+template is reported with its file:line:col, all at once, as `InvalidSpec`.
 This module must stay free of reportlab and docx: `factsheet validate` imports it.
 """
 from __future__ import annotations
@@ -12,12 +15,16 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
+import yaml
+
 from . import limits
 from .diagnostics import Diagnostic, Diagnostics, ERROR, InvalidSpec
 from .fonts import FAMILY, SUPPORTED_FAMILIES
 from .load import parse_yaml, read_text
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+BUILTIN_DIR = Path(__file__).resolve().parent / "templates"
+DEFAULT_MAX_AGE_DAYS = 90
+_FOLDERS_UP = 4                           # the spec's folder and three above it
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 MM = 72 / 25.4                            # points per millimetre
 
@@ -56,7 +63,7 @@ class Template:
     body_min: float = 7.5
     logo: Path | None = None
     docx_reference: Path | None = None
-    max_age_days: int = 90
+    max_age_days: int = DEFAULT_MAX_AGE_DAYS
     description: str = ""
 
     @property
@@ -80,14 +87,82 @@ _TOP_KEYS = ("description", "page", "margins", "colours", "font", "body_size", "
              "docx_reference", "max_age_days")
 
 
-def load_template(name_or_path, templates_dir=None) -> Template:
-    """The template named NAME (templates_dir/NAME.yaml) or at a path; InvalidSpec if it is bad."""
-    templates_dir = Path(templates_dir) if templates_dir is not None else TEMPLATES_DIR
+def template_dirs(spec_path=None) -> list:
+    """Where templates are looked up, in order: templates/ beside or above the spec, then built-in."""
+    found = []
+    if spec_path is not None:
+        folder = Path(spec_path).resolve().parent
+        found = [d / "templates" for d in [folder, *folder.parents][:_FOLDERS_UP]
+                 if (d / "templates").is_dir()]
+    return [*found, BUILTIN_DIR]
+
+
+def available_templates(spec_path=None) -> dict:
+    """Every template name a spec can use -> the file it resolves to (the first in look-up order)."""
+    names = {}
+    for folder in template_dirs(spec_path):
+        for path in sorted(folder.glob("*.yaml")):
+            names.setdefault(path.stem, path)
+    return names
+
+
+def find_template(name: str, spec_path=None):
+    """The file NAME resolves to for this spec, or None."""
+    for folder in template_dirs(spec_path):
+        if (folder / f"{name}.yaml").is_file():
+            return folder / f"{name}.yaml"
+    return None
+
+
+def template_max_age(spec_path, name: str) -> int:
+    """The template's max_age_days, read cheaply (validate must not import the renderers).
+
+    Any problem with the template is reported by `build`; here it just means the default.
+    """
+    try:
+        path = find_template(name, spec_path) if _NAME.fullmatch(str(name)) else None
+        if path is None:
+            return DEFAULT_MAX_AGE_DAYS
+        with open(path, encoding="utf-8") as handle:
+            template = yaml.safe_load(handle.read(100_000))
+        days = template.get("max_age_days") if isinstance(template, dict) else None
+        return days if isinstance(days, int) and days > 0 else DEFAULT_MAX_AGE_DAYS
+    except (OSError, ValueError, yaml.YAMLError, RecursionError):  # ValueError: bad name, bad text
+        return DEFAULT_MAX_AGE_DAYS
+
+
+def describe_lookup(spec_path=None) -> str:
+    """'default, letter (built in); branded (templates/)': the names a spec can use, by origin."""
+    by_folder = {}
+    for name, path in available_templates(spec_path).items():
+        by_folder.setdefault(path.parent, []).append(name)
+    return "; ".join(f"{', '.join(names)} ({_origin(folder)})" for folder, names in by_folder.items())
+
+
+def _origin(folder: Path) -> str:
+    if folder == BUILTIN_DIR:
+        return "built in"
+    try:
+        return f"{folder.relative_to(Path.cwd())}/"
+    except ValueError:
+        return f"{folder}/"
+
+
+def load_template(name_or_path, spec_path=None) -> Template:
+    """The template named NAME, as the spec at spec_path sees it, or the one at a path.
+
+    InvalidSpec if it cannot be found or is bad.
+    """
     text = str(name_or_path)
     if isinstance(name_or_path, Path) or text.endswith((".yaml", ".yml")) or "/" in text:
         path = Path(name_or_path)
     elif _NAME.fullmatch(text):
-        path = templates_dir / f"{text}.yaml"
+        path = find_template(text, spec_path)
+        if path is None:
+            where = str(spec_path) if spec_path is not None else text
+            raise InvalidSpec([Diagnostic(ERROR, where, 0, 0, "template-not-found",
+                                          f"template '{text}' not found",
+                                          f"available templates: {describe_lookup(spec_path)}")])
     else:
         raise InvalidSpec([Diagnostic(ERROR, text, 0, 0, "template-name",
                                       f"'{text}' is not a template name (letters, digits, - and _)")])
@@ -95,9 +170,7 @@ def load_template(name_or_path, templates_dir=None) -> Template:
     try:
         source = read_text(path)
     except FileNotFoundError:
-        names = sorted(p.stem for p in templates_dir.glob("*.yaml")) if templates_dir.is_dir() else []
-        hint = f"available templates: {', '.join(names)}" if names else None
-        diags.error((0, 0), "template-not-found", "template not found", hint)
+        diags.error((0, 0), "template-not-found", "template not found")
         raise InvalidSpec(diags) from None
     except (OSError, UnicodeDecodeError) as exc:
         diags.error((0, 0), "template-unreadable", f"cannot read template: {exc}")

@@ -25,13 +25,13 @@ def _rebuild(path: Path, out_dir: Path, stdout) -> None:
 def watch_and_build(path: Path, out_dir: Path, stdout, stderr, stop_event=None) -> int:
     from watchfiles import watch
 
-    from .templates_dir import find_templates_dir
+    from .template import template_dirs
 
     if not path.exists():
         raise UsageError(f"{path}: no such file or folder")
     spec_root = path if path.is_dir() else path.parent
-    watched = {spec_root.resolve(), find_templates_dir(spec_root / "x.yaml")}
-    watched = [p for p in watched if p.exists()]
+    # the organisation's templates/ folders; the built-in ones change only with the package
+    watched = list(dict.fromkeys([spec_root.resolve(), *template_dirs(spec_root / "x.yaml")[:-1]]))
     print(f"watching {', '.join(map(str, watched))} (Ctrl-C to stop)", file=stdout, flush=True)
     _rebuild(path, out_dir, stdout)
     out_resolved = out_dir.resolve()

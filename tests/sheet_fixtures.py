@@ -10,7 +10,7 @@ from factsheet.model import Fact, KeyFigure, Reference, Section, Sheet, Source, 
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "specs" / "raqqa-2017.yaml"
-TEMPLATES = ROOT / "templates"
+ORG_TEMPLATES = ROOT / "templates"     # an organisation's own templates (the built-in ones ship in the package)
 DATA = Path(__file__).resolve().parent / "data"
 
 SOURCES = (

@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from factsheet.cli import main
+from factsheet.template import BUILTIN_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -54,11 +55,13 @@ def test_an_unknown_template_is_an_error_naming_it(project, capsys):
     edit(project / "specs" / "raqqa-2017.yaml", "language: en\n", "language: en\ntemplate: nope\n")
     assert main(["build", "specs/raqqa-2017.yaml"]) == 1
     out = capsys.readouterr().out
-    assert "templates/nope.yaml: error: template not found" in out
-    assert "available templates: default, letter" in out
+    assert "specs/raqqa-2017.yaml: error: template 'nope' not found" in out
+    assert "available templates: branded (templates/); default, letter (built in)" in out
 
 
 def test_a_bad_template_is_reported_with_its_file_and_line(project, capsys):
+    # an organisation's own default.yaml, beside the spec, replaces the built-in one
+    shutil.copy(BUILTIN_DIR / "default.yaml", project / "templates" / "default.yaml")
     edit(project / "templates" / "default.yaml", "page: A4", "page: A5")
     assert main(["build", "specs/raqqa-2017.yaml"]) == 1
     out = capsys.readouterr().out

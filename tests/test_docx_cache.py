@@ -6,13 +6,13 @@ from factsheet.render import docx_package
 from factsheet.render.docx import render_docx
 from factsheet.template import load_template
 
-from sheet_fixtures import TEMPLATES, raqqa_sheet, with_produced
+from sheet_fixtures import raqqa_sheet, with_produced
 
 
 @pytest.fixture
 def render(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    template = load_template("default", TEMPLATES)
+    template = load_template("default")
     sheet = with_produced(raqqa_sheet())
     layout = fit_page(sheet, template)
 

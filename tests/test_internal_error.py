@@ -43,8 +43,24 @@ def test_internal_error_is_one_line_with_a_debug_hint(broken_validator):
     assert code == 3
     assert err.splitlines() == [
         "factsheet: internal error (RuntimeError: simulated bug); run again with --debug "
-        f"for the traceback, and please report it at {cli.BUG_URL}"]
+        "for the traceback, and please report it with that output"]
     assert "Traceback" not in out + err
+
+
+def test_internal_error_names_the_packages_own_issues_address(broken_validator, monkeypatch):
+    """No invented address: the one in pyproject's [project.urls], read from the metadata."""
+    import importlib.metadata
+
+    class Metadata:
+        def get_all(self, key):
+            return ["Homepage, https://example.org/factsheet",
+                    "Issues, https://example.org/factsheet/issues"] if key == "Project-URL" else []
+
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: Metadata())
+    code, _, err = run(["validate", str(SPEC)])
+    assert code == 3
+    assert err.rstrip().endswith("please report it, with that output, at "
+                                 "https://example.org/factsheet/issues")
 
 
 @pytest.mark.parametrize("argv", [["--debug", "validate", str(SPEC)], ["validate", str(SPEC), "--debug"]])

@@ -10,7 +10,7 @@ from factsheet.layout import (candidate_sizes, figure_rows, fit_page, plan_block
 from factsheet.render.pdf import compose_page
 from factsheet.template import load_template
 
-from sheet_fixtures import TEMPLATES, long_sheet, raqqa_sheet, with_produced
+from sheet_fixtures import long_sheet, raqqa_sheet, with_produced
 
 OVERFLOW = re.compile(r"sections overflow the page by about (\d+) lines? at 7\.5 pt: "
                       r"cut about (\d+) words")
@@ -18,7 +18,7 @@ OVERFLOW = re.compile(r"sections overflow the page by about (\d+) lines? at 7\.5
 
 @pytest.fixture(scope="module")
 def template():
-    return load_template("default", TEMPLATES)
+    return load_template("default")
 
 
 def test_example_fits_at_the_templates_largest_size(template):
@@ -118,7 +118,7 @@ def test_a_header_too_big_for_the_page_is_named(template):
 
 
 def test_letter_paper_gives_a_letter_layout():
-    layout = fit_page(with_produced(raqqa_sheet()), load_template("letter", TEMPLATES))
+    layout = fit_page(with_produced(raqqa_sheet()), load_template("letter"))
     assert (layout.page_width, layout.page_height) == pytest.approx((612, 792), abs=0.01)
 
 

@@ -14,7 +14,7 @@ from factsheet.build import build_sheet
 from factsheet.layout import fit_page
 from factsheet.template import load_template
 
-from sheet_fixtures import (DATA, MARKUP_BULLET, MARKUP_TITLE, TEMPLATES, long_sheet, markup_sheet,
+from sheet_fixtures import (DATA, MARKUP_BULLET, MARKUP_TITLE, ORG_TEMPLATES, long_sheet, markup_sheet,
                             raqqa_sheet, tightest_sheet, with_produced, with_urls)
 
 EPOCH = "1503705600"                      # 2017-08-26 00:00:00 UTC
@@ -22,7 +22,7 @@ EPOCH = "1503705600"                      # 2017-08-26 00:00:00 UTC
 
 @pytest.fixture(scope="module")
 def default():
-    return load_template("default", TEMPLATES)
+    return load_template("default")
 
 
 def build_docx(sheet, template, folder):
@@ -178,7 +178,7 @@ def test_rebuilds_are_byte_identical_with_fixed_zip_entries(tmp_path, default, m
 
 
 def test_a_custom_word_file_brands_the_docx(tmp_path):
-    template = load_template(DATA / "branded.yaml")
+    template = load_template(ORG_TEMPLATES / "branded.yaml")
     sheet = with_produced(raqqa_sheet())
     document = docx.Document(build_docx(sheet, template, tmp_path))
     assert document.styles["Normal"].font.name == "Georgia"
@@ -207,8 +207,8 @@ CASES = {
     "example": lambda: (raqqa_sheet(), "default"),
     "letter": lambda: (raqqa_sheet(), "letter"),
     "markup": lambda: (markup_sheet(), "default"),
-    "logo": lambda: (with_urls(raqqa_sheet()), DATA / "ocha.yaml"),
-    "branded": lambda: (raqqa_sheet(), DATA / "branded.yaml"),
+    "logo": lambda: (with_urls(raqqa_sheet()), ORG_TEMPLATES / "branded.yaml"),
+    "branded": lambda: (raqqa_sheet(), ORG_TEMPLATES / "branded.yaml"),
     "tightest": lambda: (None, "default"),
 }
 
@@ -223,7 +223,7 @@ def converted(tmp_path_factory):
     built = {}
     for name, case in CASES.items():
         sheet, template = case()
-        template = load_template(template, TEMPLATES)
+        template = load_template(template)
         sheet = tightest_sheet(template) if sheet is None else with_produced(sheet)
         folder = root / name
         pdf, docx_path = build_sheet(sheet, template, folder)

@@ -15,7 +15,7 @@ from factsheet.output import write_all_atomic, write_atomic
 from factsheet.render.pdf import render_pdf
 from factsheet.template import load_template
 
-from sheet_fixtures import (DATA, MARKUP_BULLET, MARKUP_TITLE, TEMPLATES, markup_sheet,
+from sheet_fixtures import (DATA, MARKUP_BULLET, MARKUP_TITLE, ORG_TEMPLATES, markup_sheet,
                             raqqa_sheet, with_produced, with_urls)
 
 EPOCH = "1503705600"                      # 2017-08-26 00:00:00 UTC
@@ -24,7 +24,7 @@ STANDARD_14 = {"Courier", "Helvetica", "Times", "Symbol", "ZapfDingbats"}
 
 @pytest.fixture(scope="module")
 def default():
-    return load_template("default", TEMPLATES)
+    return load_template("default")
 
 
 @pytest.fixture
@@ -145,13 +145,13 @@ def test_key_figures_come_first_below_the_header_three_to_a_row(tmp_path, defaul
 
 @pytest.mark.parametrize("name, size", [("default", (595.28, 841.89)), ("letter", (612, 792))])
 def test_page_size_follows_the_template(tmp_path, name, size):
-    template = load_template(name, TEMPLATES)
+    template = load_template(name)
     box = pypdf.PdfReader(build_pdf(with_produced(raqqa_sheet()), template, tmp_path)).pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(size, abs=0.01)
 
 
 def test_a_custom_template_sets_margins_colours_and_logo(tmp_path):
-    template = load_template(DATA / "ocha.yaml")
+    template = load_template(ORG_TEMPLATES / "branded.yaml")
     path = build_pdf(with_produced(raqqa_sheet()), template, tmp_path)
     positions = text_positions(path)
     assert positions["Humanitarian Information Unit"][0] == pytest.approx(20 * 72 / 25.4, abs=0.1)

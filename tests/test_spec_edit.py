@@ -169,7 +169,7 @@ def test_yaml_syntax_error_names_file_line_and_column(tmp_path):
     spec = tmp_path / "s.yaml"
     spec.write_text("sources:\n  - id: a\n    title: [unclosed\n", encoding="utf-8")
     message = refused(spec, "sources", [{"id": "b"}])
-    assert message.startswith(f"{spec}:4:1: YAML syntax: ")
+    assert message.startswith(f"{spec}:4:1: not valid YAML here")
     assert message.endswith(": not edited")
 
 

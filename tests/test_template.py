@@ -8,11 +8,11 @@ import pytest
 from factsheet.diagnostics import InvalidSpec
 from factsheet.template import Colours, Template, load_template, mix_colours
 
-from sheet_fixtures import DATA, TEMPLATES
+from sheet_fixtures import ORG_TEMPLATES
 
 
 def test_default_template_is_a4_with_the_bundled_font():
-    template = load_template("default", TEMPLATES)
+    template = load_template("default")
     assert template.page == "A4"
     assert template.page_size == pytest.approx((595.276, 841.89), abs=0.01)
     assert template.font == "Noto Sans"
@@ -23,17 +23,17 @@ def test_default_template_is_a4_with_the_bundled_font():
 
 
 def test_letter_template_selects_letter_paper():
-    template = load_template("letter", TEMPLATES)
+    template = load_template("letter")
     assert template.page == "Letter"
     assert template.page_size == pytest.approx((612.0, 792.0), abs=0.01)
 
 
 def test_template_by_path_resolves_logo_relative_to_the_template():
-    template = load_template(DATA / "ocha.yaml")
-    assert template.name == "ocha"
+    template = load_template(ORG_TEMPLATES / "branded.yaml")
+    assert template.name == "branded"
     assert template.margins_mm == (14.0, 20.0, 12.0, 20.0)
     assert template.colours.panel == "#FDF1E7"
-    assert template.logo == (DATA / "logo.png").resolve()
+    assert template.logo == (ORG_TEMPLATES / "branded-logo.png").resolve()
     assert template.max_age_days == 30
 
 
@@ -46,10 +46,10 @@ def test_template_colours_may_be_partial_and_short_hex(tmp_path):
 
 def test_unknown_template_name_lists_the_available_ones():
     with pytest.raises(InvalidSpec) as caught:
-        load_template("nosuch", TEMPLATES)
+        load_template("nosuch")
     message = str(caught.value)
-    assert "nosuch.yaml: error: template not found" in message
-    assert "available templates: default, letter" in message
+    assert "error: template 'nosuch' not found" in message
+    assert "available templates: default, letter (built in)" in message
 
 
 BAD_TEMPLATES = [
@@ -69,7 +69,7 @@ BAD_TEMPLATES = [
     ("docx_reference: t.yaml\n", 1, 17, "docx_reference must be a Word .docx file: t.yaml is not"),
     ("max_age_days: soon\n", 1, 15, "max_age_days must be a whole number of days, not str 'soon'"),
     ("max_age_days: 0\n", 1, 15, "max_age_days must be at least 1"),
-    ("page: [A4\n", 2, 1, "YAML syntax: did not find expected ',' or ']'"),
+    ("page: [A4\n", 2, 1, "not valid YAML here: check the indentation, quotes and brackets on this line and the one before"),
 ]
 
 

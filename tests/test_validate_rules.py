@@ -73,15 +73,19 @@ sections:
 
 UNSOURCED = "has no source: use a {fact} or cite a [source] in the same sentence"
 
+# The YAML parser's own words follow ours as a hint; they change between PyYAML releases,
+# so only their presence is checked.
+PARSER_SAYS = "the YAML parser says: ..."
+
 # (broken spec, first error as `LINE:COL: error: MESSAGE`, hint line or None)
 RULES = [
     # YAML syntax, with the position of the fault; safe loading only
     ("yaml-syntax.yaml",
-     "13:4: error: YAML syntax: did not find expected '-' indicator", None),
+     "13:4: error: not valid YAML here: check the indentation, quotes and brackets on this line and the one before", PARSER_SAYS),
     ("yaml-colon-in-text.yaml",
-     "23:46: error: YAML syntax: mapping values are not allowed in this context", None),
+     "23:46: error: not valid YAML here: check the indentation, quotes and brackets on this line and the one before", PARSER_SAYS),
     ("yaml-tab-indent.yaml",
-     "22:1: error: YAML syntax: found a tab character that violates indentation", None),
+     "22:1: error: a tab indents this line: YAML indents with spaces only", None),
     ("yaml-duplicate-key.yaml",
      "5:1: error: duplicate key 'title' (first at line 3)", None),
     ("yaml-python-tag.yaml",
@@ -204,7 +208,9 @@ def test_broken_spec_reports_its_rule(name, expected, hint):
     assert code == 1, out + err
     assert errors[0] == f"{path}:{expected}"
     after = lines[lines.index(errors[0]) + 1:] + [""]
-    if hint:
+    if hint == PARSER_SAYS:
+        assert after[0].startswith("  the YAML parser says: ")
+    elif hint:
         assert after[0] == "  " + hint
     else:
         assert not after[0].startswith("  ")  # no hint line
