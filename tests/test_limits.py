@@ -29,6 +29,7 @@ def errors(out: str) -> list:
 def test_readme_states_the_limits_that_are_enforced():
     section = README[README.index("## Security and limits"):README.index("## Commands")]
     for value in (f"{limits.MAX_SPEC_BYTES // 1_000_000} MB", f"{limits.MAX_YAML_VALUES:,}",
+                  f"| {limits.MAX_YAML_DEPTH} levels",
                   f"{limits.MAX_ARCHIVE_BYTES // 1_000_000} MB", f"{limits.MAX_LOGO_PIXELS:,} pixels",
                   f"{limits.MAX_BUILD_SECONDS} s",
                   f"{limits.MAX_SOURCES} / {limits.MAX_FACTS} / {limits.MAX_SECTIONS} / "
