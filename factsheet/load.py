@@ -118,7 +118,7 @@ class _Converter:
                             "(too large, or an alias bomb): refused")
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         end_line = node.end_mark.line + 1
-        if depth > MAX_DEPTH:
+        if depth >= MAX_DEPTH:           # depth 0 is the first level
             raise TooDeep((line, col))
         if node.tag == "tag:yaml.org,2002:merge":
             self.diags.error((line, col), "yaml-tag", "merge keys (<<) are not supported: "

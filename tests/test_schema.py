@@ -70,22 +70,25 @@ def test_starter_spec_matches_schema(tmp_path):
     assert problems(spec) == []
 
 
-@pytest.mark.parametrize("name, message", [
-    ("unknown-key-typo.yaml", "Additional properties are not allowed ('publsher' was unexpected)"),
-    ("wrong-type.yaml", "['Humanitarian', 'fact sheet'] is not of type 'string'"),
-    ("value-not-a-number.yaml", "'20,000' is not of type 'number'"),
-    ("bad-slug-id.yaml", "'VOA News' does not match '^[a-z0-9][a-z0-9_-]*$'"),
-    ("bad-date-not-real.yaml", "'2017-02-30' is not a 'date'"),
-    ("bad-date-not-iso.yaml", "'25/08/2017' is not a 'date'"),
-    ("bad-url.yaml", "'ftp://www.voanews.com/' does not match '^https?://[^\\\\s/]+\\\\S*$'"),
-    ("bad-version.yaml", "1 was expected"),
-    ("bad-qualifier.yaml", "'roughly' is not one of ['at least', 'more than', 'up to', 'about', 'nearly']"),
-    ("missing-required-key.yaml", "'quote' is a required property"),
-    ("key-figures-none.yaml", "[] should be non-empty"),
-    ("key-figures-too-many.yaml",
-     "['trapped', 'casualty-increase', 'expected-to-flee', 'a', 'b', 'c', 'd'] is too long"),
-    ("empty-section.yaml", "{'heading': 'Background'} is not valid under any of the given schemas"),
-    ("archive-absolute-path.yaml", "'/etc/hostname' does not match '^(?![/\\\\\\\\])(?![A-Za-z]:)\\\\S'"),
+# (broken spec, the schema keyword that refuses it, where): not jsonschema's wording, which
+# changes between its releases
+@pytest.mark.parametrize("name, keyword, where", [
+    ("unknown-key-typo.yaml", "additionalProperties", "sources/1"),
+    ("wrong-type.yaml", "type", "subtitle"),
+    ("value-not-a-number.yaml", "type", "facts/0/value"),
+    ("bad-slug-id.yaml", "pattern", "sources/1/id"),
+    ("bad-date-not-real.yaml", "format", "sources/0/published"),
+    ("bad-date-not-iso.yaml", "format", "as_of"),
+    ("bad-url.yaml", "pattern", "sources/1/url"),
+    ("bad-version.yaml", "const", "factsheet"),
+    ("bad-qualifier.yaml", "enum", "facts/2/qualifier"),
+    ("missing-required-key.yaml", "required", "facts/1"),
+    ("key-figures-none.yaml", "minItems", "key_figures"),
+    ("key-figures-too-many.yaml", "maxItems", "key_figures"),
+    ("empty-section.yaml", "anyOf", "sections/0"),
+    ("archive-absolute-path.yaml", "pattern", "sources/1/archive"),
 ])
-def test_broken_spec_fails_schema(name, message):
-    assert message in problems(BROKEN / name)
+def test_broken_spec_fails_schema(name, keyword, where):
+    refusals = {(error.validator, "/".join(map(str, error.absolute_path)))
+                for error in VALIDATOR.iter_errors(load(BROKEN / name))}
+    assert (keyword, where) in refusals
