@@ -129,6 +129,11 @@ def attribution(sentence: str, f_start: int, f_end: int):
     return None
 
 
+def reported_between(words: str) -> bool:
+    """Whether `words`, between a quote and a date, say who stated it ('..., Bali told X on')."""
+    return _REPORTING.search(words) is not None and not find_figures(words)
+
+
 def _name(words: str):
     words = words.strip(EDGES + "(")
     words = re.sub(r"^(?:But|And|So|Yet|However|Meanwhile)\b,?\s*", "", words)
