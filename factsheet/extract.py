@@ -309,8 +309,8 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
                      "on or before publication: no date given)")
     at = clauses.find_word(quote, cand.figure)
     tail = clauses.words_after(quote, at + len(cand.figure)) if at >= 0 else ""
-    label = clauses.label_for(quote[:max(at, 0)], tail, unit)
-    return Draft(clauses.suggest_id(tail or label), value, unit, qualifier, label, source_id, quote,
+    label = clauses.label_for(quote, max(at, 0), max(at, 0) + len(cand.figure), unit)
+    return Draft(clauses.suggest_id(label), value, unit, qualifier, label, source_id, quote,
                  cand.figure, clauses.attribution(sentence, f_start, f_end), day, notes)
 
 
