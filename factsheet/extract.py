@@ -41,6 +41,7 @@ _SCHEDULE_BEFORE = re.compile(r"\bevery\s+$", re.I)
 # multipliers and changes: no value of a fact states them, so they are drafted as comments
 _MULTIPLIER = re.compile(r"\b(?P<change>(?:(?:two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|\d+(?:\.\d+)?)"
                          r"[\s-]?fold|doubled|tripled|trebled|quadrupled|halved))\b", re.I)
+_ITEM_LINE = re.compile(r"\s*[-*\u2022\u25aa\u25cf\u25e6\u2023]\s+\S")   # a line that opens a list item
 _BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u25e6\u2023]\s*")
 # picture credits that end a caption
 _CREDIT = re.compile(r"\s+(?:AFP/Getty Images|Getty Images|Getty|AFP|EPA|Reuters|AP|PA [Ww]ire|"
@@ -161,10 +162,11 @@ def extract_drafts(text: str, source_id: str, published: date | None = None, tak
 
 def _paragraphs(text: str):
     """Paragraphs: blocks between blank lines, lines of one block joined; a line that opens
-    with a picture counter, a list number or a dateline starts a paragraph of its own."""
+    with a picture counter, a list number or mark ('- ', '* ') or a dateline starts a
+    paragraph of its own."""
     lines = []
     for line in text.splitlines():
-        marked = any(p.match(line) for p in (_COUNTER, _SHOW_ALL, _LIST_NUMBER, _DATELINE))
+        marked = any(p.match(line) for p in (_COUNTER, _SHOW_ALL, _LIST_NUMBER, _DATELINE, _ITEM_LINE))
         if not line.strip() or marked or not lines:
             if lines and lines[-1].strip():
                 yield " ".join(lines)
@@ -179,7 +181,8 @@ def _items(text: str):
     """Paragraphs, and each item of a run-in bulleted list ('Highlights \u2022 ... \u2022 ...') as
     one: a quote never runs from one list item into the next."""
     for paragraph in _paragraphs(text):
-        yield from (item for item in _BULLET.split(paragraph) if item.strip())
+        yield from (re.sub(r"^\s*[-*]\s+", lambda m: " " * len(m.group(0)), item)
+                    for item in _BULLET.split(paragraph) if item.strip())
 
 
 def _body(paragraph: str, skipped: Counter) -> tuple:
@@ -224,11 +227,11 @@ def _candidates(body: str, start: int, skipped: Counter) -> list:
         if _DOC_NUMBER.search(body[max(0, fig.start - 20):fig.start]):
             skipped["document numbers"] += 1
             continue
-        if _DURATION.match(body, fig.end) and not fig.percent:
-            skipped["durations"] += 1
-            continue
         if _SCHEDULE_AFTER.match(body, fig.end) or _SCHEDULE_BEFORE.search(body[:fig.start]):
             skipped["schedules"] += 1
+            continue
+        if _DURATION.match(body, fig.end) and not fig.percent:
+            skipped["durations"] += 1
             continue
         phrase = next((v for v in vague if v.start <= fig.start < v.end), None)
         if phrase is not None:
