@@ -195,10 +195,10 @@ def label_for(quote: str, at: int, end: int, unit) -> str:
         rest = tail[tail.find(noun[-1]) + len(noun[-1]):] if noun else tail
         verb = _VERB_START.search(rest)
         if verb:
-            words = noun + _noun_words(words_after(rest, verb.end()), None, cut_figures=True)
+            words = noun + _noun_words(words_after(rest, verb.end()), None)
         else:
             head = quote[:at]
-            last = [m for m in _VERB_WORD.finditer(head)]
+            last = list(_VERB_WORD.finditer(head))
             if last:
                 words = noun + _trimmed(head[last[-1].start():].split())
             elif noun and _trimmed(head.split()):
@@ -220,8 +220,8 @@ _VERB_START = re.compile(r"(?:\b(?:have|has|had|are|is|was|were|will)\s+(?:been\
 _VERB_WORD = re.compile(r"\b(?!hundred)[a-z]{3,}ed\b")
 
 
-def _noun_words(phrase: str, unit, cut_figures: bool = True) -> list:
-    more = find_figures(phrase) if cut_figures else []   # '1,200 households ... and 3 health centres'
+def _noun_words(phrase: str, unit) -> list:
+    more = find_figures(phrase)   # '1,200 households ... and 3 health centres'
     words = phrase[:more[0].start if more else len(phrase)].split()
     if unit and unit != "%" and words and words[0].lower() == unit:
         words = words[1:]

@@ -1,9 +1,11 @@
 """Draft facts from an archived article: every figure about the world, with a quote the validator accepts.
 
 `extract(text, source_id, published)` finds the figures (factsheet.numbers), skips what is
-not a figure about the world (years, picture counters, list numbers, times of day), and for
-each one drafts a fact: value, unit, qualifier, the shortest clause around it as the quote,
-who states it, and a date from the sentence's date hint. Every quote is checked with the
+not a figure about the world (years, picture counters, list numbers, times of day, document
+numbers, durations, schedules), and for each one drafts a fact: value, unit, qualifier, the
+shortest clause around it that carries the claim as the quote, a label, who states it, and
+a date from a hint in the figure's own clause. Multipliers ('sevenfold') and fractions no
+per cent states exactly ('a third') are drafted as comments: no value can state them. Every quote is checked with the
 validator's own quote check and every value with its own value check, so a draft is valid
 by construction; each is marked `draft: true` so that it reaches no sheet unread.
 """
@@ -311,7 +313,6 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
         notes.append(f"date from '{hint.text}'" if day else f"date hint: '{hint.text}' (not one day "
                      "on or before publication: no date given)")
     at = clauses.find_word(quote, cand.figure)
-    tail = clauses.words_after(quote, at + len(cand.figure)) if at >= 0 else ""
     label = clauses.label_for(quote, max(at, 0), max(at, 0) + len(cand.figure), unit)
     return Draft(clauses.suggest_id(label), value, unit, qualifier, label, source_id, quote,
                  cand.figure, clauses.attribution(sentence, f_start, f_end), day, notes)
