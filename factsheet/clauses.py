@@ -74,10 +74,13 @@ def clause_bounds(sentence: str, f_start: int, f_end: int) -> tuple:
             i -= 1
     # a figure at the head of a clause without a verb is a subject whose claim comes later:
     # 'More than 176,400 people, including around 74,000 children, have been displaced'
-    opens = [f for f in find_figures(sentence[segments[i][0]:segments[i][1]])]
-    if opens and _OPENS_WITH_FIGURE.match(sentence[segments[i][0]:segments[i][0] + opens[0].start]):
+    head = segments[i][0]
+    said = _LEAD_VERB.search(sentence, head, f_start)     # 'The UN says 1.9 million people, ...'
+    head = said.end() if said else head
+    opens = find_figures(sentence[head:segments[i][1]])
+    if opens and _OPENS_WITH_FIGURE.match(sentence[head:head + opens[0].start]):
         extra = 0
-        while not has_verb(sentence[segments[i][0]:segments[j][1]]) and extra < 3:
+        while not has_verb(sentence[max(head, segments[i][0]):segments[j][1]]) and extra < 3:
             if j < len(segments) - 1:
                 j += 1
             elif i > 0:      # '... have returned – 2,500 to Qamishli': the claim is before it
@@ -201,8 +204,8 @@ def label_for(quote: str, at: int, end: int, unit) -> str:
             last = list(_VERB_WORD.finditer(head))
             if last:
                 words = noun + _trimmed(head[last[-1].start():].split())
-            elif noun and _trimmed(head.split()):
-                phrase = _trimmed(head.split())
+            elif noun and re.search(r"\bof\s*$", head) and _trimmed(head.split()):
+                phrase = _trimmed(head.split())      # 'a border town of 40,000 inhabitants'
                 words = noun + ["of", phrase[0].lower() if phrase[0] in ("A", "An", "The") else phrase[0]] \
                     + phrase[1:]
         if len(words) < 2:

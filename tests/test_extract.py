@@ -425,3 +425,10 @@ def test_a_fraction_is_kept_as_written_not_as_a_rounded_per_cent(text, figure):
     [draft] = extract_drafts(text, "s", TUESDAY)
     assert (draft.figure, draft.value) == (figure, None)
     assert f"'{figure}' is a fraction that no per cent states exactly (33.3 %)" in draft.notes[0]
+
+
+def test_who_says_it_is_kept_apart_and_the_claim_kept_whole():
+    first, _ = extract_drafts("The UN says 1.9 million people, or about 90 per cent of the population, "
+                              "are displaced.", "s", TUESDAY)
+    assert (first.quote, first.label, first.attribution) == (
+        "1.9 million people, or about 90 per cent of the population, are displaced", "people displaced", "UN")
