@@ -314,6 +314,8 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
                      "on or before publication: no date given)")
     at = clauses.find_word(quote, cand.figure)
     label = clauses.label_for(quote, max(at, 0), max(at, 0) + len(cand.figure), unit)
+    if value is None and not cand.vague:   # a comment: named by what changed ('population ... seven-fold')
+        label = " ".join(quote[:max(at, 0)].split()[-3:] + [cand.figure])
     return Draft(clauses.suggest_id(label), value, unit, qualifier, label, source_id, quote,
                  cand.figure, clauses.attribution(sentence, f_start, f_end), day, notes)
 
