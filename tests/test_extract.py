@@ -432,3 +432,9 @@ def test_who_says_it_is_kept_apart_and_the_claim_kept_whole():
                               "are displaced.", "s", TUESDAY)
     assert (first.quote, first.label, first.attribution) == (
         "1.9 million people, or about 90 per cent of the population, are displaced", "people displaced", "UN")
+
+
+def test_the_summary_names_what_was_skipped():
+    text = "Flash Update #8: 30 people fled in 72 hours; trucks came three times per week."
+    assert extract(text, "s", TUESDAY).summary("s") == \
+        "1 figure(s) drafted from s; skipped: 1 document number, 1 duration, 1 schedule"
