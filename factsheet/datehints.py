@@ -88,6 +88,16 @@ def _resolve(kind: str, match, published: date | None):
             return date(year, month, int(groups["day"]))
         except ValueError:
             return None
+    if kind == "month":
+        # 'in May': the month's total, dated its last day; 'since May' is a start, not a date
+        if groups["which"].lower() not in ("in", "during", "throughout", "between"):
+            return None
+        month = _MONTHS.index(groups["month"].lower()) + 1
+        if groups.get("year"):
+            return _month_end(int(groups["year"]), month)
+        if published is None:
+            return None
+        return _month_end(published.year - (month > published.month), month)
     if published is None:
         return None
     if kind == "weekday":
@@ -101,14 +111,6 @@ def _resolve(kind: str, match, published: date | None):
     if kind == "relative":
         word = groups["word"].lower()
         return published - timedelta(days=1) if word in ("yesterday", "last night") else published
-    if kind == "month":
-        # 'in May': the month's total, dated its last day; 'since May' is a start, not a date
-        if groups["which"].lower() not in ("in", "during", "throughout", "between"):
-            return None
-        month = _MONTHS.index(groups["month"].lower()) + 1
-        year = int(groups["year"]) if groups.get("year") else \
-            published.year - (month > published.month)
-        return _month_end(year, month)
     if kind == "upto":
         return published
     if kind == "period" and groups["which"].lower() == "last" and groups["period"].lower() == "month":

@@ -307,6 +307,11 @@ TUESDAY = date(2017, 6, 6)
     ("since January", TUESDAY, None),                # a start, not the figure's date
     ("this week", TUESDAY, None),
     ("last month", TUESDAY, date(2017, 5, 31)),
+    ("over the last month", TUESDAY, TUESDAY),       # the month up to publication, not May
+    ("over the past six months", TUESDAY, TUESDAY),
+    ("to date", TUESDAY, TUESDAY),
+    ("in April and May", TUESDAY, date(2017, 5, 31)),   # to the end of the last month named
+    ("during January and February 2017", None, date(2017, 2, 28)),
     ("on 4 June", TUESDAY, date(2017, 6, 4)),
     ("on June 4", TUESDAY, date(2017, 6, 4)),
     ("on 12 December", TUESDAY, date(2016, 12, 12)),
