@@ -193,6 +193,8 @@ def label_for(quote: str, at: int, end: int, unit) -> str:
     tail = re.sub(r"\s*\([^()]*\)", "", quote[end:])      # '14 families (83 individuals) stranded'
     tail = tail.replace(")", "", 1) if "(" in quote[:at] and ")" in tail else tail
     words = _noun_words(words_after(tail, 0), unit)
+    if words and words[0].lower() in ("to", "in", "into", "from", "at") and not unit:
+        words = _elided(quote[:at]) + words    # '18,500 people have returned – 2,500 to Qamishli'
     if len(words) < 2:
         noun = words
         rest = tail[tail.find(noun[-1]) + len(noun[-1]):] if noun else tail
@@ -217,6 +219,18 @@ def label_for(quote: str, at: int, end: int, unit) -> str:
     return label.replace("{", "{{").replace("}", "}}").replace("[", "[[").replace("]", "]]")
 
 
+def _elided(head: str) -> list:
+    """The noun and verb a figure's clause leaves out because an earlier figure states them:
+    'people returned' for '2,500' in '18,500 people have returned ... - 2,500 to Qamishli'."""
+    for figure in find_figures(head):
+        after = head[figure.end:]
+        noun = after.split()[:1]
+        verb = _VERB_START.search(after)
+        if noun and noun[0].isalpha() and verb and len(after[:verb.start()].split()) <= 2:
+            return noun + after[verb.end():].split()[:1]
+    return []
+
+
 # the verb after a subject, auxiliaries left out of the label: '..., have been displaced'
 _VERB_START = re.compile(r"(?:\b(?:have|has|had|are|is|was|were|will)\s+(?:been\s+|be\s+)?"
                          r"(?=[a-z]{3,}ed\b)|\b(?=(?!hundred)[a-z]{3,}ed\b))")
@@ -239,8 +253,13 @@ def _noun_words(phrase: str, unit) -> list:
 
 def _trimmed(words: list) -> list:
     words = list(words)
-    while words and (words[-1].lower().strip(EDGES) in _STOP or not words[-1].strip(EDGES)):
-        words.pop()
+    while words:
+        if words[-1].lower().strip(EDGES) in _STOP or not words[-1].strip(EDGES):
+            words.pop()
+        elif [w.lower() for w in words[-2:]] == ["in", "addition"]:   # '... in addition to five'
+            del words[-2:]
+        else:
+            break
     return words
 
 

@@ -443,3 +443,10 @@ def test_the_summary_names_what_was_skipped():
     text = "Flash Update #8: 30 people fled in 72 hours; trucks came three times per week."
     assert extract(text, "s", TUESDAY).summary("s") == \
         "1 figure(s) drafted from s; skipped: 1 document number, 1 duration, 1 schedule"
+
+
+def test_a_figure_that_leaves_out_its_noun_and_verb_takes_them_from_the_one_before():
+    text = "To date, 18,500 people have returned to their homes - 2,500 to Qamishli and 16,000 to Tel Abiad."
+    labels = [d.label for d in extract_drafts(text, "s", TUESDAY)]
+    assert labels == ["people have returned to their homes", "people returned to Qamishli",
+                      "people returned to Tel Abiad"]
