@@ -1,6 +1,7 @@
 """Archived source articles: read and normalise each once, find quotes, show the closest passage."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -21,6 +22,12 @@ _TYPOGRAPHY = str.maketrans({
     "\u2009": " ", "\u200a": " ", "\u00ad": None, "\u200b": None, "\ufeff": None,
 })
 _SPACE = re.compile(r"\s+")
+# Text taken from a PDF keeps the hyphens of its line breaks: 'in- jured', 'Turkish- affiliated'.
+# Which of them were real hyphens cannot be told without a dictionary, so quotes and archive
+# are also compared with every hyphen between two letters taken out, with the space after it:
+# 'in- jured' matches 'injured' and 'in- jured', 'Turkish- affiliated' matches
+# 'Turkish-affiliated'. Only hyphens between letters: a figure's digits never join.
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])- ?(?=[^\W\d_])")
 
 
 def normalise(text: str) -> str:
@@ -38,6 +45,10 @@ class Archive:
     text: str          # normalised
     sha256: str
 
+    @functools.cached_property
+    def unhyphenated(self) -> str:
+        return _WORD_HYPHEN.sub("", self.text)
+
     def find(self, quote: str) -> bool:
         """Whether the quote is in the article, typography aside.
 
@@ -49,6 +60,9 @@ class Archive:
             return False
         if wanted in self.text:
             return True
+        if "-" in wanted or "- " in self.text:
+            if _WORD_HYPHEN.sub("", wanted) in self.unhyphenated:
+                return True
         if REPLACEMENT not in self.text:
             return False
         pattern = "".join(

@@ -29,7 +29,16 @@ _STOP = set("""a an the of and or but to in on at by for from with as is are was
 have has had that this these those their its his her more than up reportedly said says will would
 could may might there it they them also already still now all some very another other not no so
 into over under per cent percent what which who whom where when while since after before until
-during against between across about""".split())
+during against between across about next past""".split())
+# a verb, roughly: auxiliaries, common irregular verbs, and words in -ed ('displaced', 'killed')
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|"
+                   r"shall|should|remain|remains|remained|become|became|fled|flee|flees|fell|rose|left|"
+                   r"died|die|dies|took|arrive|arrives|cross|crosses|need|needs|live|lives|(?!hundred)"
+                   r"[a-z]{3,}ed)\b|^\W*(?:that|which|who)\b", re.I)
+# the words a figure may have before it at the head of its clause: 'More than 176,400 people'
+_OPENS_WITH_FIGURE = re.compile(r"\W*(?:(?:more|less|fewer) than|over|under|some|about|around|nearly|"
+                                r"almost|at least|up to|an estimated|approximately|roughly|the|a|an|a further|"
+                                r"another|to date)?\W*$", re.I)
 MAX_QUOTE = 300     # characters: a clause, not a paragraph
 LABEL_WORDS = 12
 
@@ -63,12 +72,32 @@ def clause_bounds(sentence: str, f_start: int, f_end: int) -> tuple:
             j += 1
         else:
             i -= 1
+    # a figure at the head of a clause without a verb is a subject whose claim comes later:
+    # 'More than 176,400 people, including around 74,000 children, have been displaced'
+    head = segments[i][0]
+    said = _LEAD_VERB.search(sentence, head, f_start)     # 'The UN says 1.9 million people, ...'
+    head = said.end() if said else head
+    opens = find_figures(sentence[head:segments[i][1]])
+    if opens and _OPENS_WITH_FIGURE.match(sentence[head:head + opens[0].start]):
+        extra = 0
+        while not has_verb(sentence[max(head, segments[i][0]):segments[j][1]]) and extra < 3:
+            if j < len(segments) - 1:
+                j += 1
+            elif i > 0:      # '... have returned – 2,500 to Qamishli': the claim is before it
+                i -= 1
+            else:
+                break
+            extra += 1
     start = segments[i][0]
     lead = _LEAD_VERB.search(sentence, start, f_start)   # 'said there has been...': who is kept apart
     if lead and len(sentence[lead.end():segments[j][1]].split()) >= 4 and \
             not _CLAUSE_END.search(sentence, lead.end(), f_start):
         start = lead.end()
     return start, segments[j][1]
+
+
+def has_verb(text: str) -> bool:
+    return _VERB.search(text) is not None
 
 
 def trim_quote(sentence: str, start: int, end: int, f_start: int, f_end: int) -> str:
@@ -129,6 +158,11 @@ def attribution(sentence: str, f_start: int, f_end: int):
     return None
 
 
+def reported_between(words: str) -> bool:
+    """Whether `words`, between a quote and a date, say who stated it ('..., Bali told X on')."""
+    return _REPORTING.search(words) is not None and not find_figures(words)
+
+
 def _name(words: str):
     words = words.strip(EDGES + "(")
     words = re.sub(r"^(?:But|And|So|Yet|However|Meanwhile)\b,?\s*", "", words)
@@ -150,11 +184,62 @@ def find_word(text: str, words: str) -> int:
     return found.start() if found else -1
 
 
-def label_for(head: str, tail: str, unit) -> str:
-    """What the figure counts: the words after it in the quote ('civilians trapped by ISIS');
-    `head` is the quote before the figure, for a figure that ends its clause."""
-    more = find_figures(tail)   # '1,200 households ... and that 3 health centres': up to the '3'
-    words = tail[:more[0].start if more else len(tail)].split()
+def label_for(quote: str, at: int, end: int, unit) -> str:
+    """What the figure at quote[at:end] counts, noun and verb: the words after it ('civilians
+    trapped by ISIS'); a lone noun takes the verb that makes the claim, after it ('people, ...,
+    have been displaced from X' -> 'people displaced from X') or before it ('evacuated ... five
+    families' -> 'families evacuated ...'), or else the words it belongs to ('a border town of
+    40,000 inhabitants' -> 'inhabitants of a border town')."""
+    tail = re.sub(r"\s*\([^()]*\)", "", quote[end:])      # '14 families (83 individuals) stranded'
+    tail = tail.replace(")", "", 1) if "(" in quote[:at] and ")" in tail else tail
+    words = _noun_words(words_after(tail, 0), unit)
+    if words and words[0].lower() in ("to", "in", "into", "from", "at") and not unit:
+        words = _elided(quote[:at]) + words    # '18,500 people have returned – 2,500 to Qamishli'
+    if len(words) < 2:
+        noun = words
+        rest = tail[tail.find(noun[-1]) + len(noun[-1]):] if noun else tail
+        verb = _VERB_START.search(rest)
+        if verb:
+            words = noun + _noun_words(words_after(rest, verb.end()), None)
+        else:
+            head = quote[:at]
+            last = list(_VERB_WORD.finditer(head))
+            if last:
+                words = noun + _trimmed(head[last[-1].start():].split())
+            elif noun and re.search(r"\bof\s*$", head) and _trimmed(head.split()):
+                phrase = _trimmed(head.split())      # 'a border town of 40,000 inhabitants'
+                words = noun + ["of", phrase[0].lower() if phrase[0] in ("A", "An", "The") else phrase[0]] \
+                    + phrase[1:]
+        if len(words) < 2:
+            words = noun or _trimmed(quote[:at].split()[-8:])
+    label = " ".join(words).replace("\ufffd", "")
+    label = re.sub(r"(?<=[^\W\d_])- (?=[a-z])", "", label)     # a PDF's line break: 'in- jured'
+    label = re.sub(r"(?<=[^\W\d_])- (?=[A-Z])", "-", label).strip(EDGES + "()-\u2013\u2014")
+    label = label or quote
+    return label.replace("{", "{{").replace("}", "}}").replace("[", "[[").replace("]", "]]")
+
+
+def _elided(head: str) -> list:
+    """The noun and verb a figure's clause leaves out because an earlier figure states them:
+    'people returned' for '2,500' in '18,500 people have returned ... - 2,500 to Qamishli'."""
+    for figure in find_figures(head):
+        after = head[figure.end:]
+        noun = after.split()[:1]
+        verb = _VERB_START.search(after)
+        if noun and noun[0].isalpha() and verb and len(after[:verb.start()].split()) <= 2:
+            return noun + after[verb.end():].split()[:1]
+    return []
+
+
+# the verb after a subject, auxiliaries left out of the label: '..., have been displaced'
+_VERB_START = re.compile(r"(?:\b(?:have|has|had|are|is|was|were|will)\s+(?:been\s+|be\s+)?"
+                         r"(?=[a-z]{3,}ed\b)|\b(?=(?!hundred)[a-z]{3,}ed\b))")
+_VERB_WORD = re.compile(r"\b(?!hundred)[a-z]{3,}ed\b")
+
+
+def _noun_words(phrase: str, unit) -> list:
+    more = find_figures(phrase)   # '1,200 households ... and 3 health centres'
+    words = phrase[:more[0].start if more else len(phrase)].split()
     if unit and unit != "%" and words and words[0].lower() == unit:
         words = words[1:]
     if words and words[0].lower() == "of" and unit != "%":    # 'thousands of civilians'
@@ -163,12 +248,19 @@ def label_for(head: str, tail: str, unit) -> str:
         words = words[:LABEL_WORDS]
         while len(words) > 3 and words[-1].lower() not in _STOP:
             words.pop()
-    while words and words[-1].lower() in _STOP:
-        words.pop()
-    if not words:   # the figure ends its clause: say what comes before it
-        words = head.split()[-8:]
-    label = " ".join(words).replace("\ufffd", "").strip(EDGES) or tail or head
-    return label.replace("{", "{{").replace("}", "}}").replace("[", "[[").replace("]", "]]")
+    return _trimmed(words)
+
+
+def _trimmed(words: list) -> list:
+    words = list(words)
+    while words:
+        if words[-1].lower().strip(EDGES) in _STOP or not words[-1].strip(EDGES):
+            words.pop()
+        elif [w.lower() for w in words[-2:]] == ["in", "addition"]:   # '... in addition to five'
+            del words[-2:]
+        else:
+            break
+    return words
 
 
 def suggest_id(words: str) -> str:

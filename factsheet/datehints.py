@@ -1,5 +1,9 @@
 """Date hints in a sentence ('last Friday', 'in May', '6 June'), resolved against a publication date.
 
+'in May' is May's total, dated 31 May; 'during January and February' is dated the end of
+February; 'over the past six months', 'to date' and 'so far' run up to the day of
+publication; plain 'last month' is the calendar month before it.
+
 A hint becomes a fact's date only when it names one day, on or before the day the source
 was published; otherwise it is kept as words for the person who checks the draft.
 """
@@ -24,8 +28,16 @@ _HINTS = [
                            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                            r"(?:\s+(?:night|morning|afternoon|evening))?\b")),
     ("relative", re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|last night)\b", re.I)),
+    # 'during January and February': the months' total, dated the last one's last day
+    ("month", re.compile(r"\b(?P<which>[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]etween)\s+(?:" + _MONTH +
+                         r")\s+(?:and|to|-|\u2013)\s+(?P<month>" + _MONTH + r")\b" + _YEAR)),
     ("month", re.compile(r"\b(?P<which>[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ast|"
                          r"[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<month>" + _MONTH + r")\b" + _YEAR)),
+    # 'over the past six months', 'over the last month': up to the day of publication
+    ("upto", re.compile(r"\b(?:over|in|during|throughout|within)\s+the\s+(?:last|past|previous)\s+"
+                        r"(?:(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                        r"twelve)\s+)?(?:days?|weeks?|months?|years?)\b", re.I)),
+    ("upto", re.compile(r"\b(?:to date|so far|as of today)\b", re.I)),
     ("period", re.compile(r"\b(?P<which>last|this|earlier this|next)\s+"
                           r"(?P<period>week|month|year|autumn|fall|spring|summer|winter)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|by|until|during)\s+(?:19|20)\d\d\b", re.I)),
@@ -76,6 +88,16 @@ def _resolve(kind: str, match, published: date | None):
             return date(year, month, int(groups["day"]))
         except ValueError:
             return None
+    if kind == "month":
+        # 'in May': the month's total, dated its last day; 'since May' is a start, not a date
+        if groups["which"].lower() not in ("in", "during", "throughout", "between"):
+            return None
+        month = _MONTHS.index(groups["month"].lower()) + 1
+        if groups.get("year"):
+            return _month_end(int(groups["year"]), month)
+        if published is None:
+            return None
+        return _month_end(published.year - (month > published.month), month)
     if published is None:
         return None
     if kind == "weekday":
@@ -89,14 +111,8 @@ def _resolve(kind: str, match, published: date | None):
     if kind == "relative":
         word = groups["word"].lower()
         return published - timedelta(days=1) if word in ("yesterday", "last night") else published
-    if kind == "month":
-        # 'in May': the month's total, dated its last day; 'since May' is a start, not a date
-        if groups["which"].lower() not in ("in", "during", "throughout"):
-            return None
-        month = _MONTHS.index(groups["month"].lower()) + 1
-        year = int(groups["year"]) if groups.get("year") else \
-            published.year - (month > published.month)
-        return _month_end(year, month)
+    if kind == "upto":
+        return published
     if kind == "period" and groups["which"].lower() == "last" and groups["period"].lower() == "month":
         first = published.replace(day=1)
         return first - timedelta(days=1)

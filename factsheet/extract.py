@@ -1,9 +1,11 @@
 """Draft facts from an archived article: every figure about the world, with a quote the validator accepts.
 
 `extract(text, source_id, published)` finds the figures (factsheet.numbers), skips what is
-not a figure about the world (years, picture counters, list numbers, times of day), and for
-each one drafts a fact: value, unit, qualifier, the shortest clause around it as the quote,
-who states it, and a date from the sentence's date hint. Every quote is checked with the
+not a figure about the world (years, picture counters, list numbers, times of day, document
+numbers, durations, schedules), and for each one drafts a fact: value, unit, qualifier, the
+shortest clause around it that carries the claim as the quote, a label, who states it, and
+a date from a hint in the figure's own clause. Multipliers ('sevenfold') and fractions no
+per cent states exactly ('a third') are drafted as comments: no value can state them. Every quote is checked with the
 validator's own quote check and every value with its own value check, so a draft is valid
 by construction; each is marked `draft: true` so that it reaches no sheet unread.
 """
@@ -30,6 +32,19 @@ _DATELINE = re.compile(r"\s*(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\b\s*", re.I)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\b\.?))?|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?", re.I)
 _AGO = re.compile(r"\s+(?:days?|weeks?|months?|years?|decades?|hours?)\s+ago\b", re.I)
+# document and issue numbers: 'Flash Update #8', 'Situation Report No. 31', 'Issue 12'
+_DOC_NUMBER = re.compile(r"(?:#|\b(?:No|Nos|Nr|Number|Issue|Update|Report|Bulletin|Edition|Vol|Volume|"
+                         r"Resolution|Annex|Chapter|Section|Article|Page|Paragraph)\.?\s*#?)\s*$")
+# durations and schedules say how long or how often, not how much: '72 hours', 'a 5-day
+# pause', 'in five months', 'three times per week', 'every 3 days'
+_DURATION = re.compile(r"(?:-|\s+)(?:hours?|days?|weeks?|months?|years?|minutes?|hrs?)\b", re.I)
+_SCHEDULE_AFTER = re.compile(r"\s+times?\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
+_SCHEDULE_BEFORE = re.compile(r"\bevery\s+$", re.I)
+# multipliers and changes: no value of a fact states them, so they are drafted as comments
+_MULTIPLIER = re.compile(r"\b(?P<change>(?:(?:two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|\d+(?:\.\d+)?)"
+                         r"[\s-]?fold|doubled|tripled|trebled|quadrupled|halved))\b", re.I)
+_ITEM_LINE = re.compile(r"\s*[-*\u2022\u25aa\u25cf\u25e6\u2023]\s+\S")   # a line that opens a list item
+_BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u25e6\u2023]\s*")
 # picture credits that end a caption
 _CREDIT = re.compile(r"\s+(?:AFP/Getty Images|Getty Images|Getty|AFP|EPA|Reuters|AP|PA [Ww]ire|"
                      r"Anadolu|Xinhua)\s*$")
@@ -72,7 +87,8 @@ class Draft:
         return {k: v for k, v in entry.items() if v is not None}
 
 
-_SINGULAR = {"picture counters": "picture counter", "list numbers": "list number", "dates": "date",
+_SINGULAR = {"document numbers": "document number", "durations": "duration", "schedules": "schedule",
+             "picture counters": "picture counter", "list numbers": "list number", "dates": "date",
              "years": "year", "times of day": "time of day", "times before publication ('six months ago')":
              "time before publication", "figures with no quotable clause": "figure with no quotable clause"}
 
@@ -106,6 +122,7 @@ class _Candidate:
     percent: bool
     vague: bool = False
     upper: float | None = None        # the upper bound of a range
+    change: bool = False              # a multiplier or change: 'sevenfold', 'more than halved'
 
 
 def extract(text: str, source_id: str, published: date | None = None, taken_ids=(),
@@ -118,7 +135,7 @@ def extract(text: str, source_id: str, published: date | None = None, taken_ids=
     archive = archive or Archive(Path(source_id), normalise(text), "")
     skipped, drafts, seen, repeats = Counter(), [], set(), 0
     taken = set(taken_ids)
-    for paragraph in _paragraphs(text):
+    for paragraph in _items(text):
         start, end, caption = _body(paragraph, skipped)
         body = paragraph[:end]
         for cand in _candidates(body, start, skipped):
@@ -147,10 +164,11 @@ def extract_drafts(text: str, source_id: str, published: date | None = None, tak
 
 def _paragraphs(text: str):
     """Paragraphs: blocks between blank lines, lines of one block joined; a line that opens
-    with a picture counter, a list number or a dateline starts a paragraph of its own."""
+    with a picture counter, a list number or mark ('- ', '* ') or a dateline starts a
+    paragraph of its own."""
     lines = []
     for line in text.splitlines():
-        marked = any(p.match(line) for p in (_COUNTER, _SHOW_ALL, _LIST_NUMBER, _DATELINE))
+        marked = any(p.match(line) for p in (_COUNTER, _SHOW_ALL, _LIST_NUMBER, _DATELINE, _ITEM_LINE))
         if not line.strip() or marked or not lines:
             if lines and lines[-1].strip():
                 yield " ".join(lines)
@@ -159,6 +177,14 @@ def _paragraphs(text: str):
             lines.append(line)
     if lines and lines[-1].strip():
         yield " ".join(lines)
+
+
+def _items(text: str):
+    """Paragraphs, and each item of a run-in bulleted list ('Highlights \u2022 ... \u2022 ...') as
+    one: a quote never runs from one list item into the next."""
+    for paragraph in _paragraphs(text):
+        yield from (re.sub(r"^\s*[-*]\s+", lambda m: " " * len(m.group(0)), item)
+                    for item in _BULLET.split(paragraph) if item.strip())
 
 
 def _body(paragraph: str, skipped: Counter) -> tuple:
@@ -183,9 +209,10 @@ def _candidates(body: str, start: int, skipped: Counter) -> list:
             [(m.start(), m.end(), "times of day") for m in _TIME.finditer(body)]
     counted = set()
     vague = [v for v in find_vague(body) if v.start >= start]
-    found = []
+    changes = [m for m in _MULTIPLIER.finditer(body) if m.start() >= start]
+    found = [_Candidate(m.start(), m.end(), m.group(0), None, False, change=True) for m in changes]
     for fig in find_figures(body, exempt_dates=False):
-        if fig.start < start:
+        if fig.start < start or any(m.start() <= fig.start < m.end() for m in changes):
             continue
         inside = [s for s in spans if s[0] <= fig.start < s[1]]
         if inside:
@@ -199,13 +226,22 @@ def _candidates(body: str, start: int, skipped: Counter) -> list:
         if _AGO.match(body, fig.end):
             skipped["times before publication ('six months ago')"] += 1
             continue
+        if _DOC_NUMBER.search(body[max(0, fig.start - 20):fig.start]):
+            skipped["document numbers"] += 1
+            continue
+        if _SCHEDULE_AFTER.match(body, fig.end) or _SCHEDULE_BEFORE.search(body[:fig.start]):
+            skipped["schedules"] += 1
+            continue
+        if _DURATION.match(body, fig.end) and not fig.percent:
+            skipped["durations"] += 1
+            continue
         phrase = next((v for v in vague if v.start <= fig.start < v.end), None)
         if phrase is not None:
             if not found or found[-1].start != phrase.start:   # 'tens of thousands' is one figure
                 found.append(_Candidate(phrase.start, phrase.end, phrase.text, phrase.value, False, True))
             continue
         found.append(_Candidate(fig.start, fig.end, fig.text, fig.value, fig.percent))
-    return _join_ranges(body, found)
+    return _join_ranges(body, sorted(found, key=lambda c: c.start))
 
 
 def _join_ranges(body: str, found: list) -> list:
@@ -213,7 +249,8 @@ def _join_ranges(body: str, found: list) -> list:
     out = []
     for cand in found:
         last = out[-1] if out else None
-        joinable = last is not None and not (last.vague or cand.vague) and last.upper is None \
+        joinable = last is not None and not (last.vague or cand.vague or last.change or cand.change) \
+            and last.upper is None \
             and None not in (last.value, cand.value) and last.value < cand.value
         if joinable:
             between = body[last.end:cand.start].strip()
@@ -236,7 +273,15 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
     qualifier = _qualifier(body[:cand.start])
     unit = "%" if cand.percent else _unit(body, cand.end)
     value, notes = cand.value, []
-    if cand.vague:
+    if cand.change:
+        qualifier, unit = None, None
+        notes.append(f"not a fact: '{cand.figure}' is a change, not a count; no value states it: "
+                     "cite it in a section's text, or draft the counts it compares")
+    elif cand.percent and round(value, 1) != value:   # 'one-third': 33.3 % is not what it says
+        notes.append(f"not a fact: '{cand.figure}' is a fraction that no per cent states exactly "
+                     f"({value:.1f} %): cite it as written in a section's text")
+        value, qualifier, unit = None, None, None
+    elif cand.vague:
         if qualifier in ("up to", "nearly"):
             words = _before(body, cand) + cand.figure + (f" of {unit}" if unit else "")
             notes.append(f"not a fact: '{words}' bounds a vague figure from above, which no value "
@@ -268,9 +313,10 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
         notes.append(f"date from '{hint.text}'" if day else f"date hint: '{hint.text}' (not one day "
                      "on or before publication: no date given)")
     at = clauses.find_word(quote, cand.figure)
-    tail = clauses.words_after(quote, at + len(cand.figure)) if at >= 0 else ""
-    label = clauses.label_for(quote[:max(at, 0)], tail, unit)
-    return Draft(clauses.suggest_id(tail or label), value, unit, qualifier, label, source_id, quote,
+    label = clauses.label_for(quote, max(at, 0), max(at, 0) + len(cand.figure), unit)
+    if value is None and not cand.vague:   # a comment: named by what changed ('population ... seven-fold')
+        label = " ".join(quote[:max(at, 0)].split()[-3:] + [cand.figure])
+    return Draft(clauses.suggest_id(label), value, unit, qualifier, label, source_id, quote,
                  cand.figure, clauses.attribution(sentence, f_start, f_end), day, notes)
 
 
@@ -309,10 +355,14 @@ def _quote(sentence: str, f_start: int, f_end: int, archive: Archive, value, uni
 # -- who states it, and when ------------------------------------------------------------------
 
 def _date_hint(sentence: str, f_start: int, c_start: int, c_end: int, published):
-    """The date hint nearest the figure: one in the quote, one that opens the sentence before
-    it, or one elsewhere that names a day ('Egeland called Thursday for..., saying that 20,000')."""
+    """The date hint nearest the figure, in its own clause: one in the quote, or one in the
+    sentence before it ('On 19 October, responders evacuated 30', 'Egeland called Thursday
+    for..., saying that 20,000'), or in the words that say who states it after the quote
+    ('..., Bali told Syria Direct on Thursday'); never one in another clause after the quote
+    ('that serves 400,000 people, was repaired on 19 October')."""
     hints = [h for h in find_date_hints(sentence, published)   # 'In 2016, 300 were...' counts too
-             if c_start <= h.start < c_end or h.day is not None or h.end <= c_start]
+             if c_start <= h.start < c_end or h.end <= c_start or
+             clauses.reported_between(sentence[c_end:h.start])]
     if not hints:
         return None
     return min(hints, key=lambda h: (not (c_start <= h.start < c_end), abs(h.start - f_start)))

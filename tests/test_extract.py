@@ -259,7 +259,8 @@ def test_only_figures_about_the_world_are_drafted(text, expected):
     ("Tens of thousands of people have fled the city.", ("Tens of thousands", 10000, "more than", None)),
     ("Between 10 and 20 civilians were killed in the raid.", ("10 and 20", 10, "at least", None)),
     ("Prices rose by 10-20% in the market last month.", ("10-20%", 20, "up to", "%")),
-    ("Nearly two thirds of the people have no water.", ("two thirds", 66.7, "nearly", "%")),
+    # a fraction no per cent states exactly is kept as written, a comment (not 66.7 %)
+    ("Nearly two thirds of the people have no water.", ("two thirds", None, None, None)),
     ("The front line is 5 km from the city centre.", ("5", 5, None, "km")),
     ("More than 1.2 million children need help.", ("1.2 million", 1200000, "more than", None)),
 ])
@@ -306,6 +307,11 @@ TUESDAY = date(2017, 6, 6)
     ("since January", TUESDAY, None),                # a start, not the figure's date
     ("this week", TUESDAY, None),
     ("last month", TUESDAY, date(2017, 5, 31)),
+    ("over the last month", TUESDAY, TUESDAY),       # the month up to publication, not May
+    ("over the past six months", TUESDAY, TUESDAY),
+    ("to date", TUESDAY, TUESDAY),
+    ("in April and May", TUESDAY, date(2017, 5, 31)),   # to the end of the last month named
+    ("during January and February 2017", None, date(2017, 2, 28)),
     ("on 4 June", TUESDAY, date(2017, 6, 4)),
     ("on June 4", TUESDAY, date(2017, 6, 4)),
     ("on 12 December", TUESDAY, date(2016, 12, 12)),
@@ -343,3 +349,104 @@ def test_attribution_reaches_the_audit_page(tmp_path):
     assert sheet is not None, diagnostics
     assert {f.id: f.attribution for f in sheet.facts}["killed-may"] == "AirWars <data>"
     assert "<dt>Stated by</dt><dd>AirWars &lt;data&gt;</dd>" in audit_html(sheet, ())
+
+
+# -- issue 11: what real reports showed -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, why", [
+    ("OCHA Flash Update #8 covers the north-east.", "document numbers"),
+    ("Situation Report No. 31 was issued on time.", "document numbers"),
+    ("Trucks deliver water three times per week to the camp.", "schedules"),
+    ("The clinic is open every 3 days for the displaced.", "schedules"),
+    ("The convoy waited 72 hours at the crossing point.", "durations"),
+    ("They announced a 5-day pause in fighting in the town.", "durations"),
+])
+def test_document_numbers_schedules_and_durations_are_skipped_and_counted(text, why):
+    result = extract(text, "s", TUESDAY)
+    assert result.drafts == []
+    assert result.skipped == {why: 1}
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The number of people in need has risen sixfold since January.", "sixfold"),
+    ("Food prices have tripled in the market of the town.", "tripled"),
+    ("Deliveries of fuel have more than halved since the border closed.", "halved"),
+    ("The camp population grew more than seven-fold since December.", "seven-fold"),
+])
+def test_multipliers_and_changes_are_commented_drafts_never_dropped(text, figure):
+    [draft] = extract_drafts(text, "s", TUESDAY)
+    assert (draft.figure, draft.value) == (figure, None)
+    assert draft.notes[0].startswith(f"not a fact: '{figure}' is a change, not a count")
+    assert f"  #     quote: \"{draft.quote}\"\n" in drafts_yaml([draft])
+
+
+def test_a_quote_carries_subject_figure_and_verb():
+    text = "More than 176,400 people, including around 74,000 children, have been displaced from the area."
+    first, second = extract_drafts(text, "s", TUESDAY)
+    assert first.quote == second.quote == \
+        "More than 176,400 people, including around 74,000 children, have been displaced from the area"
+    assert (first.label, second.label) == ("people displaced from the area", "children displaced from the area")
+
+
+@pytest.mark.parametrize("text", [
+    "Highlights \u2022 Water will take days to reach all homes \u2022 More than 500 people have fled the town.",
+    "Highlights:\n- Water will take days to reach all homes\n- More than 500 people have fled the town.",
+    "Highlights:\n* Water will take days to reach all homes\n* More than 500 people have fled the town.",
+])
+def test_a_quote_never_runs_across_list_items(text):
+    [draft] = extract_drafts(text, "s", TUESDAY)
+    assert draft.quote == "More than 500 people have fled the town"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Efforts go on to move the remaining 14 families (83 individuals) stranded in the camp.",
+     "families stranded in the camp"),
+    ("A border town of 40,000 inhabitants, it is now a camp.", "inhabitants of a border town"),
+    ("Responders evacuated 30 in- jured people from the town.", "injured people from the town"),
+])
+def test_labels_are_noun_and_verb_not_fragments(text, label):
+    assert extract_drafts(text, "s", TUESDAY)[0].label == label
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the date is in another clause, after the figure's: not its date
+    ("Adre, originally home to 40,000 people, today hosts refugees.", None),
+    ("The station, that serves over 400,000 people, was repaired on 4 June.", None),
+    # a date in the words that say who states it is the statement's date
+    ("The town has 40,000 people left, the mayor said on Sunday.", date(2017, 6, 4)),
+    ("Over the last month, 3,000 people have crossed the border.", TUESDAY),
+    ("In April and May, 3,000 people crossed the border.", date(2017, 5, 31)),
+])
+def test_dates_come_from_the_figures_own_clause(text, expected):
+    [draft] = extract_drafts(text, "s", TUESDAY)
+    assert draft.date == expected, draft.notes
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("One-third of the homes in the district were damaged.", "One-third"),
+    ("A third of the homes in the district were damaged.", "A third"),
+])
+def test_a_fraction_is_kept_as_written_not_as_a_rounded_per_cent(text, figure):
+    [draft] = extract_drafts(text, "s", TUESDAY)
+    assert (draft.figure, draft.value) == (figure, None)
+    assert f"'{figure}' is a fraction that no per cent states exactly (33.3 %)" in draft.notes[0]
+
+
+def test_who_says_it_is_kept_apart_and_the_claim_kept_whole():
+    first, _ = extract_drafts("The UN says 1.9 million people, or about 90 per cent of the population, "
+                              "are displaced.", "s", TUESDAY)
+    assert (first.quote, first.label, first.attribution) == (
+        "1.9 million people, or about 90 per cent of the population, are displaced", "people displaced", "UN")
+
+
+def test_the_summary_names_what_was_skipped():
+    text = "Flash Update #8: 30 people fled in 72 hours; trucks came three times per week."
+    assert extract(text, "s", TUESDAY).summary("s") == \
+        "1 figure(s) drafted from s; skipped: 1 document number, 1 duration, 1 schedule"
+
+
+def test_a_figure_that_leaves_out_its_noun_and_verb_takes_them_from_the_one_before():
+    text = "To date, 18,500 people have returned to their homes - 2,500 to Qamishli and 16,000 to Tel Abiad."
+    labels = [d.label for d in extract_drafts(text, "s", TUESDAY)]
+    assert labels == ["people have returned to their homes", "people returned to Qamishli",
+                      "people returned to Tel Abiad"]
