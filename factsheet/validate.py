@@ -9,7 +9,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from . import characters, limits
+from . import characters, cited, limits
 from .archive import ArchiveCache, ArchiveError, resolve_archive
 from .assemble import assemble_sheet
 from .diagnostics import Diagnostics
@@ -47,6 +47,12 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+(?=[^a-z\s])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|No|Nos|Fig|"
                            r"approx|vs|e\.g|i\.e|[A-Z](?:\.[A-Z])*))\.$")
 
+# A heading's number that names a part is not a figure: 'Phase 2', 'Part II', 'Background
+# part 1', 'Week 3': a part word just before it, and nothing but the end or ':' / '-' after.
+_PART_NUMBER = re.compile(r"\b(?:part|phase|round|stage|step|week|wave|chapter|section|annex|"
+                          r"appendix|update|report|no\.?|number|#)\s*$", re.IGNORECASE)
+_PART_NUMBER_END = re.compile(r"\s*(?:$|[:\-\u2013\u2014(,])")
+
 
 class _Check:
     """One spec's validation run: holds the diagnostics and what has been read so far."""
@@ -70,6 +76,8 @@ class _Check:
         self.cited_sources: set = set()
         self.text_nodes: list = []   # (node, role) of every string that may hold markup
         self.bad_text: set = set()   # ids of string nodes with refused characters
+        # raw paragraph -> [(start, end, CitedFigure)]: figures of cited sentences, found
+        self.cited_figures: dict = {}
 
     # -- structure -------------------------------------------------------------------
     def run(self, text: str):
@@ -124,7 +132,8 @@ class _Check:
             return None
         return assemble_sheet(
             spec_path=self.path, root=root, header=header, as_of=as_of, keywords=keywords,
-            sources=self.sources, facts=self.facts, key_figures=key_figures, sections=sections)
+            sources=self.sources, facts=self.facts, key_figures=key_figures, sections=sections,
+            cited_figures=self.cited_figures)
 
     def _keywords(self, root: Node) -> tuple:
         words = []
@@ -306,9 +315,10 @@ class _Check:
                        if self.fields.kind(b, ("str",), "a bullet")]
             if text is None and not bullets and "text" not in node.value and "bullets" not in node.value:
                 self.diags.error(node.pos, "empty-section", "a section needs 'text', 'bullets' or both")
-            for child in [node.get("heading"), node.get("text")] + bullets:
+            for role, child in [("heading", node.get("heading")), ("text", node.get("text"))] + \
+                    [("text", b) for b in bullets]:
                 if child is not None and child.kind == "str":
-                    self.text_nodes.append((child, "text"))
+                    self.text_nodes.append((child, role))
             sections.append((node, heading, text, bullets))
         return sections
 
@@ -374,9 +384,9 @@ class _Check:
                         self._unknown(pos, "source", tok.value, self.sources,
                                       extra="; write [[ and ]] for literal brackets")
             if role != "label":
-                self._check_figures(node, raw, offset, tokens)
+                self._check_figures(node, raw, offset, tokens, role)
 
-    def _check_figures(self, node: Node, raw: str, offset: int, tokens: list) -> None:
+    def _check_figures(self, node: Node, raw: str, offset: int, tokens: list, role: str) -> None:
         """Every figure is a {fact} or stands in a sentence with a [source] citation."""
         masked = list(raw)
         for tok in tokens:
@@ -389,14 +399,68 @@ class _Check:
         for start, end in zip(bounds, bounds[1:]):
             sentence = masked[start:end]
             # a citation placed just after the full stop still belongs to its sentence
-            cited = "\x01" in sentence or masked[end:].lstrip().startswith("\x01")
-            if cited:
+            cites = [t.value for t in tokens if t.kind == "cite" and start <= t.offset < end]
+            after = masked[end:]
+            if after.lstrip().startswith("\x01"):
+                lead = end + len(after) - len(after.lstrip())
+                cites += [t.value for t in tokens if t.kind == "cite" and t.offset >= lead
+                          and not masked[lead:t.offset].replace("\x01", "").strip()]
+            plain = sentence.replace("\x00", " ").replace("\x01", " ")
+            figures = find_figures(plain)
+            if role == "heading":   # 'Phase 2', 'Part II': the name of a part, not a figure
+                figures = [f for f in figures if not _PART_NUMBER.search(plain[:f.start])
+                           or not _PART_NUMBER_END.match(plain, f.end)]
+            if not cites:
+                for figure in figures:
+                    self.diags.error(locate(node, offset + start + figure.start, self.lines),
+                                     "unsourced-figure",
+                                     f"figure '{figure.text}' has no source: use a {{fact}} or cite "
+                                     "a [source] in the same sentence")
                 continue
-            for figure in find_figures(sentence.replace("\x00", " ").replace("\x01", " ")):
-                self.diags.error(locate(node, offset + start + figure.start, self.lines),
-                                 "unsourced-figure",
-                                 f"figure '{figure.text}' has no source: use a {{fact}} or cite "
-                                 "a [source] in the same sentence")
+            for figure in figures:
+                self._check_cited(node, raw, offset, start, plain, figure, cites)
+
+    def _check_cited(self, node: Node, raw: str, offset: int, start: int, plain: str,
+                     figure, cites: list) -> None:
+        """A figure in a cited sentence must be stated in the archive of a source it cites."""
+        indexes = {sid: (cited.figure_index(self.archives[sid]), self.archives[sid].path)
+                   for sid in dict.fromkeys(cites) if sid in self.archives}
+        if not indexes:   # unknown source or unreadable archive: reported already
+            return
+        european = cited.european_value(figure.text)
+        found = None
+        for sid, (index, _path) in indexes.items():
+            if european is not None and index.find(european, figure.percent):
+                found = None   # the source means 180,000; the sheet would print 180
+                break
+            hit = cited.lookup(figure, plain, index)
+            if hit is not None:
+                found = (sid, index, hit)
+                break
+        pos = locate(node, offset + start + figure.start, self.lines)
+        if found is None:
+            names = ", ".join(f"'{sid}'" for sid in indexes)
+            hint = cited.missing_hint(figure, indexes, self._rel)
+            elsewhere = self._stated_elsewhere(figure, plain, set(indexes))
+            if elsewhere:
+                hint += f"\n'{figure.text}' is in '{elsewhere}': cite [{elsewhere}] if it comes from there"
+            self.diags.error(pos, "cited-figure-not-in-source",
+                             f"figure '{figure.text}' is not in the archived text of {names}, "
+                             "which its sentence cites", hint)
+            return
+        sid, index, hit = found
+        passage = index.passage(hit) if hit.value is not None or hit.start >= 0 else ""
+        self.cited_figures.setdefault(raw, []).append(
+            (start + figure.start, start + figure.end,
+             cited.CitedFigure(figure.text, figure.value, figure.percent, sid, passage,
+                               " ".join(plain.split()))))
+
+    def _stated_elsewhere(self, figure, plain: str, skip: set):
+        """Another source of the spec whose archive states the figure (cited by mistake)."""
+        for sid, archive in self.archives.items():
+            if sid not in skip and cited.lookup(figure, plain, cited.figure_index(archive)):
+                return sid
+        return None
 
     def _declare(self, what: str, node: Node) -> None:
         ident = node.get("id")

@@ -1,0 +1,144 @@
+"""Figures in cited sentences: each must be stated in the archived text of a source the sentence cites.
+
+A figure written in running text with a `[source]` is held to the same value rules as a
+fact's quote (digits, separators, words, per cent, scale words, vague magnitudes). The
+archive's figures are read once per archive (`figure_index`) and kept on the cached
+`Archive`, so a thousand specs citing the same article read its figures once.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import CitedFigure  # noqa: F401  (re-exported for validate)
+from .numbers import VAGUE_FLOORS, Figure, _close, find_figures, find_vague
+
+# a passage is the sentence around a figure, cut to a clause when the sentence is long
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[^a-z\s])|\n")
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s")
+MAX_PASSAGE = 220
+# '180.000' is 180 in English; in much of Europe it is 180,000
+_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+class FigureIndex:
+    """The figures an archive states, by value, for exact look-up and 'nearest' hints."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.figures = [f for f in find_figures(text, exempt_dates=False) if f.value is not None]
+        self.by_value: dict = {}
+        for figure in self.figures:
+            self.by_value.setdefault((_key(figure.value), figure.percent), figure)
+        self.vague: dict = {}
+        for figure in find_vague(text):
+            self.vague.setdefault(figure.value, figure)
+
+    def find(self, value: float, percent: bool) -> Figure | None:
+        found = self.by_value.get((_key(value), percent))
+        if found is None and not float(value).is_integer():   # 'a third' and 33.3 %
+            found = next((f for f in self.figures
+                          if f.percent == percent and _close(f.value, value)), None)
+        return found
+
+    def find_vague(self, floor: float) -> Figure | None:
+        """A vague magnitude ('thousands', floor 1000) is stated by the same magnitude, or by
+        a figure of that order (1,000 to 9,999; millions: 1 million to 999 million)."""
+        if floor in self.vague:
+            return self.vague[floor]
+        ceiling = floor * (1000 if floor >= 1_000_000 else 10)
+        return next((f for f in self.figures if not f.percent and floor <= f.value < ceiling), None)
+
+    def nearest(self, value: float, percent: bool, count: int = 3) -> list:
+        """The distinct figures closest in value (same kind, per cent or not)."""
+        seen, out = set(), []
+        for figure in sorted((f for f in self.figures if f.percent == percent),
+                             key=lambda f: (abs(f.value - value), f.start)):
+            if (figure.value, figure.percent) not in seen:
+                seen.add((figure.value, figure.percent))
+                out.append(figure)
+            if len(out) == count:
+                break
+        return out
+
+    def passage(self, figure: Figure) -> str:
+        return passage_around(self.text, figure.start, figure.end)
+
+
+def _key(value: float):
+    return round(float(value), 6)
+
+
+def figure_index(archive) -> FigureIndex:
+    """The archive's figure index, built on first use and kept with the cached archive."""
+    index = getattr(archive, "_figure_index", None)
+    if index is None:
+        index = FigureIndex(archive.text)
+        archive._figure_index = index
+    return index
+
+
+def passage_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` around [start, end), cut to its clause when it is long."""
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_BREAK.search(text, end)
+    right = after.start() if after else len(text)
+    if right - left > MAX_PASSAGE:
+        left = max([left] + [m.end() for m in _CLAUSE_BREAK.finditer(text, max(left, start - MAX_PASSAGE // 2), start)])
+        after = _CLAUSE_BREAK.search(text, end, min(right, end + MAX_PASSAGE // 2))
+        right = after.start() if after else min(right, end + MAX_PASSAGE // 2)
+        while right < len(text) and right > end and not text[right].isspace() and not after:
+            right -= 1
+    return text[left:right].strip()
+
+
+def vague_floor(sentence: str, figure: Figure) -> float | None:
+    """The lower bound of the vague magnitude the figure belongs to ('tens of thousands': 10000)."""
+    for phrase in find_vague(sentence):
+        if phrase.start <= figure.start < phrase.end:
+            return phrase.value
+    word = figure.text.lower()
+    return float(VAGUE_FLOORS[word]) if word in VAGUE_FLOORS else None
+
+
+def european_value(text: str) -> float | None:
+    """180000 for '180.000': the value a European reader means, when written that way."""
+    if _EUROPEAN.fullmatch(text):
+        return float(text.replace(".", ""))
+    return None
+
+
+def lookup(figure: Figure, sentence: str, index: FigureIndex) -> Figure | None:
+    """The archive figure that states `figure` (read in `sentence`), or None."""
+    if figure.value is None:
+        floor = vague_floor(sentence, figure)
+        if floor is not None:
+            return index.find_vague(floor)
+        # a figure of no sure value ('1,2345'): only the same characters state it
+        at = index.text.find(figure.text)
+        return Figure(figure.text, at, at + len(figure.text), None, False) if at >= 0 else None
+    return index.find(figure.value, figure.percent)
+
+
+def missing_hint(figure: Figure, indexes: dict, rel) -> str:
+    """What the cited sources do state: the figures nearest in value, each with its passage."""
+    lines = []
+    european = european_value(figure.text)
+    if european is not None:
+        lines.append(f"'{figure.text}' reads as {figure.text.split('.')[0]} in English: "
+                     f"write {european:,.0f}")
+    for sid, (index, path) in indexes.items():
+        if figure.value is None:
+            floor = vague_floor(figure.text, figure) or 0
+            near = index.nearest(floor, False, 2) + list(index.vague.values())[:1]
+        else:
+            near = index.nearest(figure.value, figure.percent)
+        if near:
+            shown = "; ".join(f"'{f.text}' (\"{_short(index.passage(f))}\")" for f in near)
+            lines.append(f"nearest figures in {rel(path)}: {shown}")
+        else:
+            lines.append(f"{rel(path)} states no figure")
+    return "\n".join(lines)
+
+
+def _short(passage: str, most: int = 100) -> str:
+    return passage if len(passage) <= most else passage[:most].rsplit(" ", 1)[0] + " ..."
