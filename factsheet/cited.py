@@ -7,6 +7,7 @@ archive's figures are read once per archive (`figure_index`) and kept on the cac
 """
 from __future__ import annotations
 
+import math
 import re
 
 from .model import CitedFigure  # noqa: F401  (re-exported for validate)
@@ -20,16 +21,32 @@ MAX_PASSAGE = 220
 _EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
+_CHUNK = re.compile(r"[^.!?\n]*(?:[.!?\n]+|$)")
+
+
+def _archive_figures(text: str) -> list:
+    """find_figures over a whole article, sentence by sentence: a figure never spans a full
+    stop or a line, and the slow word rules then run only on sentences with a number word."""
+    figures = []
+    for chunk in _CHUNK.finditer(text):
+        if chunk.group(0):
+            base = chunk.start()
+            figures.extend(Figure(f.text, f.start + base, f.end + base, f.value, f.percent)
+                           for f in find_figures(chunk.group(0), exempt_dates=False))
+    return figures
+
+
 class FigureIndex:
     """The figures an archive states, by value, for exact look-up and 'nearest' hints."""
 
     def __init__(self, text: str):
         self.text = text
-        self.figures = [f for f in find_figures(text, exempt_dates=False) if f.value is not None]
+        self.figures = [f for f in _archive_figures(text) if f.value is not None]
         self.by_value: dict = {}
         for figure in self.figures:
             self.by_value.setdefault((_key(figure.value), figure.percent), figure)
         self.vague: dict = {}
+        self._passages: dict = {}
         for figure in find_vague(text):
             self.vague.setdefault(figure.value, figure)
 
@@ -49,10 +66,13 @@ class FigureIndex:
         return next((f for f in self.figures if not f.percent and floor <= f.value < ceiling), None)
 
     def nearest(self, value: float, percent: bool, count: int = 3) -> list:
-        """The distinct figures closest in value (same kind, per cent or not)."""
+        """The distinct figures closest in value (same kind, per cent or not): those within
+        a factor of ten, or else the one nearest, so '9' is shown '6', not also '180,000'."""
         seen, out = set(), []
         for figure in sorted((f for f in self.figures if f.percent == percent),
-                             key=lambda f: (abs(f.value - value), f.start)):
+                             key=lambda f: (_distance(f.value, value), f.start)):
+            if out and not _same_order(figure.value, value):
+                break
             if (figure.value, figure.percent) not in seen:
                 seen.add((figure.value, figure.percent))
                 out.append(figure)
@@ -61,7 +81,23 @@ class FigureIndex:
         return out
 
     def passage(self, figure: Figure) -> str:
-        return passage_around(self.text, figure.start, figure.end)
+        found = self._passages.get(figure.start)
+        if found is None:
+            found = self._passages[figure.start] = passage_around(self.text, figure.start, figure.end)
+        return found
+
+
+def _same_order(a: float, b: float) -> bool:
+    low, high = sorted((abs(a), abs(b)))
+    return high <= 10 * max(low, 1)
+
+
+def _distance(a: float, b: float) -> float:
+    """How far apart two figures are as a reader sees them: by ratio (62,000 is nearer
+    180,000 than 6), by difference near zero."""
+    if a > 0 and b > 0:
+        return abs(math.log(a / b))
+    return abs(a - b)
 
 
 def _key(value: float):
@@ -79,7 +115,11 @@ def figure_index(archive) -> FigureIndex:
 
 def passage_around(text: str, start: int, end: int) -> str:
     """The sentence of `text` around [start, end), cut to its clause when it is long."""
-    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    # look back only as far as a long sentence; endpos start + 1: the break's look-ahead
+    # needs the figure's first character
+    window = max(0, start - 4 * MAX_PASSAGE)
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, window, start + 1) if m.end() <= start),
+               default=window)
     after = _SENTENCE_BREAK.search(text, end)
     right = after.start() if after else len(text)
     if right - left > MAX_PASSAGE:
@@ -131,7 +171,8 @@ def missing_hint(figure: Figure, indexes: dict, rel) -> str:
             floor = vague_floor(figure.text, figure) or 0
             near = index.nearest(floor, False, 2) + list(index.vague.values())[:1]
         else:
-            near = index.nearest(figure.value, figure.percent)
+            near = index.nearest(european if european is not None else figure.value,
+                                 figure.percent)
         if near:
             shown = "; ".join(f"'{f.text}' (\"{_short(index.passage(f))}\")" for f in near)
             lines.append(f"nearest figures in {rel(path)}: {shown}")

@@ -453,7 +453,7 @@ class _Check:
         self.cited_figures.setdefault(raw, []).append(
             (start + figure.start, start + figure.end,
              cited.CitedFigure(figure.text, figure.value, figure.percent, sid, passage,
-                               " ".join(plain.split()))))
+                               re.sub(r"\s+(?=[.,;:!?])", "", " ".join(plain.split())))))
 
     def _stated_elsewhere(self, figure, plain: str, skip: set):
         """Another source of the spec whose archive states the figure (cited by mistake)."""

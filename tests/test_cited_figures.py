@@ -1,0 +1,136 @@
+"""A figure in a cited sentence is checked against the archive of the source it cites (issue 11)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+
+from factsheet.cli import main
+from factsheet.render.data import hxl_text
+from factsheet.render.html import audit_html
+from factsheet.records import sheet_record
+from factsheet.validate import check_spec
+
+CHAD = ("ADRE, Chad - Aid agencies say 180,000 Chadian returnees have crossed back from Sudan "
+        "since April. Six new transit sites opened this week, and about 40% of arrivals are "
+        "children. Thousands more are expected before the rains.\n")
+OCHA = ("N'DJAMENA - The camp at Farchana now holds 62,000 people, the agency said.\n")
+
+SPEC = """\
+factsheet: 1
+title: Sudanese refugees and Chadian returnees in eastern Chad
+as_of: 2024-05-01
+sources:
+  - id: chad
+    title: Returnees cross back
+    publisher: News agency
+    published: 2024-04-30
+    archive: sources/chad.txt
+  - id: ocha
+    title: Flash update
+    publisher: OCHA
+    published: 2024-04-29
+    archive: sources/ocha.txt
+facts:
+  - id: returnees
+    value: 180000
+    label: Chadian returnees since April
+    source: chad
+    quote: "180,000 Chadian returnees have crossed back"
+key_figures: [returnees]
+sections:
+  - heading: Situation
+    text: |
+      {returnees} returnees have crossed [chad] [ocha].
+    bullets:
+      - "BULLET"
+"""
+
+
+def check(tmp_path, bullet: str):
+    (tmp_path / "sources").mkdir(exist_ok=True)
+    (tmp_path / "sources" / "chad.txt").write_text(CHAD, encoding="utf-8")
+    (tmp_path / "sources" / "ocha.txt").write_text(OCHA, encoding="utf-8")
+    spec = tmp_path / "chad.yaml"
+    spec.write_text(SPEC.replace("BULLET", bullet), encoding="utf-8")
+    return check_spec(spec, today=date(2024, 5, 2))
+
+
+def errors(tmp_path, bullet: str) -> list:
+    _, diags = check(tmp_path, bullet)
+    return [(d.line, d.col, d.message, d.hint) for d in diags.errors]
+
+
+def test_a_european_thousands_separator_is_refused_and_explained(tmp_path):
+    line, col, message, hint = errors(tmp_path, "180.000 Chadian returnees have crossed back [chad].")[0]
+    assert (line, col, message) == (
+        27, 10, "figure '180.000' is not in the archived text of 'chad', which its sentence cites")
+    assert hint == ("'180.000' reads as 180 in English: write 180,000\n"
+                    "nearest figures in sources/chad.txt: '180,000' (\"ADRE, Chad - Aid agencies say "
+                    "180,000 Chadian returnees have crossed back from Sudan since April.\")")
+
+
+def test_a_figure_in_words_that_differs_from_the_source_is_an_error(tmp_path):
+    [(line, col, message, hint)] = errors(tmp_path, "Nine new transit sites opened [chad].")
+    assert (line, col, message) == (
+        27, 10, "figure 'Nine' is not in the archived text of 'chad', which its sentence cites")
+    # the nearest figures the source states, each with its passage
+    assert hint == ("nearest figures in sources/chad.txt: 'Six' (\"Six new transit sites opened "
+                    "this week, and about 40% of arrivals are children.\")")
+
+
+def test_a_figure_from_another_article_names_the_article_it_is_in(tmp_path):
+    [(line, col, message, hint)] = errors(
+        tmp_path, "The camp at Farchana holds 62,000 people [chad].")
+    assert (line, col, message) == (
+        27, 37, "figure '62,000' is not in the archived text of 'chad', which its sentence cites")
+    assert hint.splitlines()[-1] == "'62,000' is in 'ocha': cite [ocha] if it comes from there"
+    assert hint.splitlines()[0].startswith("nearest figures in sources/chad.txt: '180,000' (")
+
+
+@pytest.mark.parametrize("bullet", [
+    "Six new transit sites opened [chad].",
+    "6 new transit sites opened [chad].",
+    "About 40 per cent of arrivals are children [chad].",
+    "Thousands more are expected [chad].",
+    "The camp at Farchana holds 62,000 people [chad] [ocha].",   # one of the cited sources
+    "Returnees crossed between 5 and 8 April [chad].",           # a date range is not a figure
+])
+def test_figures_the_cited_source_states_are_accepted(tmp_path, bullet):
+    assert errors(tmp_path, bullet) == []
+
+
+def test_the_cli_reports_a_cited_figure_at_its_line_and_column(tmp_path, capsys):
+    check(tmp_path, "Nine new transit sites opened [chad].")
+    code = main(["validate", str(tmp_path / "chad.yaml"), "--max-age", "100000"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert out.splitlines()[0] == (f"{tmp_path / 'chad.yaml'}:27:10: error: figure 'Nine' is not "
+                                   "in the archived text of 'chad', which its sentence cites")
+
+
+def test_cited_figures_are_bold_and_in_the_audit_page_json_and_hxl(tmp_path):
+    sheet, diags = check(tmp_path, "Six new transit sites opened, and about 40% of arrivals are "
+                                   "children [chad].")
+    assert diags.errors == []
+    bullet = sheet.sections[0].bullets[0]
+    assert [(s.kind, s.text) for s in bullet if s.kind == "figure"] == [
+        ("figure", "Six"), ("figure", "40%")]
+    passage = "Six new transit sites opened this week, and about 40% of arrivals are children."
+    assert [(c.text, c.source, c.passage) for c in sheet.cited_figures] == [
+        ("Six", "chad", passage), ("40%", "chad", passage)]
+
+    html = audit_html(sheet)
+    assert "<h2>Figures in cited sentences</h2>" in html
+    assert f"<blockquote>{passage}</blockquote>" in html
+
+    record = json.loads(json.dumps(sheet_record(sheet)))
+    assert record["cited_figures"][1] == {
+        "text": "40%", "value": 40.0, "unit": "%", "source": "chad", "passage": passage,
+        "sentence": "Six new transit sites opened, and about 40% of arrivals are children."}
+    rows = list(csv.reader(io.StringIO(hxl_text(record))))
+    assert rows[-1] == ["", "Six new transit sites opened, and about 40% of arrivals are children.",
+                        "40", "", "%", "40%", "", "chad", "", "News agency", passage]
