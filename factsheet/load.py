@@ -133,7 +133,10 @@ def parse_yaml(text: str, diags: Diagnostics):
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        diags.error(pos, "yaml-syntax", f"YAML syntax: {problem}")
+        if problem.startswith("mapping values are not allowed") and mark:
+            diags.error(pos, "yaml-colon", _colon_message(text, mark.line))
+        else:
+            diags.error(pos, "yaml-syntax", f"YAML syntax: {problem}")
         return None
     except yaml.reader.ReaderError as exc:
         diags.error(_reader_pos(text, exc.position), "yaml-syntax",
@@ -156,6 +159,18 @@ def parse_yaml(text: str, diags: Diagnostics):
     except RecursionError:
         diags.error((1, 1), "too-deep", "YAML nesting is too deep: refused")
         return None
+
+
+def _colon_message(text: str, row: int) -> str:
+    """A ': ' inside a plain value (label: Adre: 600 arrivals) starts a second key to YAML:
+    say to quote the value, showing the line as it should be."""
+    line = text.splitlines()[row] if row < len(text.splitlines()) else ""
+    key, _, value = line.strip().lstrip("- ").partition(": ")
+    if not value:
+        return "YAML syntax: a colon followed by a space inside a plain value: put the value in quotes"
+    quoted = '"' + value.strip().replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return (f"YAML syntax: the value of '{key}' holds a colon followed by a space, which YAML "
+            f"reads as a new key: put the value in quotes: {key}: {quoted}")
 
 
 def _reader_pos(text: str, position: int) -> tuple:

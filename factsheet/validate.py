@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import characters, cited, limits
-from .archive import ArchiveCache, ArchiveError, resolve_archive
+from .archive import ArchiveCache, ArchiveError, mark_differences, resolve_archive
 from .assemble import assemble_sheet
 from .diagnostics import Diagnostics
 from .fields import Fields
@@ -47,11 +47,11 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+(?=[^a-z\s])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|No|Nos|Fig|"
                            r"approx|vs|e\.g|i\.e|[A-Z](?:\.[A-Z])*))\.$")
 
-# A heading's number that names a part is not a figure: 'Phase 2', 'Part II', 'Background
-# part 1', 'Week 3': a part word just before it, and nothing but the end or ':' / '-' after.
-_PART_NUMBER = re.compile(r"\b(?:part|phase|round|stage|step|week|wave|chapter|section|annex|"
-                          r"appendix|update|report|no\.?|number|#)\s*$", re.IGNORECASE)
-_PART_NUMBER_END = re.compile(r"\s*(?:$|[:\-\u2013\u2014(,])")
+# A heading's number that names a part is not a figure: 'Phase 2', 'Background part 1',
+# 'Week 3', 'Flash update #8' (roman numerals, 'Part II', are never figures): the number
+# follows one of these words directly. In text and bullets such numbers still need a source.
+_PART_NUMBER = re.compile(r"(?:\b(?:part|phase|round|stage|step|week|wave|chapter|section|annex|"
+                          r"appendix|update|report|no\.?|number)\s*#?|#)\s*$", re.IGNORECASE)
 
 
 class _Check:
@@ -250,8 +250,12 @@ class _Check:
         if archives and not found:
             sid, archive = archives[0]
             passage = archive.closest_passage(fact.quote)
-            hint = f"closest passage in {self._rel(archive.path)}: \"{passage}\"" if passage else \
-                "nothing in the archive resembles it"
+            if passage:   # the words that differ in [brackets], on two lines that align
+                quote, passage = mark_differences(fact.quote, passage)
+                label = f"closest passage in {self._rel(archive.path)}:"
+                hint = f"{label} \"{passage}\"\n{'the quote says:'.ljust(len(label))} \"{quote}\""
+            else:
+                hint = "nothing in the archive resembles it"
             self.diags.error(quote_pos, "quote-not-found",
                              f"quote of fact '{fact.id}' is not in the archived text of '{sid}'", hint)
         elif found:
@@ -408,8 +412,7 @@ class _Check:
             plain = sentence.replace("\x00", " ").replace("\x01", " ")
             figures = find_figures(plain)
             if role == "heading":   # 'Phase 2', 'Part II': the name of a part, not a figure
-                figures = [f for f in figures if not _PART_NUMBER.search(plain[:f.start])
-                           or not _PART_NUMBER_END.match(plain, f.end)]
+                figures = [f for f in figures if not _PART_NUMBER.search(plain[:f.start])]
             if not cites:
                 for figure in figures:
                     self.diags.error(locate(node, offset + start + figure.start, self.lines),
