@@ -11,7 +11,8 @@ import math
 import re
 
 from .model import CitedFigure  # noqa: F401  (re-exported for validate)
-from .numbers import VAGUE_FLOORS, Figure, _close, find_figures, find_vague
+from .numbers import (_LETTERS, _WORD_SET, VAGUE_FLOORS, Figure, _close, find_figures,
+                      find_vague)
 
 # a passage is the sentence around a figure, cut to a clause when the sentence is long
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[^a-z\s])|\n")
@@ -21,7 +22,9 @@ MAX_PASSAGE = 220
 _EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
-_CHUNK = re.compile(r"[^.!?\n]*(?:[.!?\n]+|$)")
+# a sentence: up to . ! ? followed by a space or the end ('3.5' and 'U.S.' stay whole)
+_CHUNK = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))*[.!?]*")
+_DIGIT = re.compile(r"\d")
 
 
 def _archive_figures(text: str) -> list:
@@ -29,10 +32,11 @@ def _archive_figures(text: str) -> list:
     stop or a line, and the slow word rules then run only on sentences with a number word."""
     figures = []
     for chunk in _CHUNK.finditer(text):
-        if chunk.group(0):
+        part = chunk.group(0)
+        if _DIGIT.search(part) or not _WORD_SET.isdisjoint(_LETTERS.findall(part.lower())):
             base = chunk.start()
             figures.extend(Figure(f.text, f.start + base, f.end + base, f.value, f.percent)
-                           for f in find_figures(chunk.group(0), exempt_dates=False))
+                           for f in find_figures(part, exempt_dates=False))
     return figures
 
 
@@ -45,10 +49,17 @@ class FigureIndex:
         self.by_value: dict = {}
         for figure in self.figures:
             self.by_value.setdefault((_key(figure.value), figure.percent), figure)
-        self.vague: dict = {}
+        self._vague: dict | None = None   # read on first use: few sheets use 'thousands'
         self._passages: dict = {}
-        for figure in find_vague(text):
-            self.vague.setdefault(figure.value, figure)
+
+    @property
+    def vague(self) -> dict:
+        """The vague magnitudes the archive states, by their lower bound."""
+        if self._vague is None:
+            self._vague = {}
+            for figure in find_vague(self.text):
+                self._vague.setdefault(figure.value, figure)
+        return self._vague
 
     def find(self, value: float, percent: bool) -> Figure | None:
         found = self.by_value.get((_key(value), percent))

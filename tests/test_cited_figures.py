@@ -17,7 +17,8 @@ from factsheet.validate import check_spec
 CHAD = ("ADRE, Chad - Aid agencies say 180,000 Chadian returnees have crossed back from Sudan "
         "since April. Six new transit sites opened this week, and about 40% of arrivals are "
         "children. Thousands more are expected before the rains.\n")
-OCHA = ("N'DJAMENA - The camp at Farchana now holds 62,000 people, the agency said.\n")
+OCHA = ("N'DJAMENA - The camp at Farchana now holds 62,000 people, the agency said. The road "
+        "to Adre, 3.5 km long, is closed; U.S. funding covers 1.2 million meals.\n")
 
 SPEC = """\
 factsheet: 1
@@ -98,6 +99,8 @@ def test_a_figure_from_another_article_names_the_article_it_is_in(tmp_path):
     "Thousands more are expected [chad].",
     "The camp at Farchana holds 62,000 people [chad] [ocha].",   # one of the cited sources
     "Returnees crossed between 5 and 8 April [chad].",           # a date range is not a figure
+    "The 3.5 km road to Adre is closed [ocha].",                  # a decimal point is no sentence end
+    "U.S. funding covers 1.2 million meals [ocha].",
 ])
 def test_figures_the_cited_source_states_are_accepted(tmp_path, bullet):
     assert errors(tmp_path, bullet) == []
