@@ -139,7 +139,10 @@ def passage_around(text: str, start: int, end: int) -> str:
         right = after.start() if after else min(right, end + MAX_PASSAGE // 2)
         while right < len(text) and right > end and not text[right].isspace() and not after:
             right -= 1
-    return text[left:right].strip()
+    passage = text[left:right].strip()
+    if passage.count('"') % 2:   # cut inside a quotation: drop its lone mark at an edge
+        passage = passage.strip('"').strip()
+    return passage
 
 
 def vague_floor(sentence: str, figure: Figure) -> float | None:
