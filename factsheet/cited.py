@@ -154,6 +154,19 @@ def vague_floor(sentence: str, figure: Figure) -> float | None:
     return float(VAGUE_FLOORS[word]) if word in VAGUE_FLOORS else None
 
 
+def whole_phrases(sentence: str, figures: list) -> list:
+    """The figures with 'tens of thousands' as one figure, not 'tens' and 'thousands'."""
+    phrases = [p for p in find_vague(sentence) if " " in p.text]
+    out = []
+    for figure in figures:
+        phrase = next((p for p in phrases if p.start <= figure.start < p.end), None)
+        if phrase is None:
+            out.append(figure)
+        elif phrase.start == figure.start:
+            out.append(Figure(phrase.text, phrase.start, phrase.end, None, False))
+    return out
+
+
 def european_value(text: str) -> float | None:
     """180000 for '180.000': the value a European reader means, when written that way."""
     if _EUROPEAN.fullmatch(text):
@@ -182,7 +195,8 @@ def missing_hint(figure: Figure, indexes: dict, rel) -> str:
                      f"write {european:,.0f}")
     for sid, (index, path) in indexes.items():
         if figure.value is None:
-            floor = vague_floor(figure.text, figure) or 0
+            phrase = find_vague(figure.text)
+            floor = phrase[0].value if phrase else 0
             near = index.nearest(floor, False, 2) + list(index.vague.values())[:1]
         else:
             near = index.nearest(european if european is not None else figure.value,

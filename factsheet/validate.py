@@ -420,7 +420,7 @@ class _Check:
                                      f"figure '{figure.text}' has no source: use a {{fact}} or cite "
                                      "a [source] in the same sentence")
                 continue
-            for figure in figures:
+            for figure in cited.whole_phrases(plain, figures):
                 self._check_cited(node, raw, offset, start, plain, figure, cites)
 
     def _check_cited(self, node: Node, raw: str, offset: int, start: int, plain: str,

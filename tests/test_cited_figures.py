@@ -137,3 +137,19 @@ def test_cited_figures_are_bold_and_in_the_audit_page_json_and_hxl(tmp_path):
     rows = list(csv.reader(io.StringIO(hxl_text(record))))
     assert rows[-1] == ["", "Six new transit sites opened, and about 40% of arrivals are children.",
                         "40", "", "%", "40%", "", "chad", "", "News agency", passage]
+
+
+@pytest.mark.parametrize("bullet, accepted", [
+    ("Tens of thousands of people are in the camp at Farchana [ocha].", True),   # 62,000
+    ("Tens of thousands of Chadians have returned [chad].", False),             # 180,000
+    ("Hundreds of thousands of Chadians have returned [chad].", True),
+])
+def test_a_vague_magnitude_is_stated_by_a_figure_of_its_order(tmp_path, bullet, accepted):
+    found = errors(tmp_path, bullet)
+    if accepted:
+        assert found == []
+    else:
+        # one figure, one error
+        assert [message for _l, _c, message, _h in found] == [
+            "figure 'Tens of thousands' is not in the archived text of 'chad', which its "
+            "sentence cites"]
