@@ -65,3 +65,26 @@ def test_a_misquote_marks_the_words_that_differ_on_two_aligned_lines(capsys):
         'by [ISIS] were at risk from airstrikes,"',
         '  the quote says:                                "saying that 20,000 civilians trapped '
         'by [IS] were at risk from airstrikes"']
+
+
+def test_a_colon_in_a_plain_bullet_says_to_quote_the_bullet(tmp_path, capsys):
+    old = ('      - "A transparent and independent procedure for reporting civilian casualties '
+           '[voa-2017-08-25]."\n')
+    errors_for(tmp_path, old, "      - Raqqa: a transparent procedure [voa-2017-08-25].\n")
+    code = main(["validate", str(tmp_path / "s.yaml"), "--max-age", "100000"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert out[:2] == [
+        f"{tmp_path / 's.yaml'}:98:9: error: a bullet must be text, not a mapping",
+        "  the colon and space in 'Raqqa: ...' make YAML read a key and a value: put the text "
+        "in quotes: \"Raqqa: a transparent procedure [voa-2017-08-25].\""]
+
+
+def test_a_colon_in_a_plain_label_says_to_quote_the_value(tmp_path, capsys):
+    errors_for(tmp_path, "label: civilians trapped in Raqqa by ISIS, at risk",
+               "label: Raqqa: civilians trapped by ISIS, at risk")
+    main(["validate", str(tmp_path / "s.yaml")])
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{tmp_path / 's.yaml'}:30:17: error: YAML syntax: the value of 'label' holds a colon "
+        "followed by a space, which YAML reads as a new key: put the value in quotes: "
+        "label: \"Raqqa: civilians trapped by ISIS, at risk from airstrikes and shelling\"")
