@@ -45,12 +45,37 @@ class FigureIndex:
 
     def __init__(self, text: str):
         self.text = text
-        self.figures = [f for f in _archive_figures(text) if f.value is not None]
-        self.by_value: dict = {}
-        for figure in self.figures:
-            self.by_value.setdefault((_key(figure.value), figure.percent), figure)
-        self._vague: dict | None = None   # read on first use: few sheets use 'thousands'
+        self._figures: list | None = None   # read on first use: most figures are copied as
+        self._by_value: dict = {}           # written, and found by find_as_written alone
+        self._vague: dict | None = None     # few sheets use 'thousands'
         self._passages: dict = {}
+        self._lower: str | None = None
+
+    @property
+    def figures(self) -> list:
+        if self._figures is None:
+            self._figures = [f for f in _archive_figures(self.text) if f.value is not None]
+            for figure in self._figures:
+                self._by_value.setdefault((_key(figure.value), figure.percent), figure)
+        return self._figures
+
+    def find_as_written(self, figure: Figure) -> Figure | None:
+        """The figure where the archive has the same characters and reads them as the same
+        value: reads only the sentences around those characters, not the whole article."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        lower, wanted = self._lower, figure.text.lower()
+        at = lower.find(wanted)
+        while at >= 0:
+            start = max(0, at - MAX_PASSAGE)
+            chunk = _CHUNK.match(self.text, max((m.end() for m in _CHUNK.finditer(self.text, start, at + 1)
+                                                 if m.end() <= at and m.group(0)), default=start))
+            for found in find_figures(chunk.group(0), exempt_dates=False):
+                if chunk.start() + found.start == at and found.value is not None and \
+                        found.percent == figure.percent and _close(found.value, figure.value):
+                    return Figure(found.text, at, at + len(found.text), found.value, found.percent)
+            at = lower.find(wanted, at + 1)
+        return None
 
     @property
     def vague(self) -> dict:
@@ -62,7 +87,8 @@ class FigureIndex:
         return self._vague
 
     def find(self, value: float, percent: bool) -> Figure | None:
-        found = self.by_value.get((_key(value), percent))
+        self.figures   # noqa: B018  (reads the article's figures on first use)
+        found = self._by_value.get((_key(value), percent))
         if found is None and not float(value).is_integer():   # 'a third' and 33.3 %
             found = next((f for f in self.figures
                           if f.percent == percent and _close(f.value, value)), None)
@@ -183,7 +209,7 @@ def lookup(figure: Figure, sentence: str, index: FigureIndex) -> Figure | None:
         # a figure of no sure value ('1,2345'): only the same characters state it
         at = index.text.find(figure.text)
         return Figure(figure.text, at, at + len(figure.text), None, False) if at >= 0 else None
-    return index.find(figure.value, figure.percent)
+    return index.find_as_written(figure) or index.find(figure.value, figure.percent)
 
 
 def missing_hint(figure: Figure, indexes: dict, rel) -> str:

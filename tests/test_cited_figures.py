@@ -153,3 +153,19 @@ def test_a_vague_magnitude_is_stated_by_a_figure_of_its_order(tmp_path, bullet, 
         assert [message for _l, _c, message, _h in found] == [
             "figure 'Tens of thousands' is not in the archived text of 'chad', which its "
             "sentence cites"]
+
+
+@pytest.mark.parametrize("archive, figure, stated", [
+    ("Some 120 people and twenty-six families fled.", "20", False),
+    ("Some 120 people and twenty-six families fled.", "six", False),
+    ("Some 120 people and twenty-six families fled.", "twenty-six", True),
+    ("Some 20,000 people fled.", "20", False),
+    ("About 3.5 km of road and 1.2 million meals.", "1.2 million", True),
+    ("About 3.5 km of road and 1.2 million meals.", "1,200,000", True),   # another form: same value
+])
+def test_a_figure_is_stated_only_by_a_whole_figure_of_the_same_value(archive, figure, stated):
+    from factsheet.cited import FigureIndex, lookup
+    from factsheet.numbers import find_figures
+
+    [wanted] = find_figures(figure)
+    assert (lookup(wanted, figure, FigureIndex(archive)) is not None) == stated
