@@ -17,6 +17,7 @@ from .fields import Fields
 from .load import Node, locate, parse_yaml, read_text, reading
 from .markup import SLUG, parse_inline, split_paragraphs
 from .model import QUALIFIERS, Fact, Source
+from .records import label_text
 from .numbers import find_figures, value_in_quote
 
 FORMAT_VERSION = 1
@@ -421,11 +422,12 @@ class _Check:
                                      "a [source] in the same sentence")
                 continue
             for figure in cited.whole_phrases(plain, figures):
-                self._check_cited(node, raw, offset, start, plain, figure, cites)
+                self._check_cited(node, raw, offset, (start, end), plain, figure, cites)
 
-    def _check_cited(self, node: Node, raw: str, offset: int, start: int, plain: str,
+    def _check_cited(self, node: Node, raw: str, offset: int, bounds: tuple, plain: str,
                      figure, cites: list) -> None:
         """A figure in a cited sentence must be stated in the archive of a source it cites."""
+        start, end = bounds
         indexes = {sid: (cited.figure_index(self.archives[sid]), self.archives[sid].path)
                    for sid in dict.fromkeys(cites) if sid in self.archives}
         if not indexes:   # unknown source or unreadable archive: reported already
@@ -452,11 +454,12 @@ class _Check:
                              "which its sentence cites", hint)
             return
         sid, index, hit = found
-        passage = index.passage(hit) if hit.value is not None or hit.start >= 0 else ""
+        # the sentence as printed: facts as their values, citation markers left out
+        printed = " ".join(label_text(raw[start:end], self.facts).split())
         self.cited_figures.setdefault(raw, []).append(
             (start + figure.start, start + figure.end,
-             cited.CitedFigure(figure.text, figure.value, figure.percent, sid, passage,
-                               re.sub(r"\s+(?=[.,;:!?])", "", " ".join(plain.split())))))
+             cited.CitedFigure(figure.text, figure.value, figure.percent, sid, index.passage(hit),
+                               re.sub(r"\s+(?=[.,;:!?])", "", printed))))
 
     def _stated_elsewhere(self, figure, plain: str, skip: set):
         """Another source of the spec whose archive states the figure (cited by mistake)."""

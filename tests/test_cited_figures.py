@@ -169,3 +169,11 @@ def test_a_figure_is_stated_only_by_a_whole_figure_of_the_same_value(archive, fi
 
     [wanted] = find_figures(figure)
     assert (lookup(wanted, figure, FigureIndex(archive)) is not None) == stated
+
+
+def test_a_cited_figures_sentence_is_shown_as_printed_with_facts_as_their_values(tmp_path):
+    sheet, diags = check(tmp_path, "Besides {returnees} returnees, six new sites opened [chad].")
+    assert diags.errors == []
+    [figure] = sheet.cited_figures
+    assert (figure.text, figure.sentence) == (
+        "six", "Besides 180,000 returnees, six new sites opened.")
