@@ -177,3 +177,15 @@ def test_a_cited_figures_sentence_is_shown_as_printed_with_facts_as_their_values
     [figure] = sheet.cited_figures
     assert (figure.text, figure.sentence) == (
         "six", "Besides 180,000 returnees, six new sites opened.")
+
+
+def test_a_cited_figure_in_a_text_block_is_reported_at_its_own_line(tmp_path):
+    check(tmp_path, "Six new transit sites opened [chad].")
+    spec = tmp_path / "chad.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace(
+        "      {returnees} returnees have crossed [chad] [ocha].\n",
+        "      {returnees} returnees have crossed [chad] [ocha].\n"
+        "      Since April, nine transit sites have\n      opened [chad].\n"), encoding="utf-8")
+    _, diags = check_spec(spec, today=date(2024, 5, 2))
+    assert [(d.line, d.col, d.message) for d in diags.errors] == [
+        (26, 20, "figure 'nine' is not in the archived text of 'chad', which its sentence cites")]
