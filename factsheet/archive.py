@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import limits
@@ -37,6 +37,8 @@ class Archive:
     path: Path
     text: str          # normalised
     sha256: str
+    # the figures it states (cited.FigureIndex), read on first use and kept with the text
+    figures: object = field(default=None, repr=False, compare=False)
 
     def find(self, quote: str) -> bool:
         """Whether the quote is in the article, typography aside.

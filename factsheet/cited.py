@@ -143,11 +143,9 @@ def _key(value: float):
 
 def figure_index(archive) -> FigureIndex:
     """The archive's figure index, built on first use and kept with the cached archive."""
-    index = getattr(archive, "_figure_index", None)
-    if index is None:
-        index = FigureIndex(archive.text)
-        archive._figure_index = index
-    return index
+    if archive.figures is None:
+        archive.figures = FigureIndex(archive.text)
+    return archive.figures
 
 
 def passage_around(text: str, start: int, end: int) -> str:
