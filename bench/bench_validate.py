@@ -132,14 +132,17 @@ def write_spec(path: Path, number: int, rng: random.Random, archives: list) -> N
               "    text: |"]
     lines += [f"      In {rng.choice(PLACES)}, {{{fid}}} was reported on 29 November 2023."
               for fid in fact_ids[6:]]
-    lines += ["    bullets:"] + [f'      - "Partners reported {rng.randrange(2, 90)} new arrivals '
-                                 f'[article-{index:03d}]."' for index in chosen]
+    # a figure in a cited sentence must be in the cited archive: take one it states
+    stated = [rng.choice(archives[index])[1:3] + (index,) for index in chosen]
+    lines += ["    bullets:"] + [f'      - "Partners reported {value:,}{unit or ""} more '
+                                 f'[article-{index:03d}]."' for value, unit, index in stated]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def make_corpus(specs: int, archives: int, words: int) -> list:
     """Write the corpus unless the same one is there already; return the spec paths."""
-    stamp = WORK / f"corpus-{specs}-{archives}-{words}.done"
+    # the v in the name: a changed generator writes its corpus again
+    stamp = WORK / f"corpus-v2-{specs}-{archives}-{words}.done"
     paths = [WORK / "specs" / f"spec-{n:04d}.yaml" for n in range(specs)]
     if stamp.exists():
         return paths

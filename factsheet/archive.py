@@ -5,7 +5,7 @@ import functools
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import limits
@@ -44,6 +44,8 @@ class Archive:
     path: Path
     text: str          # normalised
     sha256: str
+    # the figures it states (cited.FigureIndex), read on first use and kept with the text
+    figures: object = field(default=None, repr=False, compare=False)
 
     @functools.cached_property
     def unhyphenated(self) -> str:
@@ -87,6 +89,45 @@ class Archive:
         while end < len(self.text) and not self.text[end].isspace():
             end += 1
         return self.text[start:end].strip()
+
+
+_EDGE = ".,;:!?\"'()"
+
+
+def mark_differences(quote: str, passage: str) -> tuple:
+    """The quote and the passage with the words that differ between them in [brackets].
+
+    Words are compared without the punctuation at their edges first (the passage was
+    widened to whole words, 'airstrikes,'), and as written when that shows no difference.
+    Words of the passage before or after the part the quote covers are context, not marked.
+    """
+    import difflib
+
+    ours, theirs = normalise(quote).split(), passage.split()
+    for key in (lambda w: w.strip(_EDGE), lambda w: w):
+        matcher = difflib.SequenceMatcher(None, [key(w) for w in ours], [key(w) for w in theirs],
+                                          autojunk=False)
+        codes = matcher.get_opcodes()
+        # leading and trailing words the quote does not have are context
+        while codes and codes[0][0] == "insert":
+            codes = codes[1:]
+        while codes and codes[-1][0] == "insert":
+            codes = codes[:-1]
+        if any(tag != "equal" for tag, *_ in codes):
+            break
+    else:
+        return " ".join(ours), passage
+    marked_quote, marked_passage = list(ours), list(theirs)
+    for tag, q1, q2, p1, p2 in codes:
+        if tag == "equal":
+            continue
+        if q2 > q1:
+            marked_quote[q1] = "[" + marked_quote[q1]
+            marked_quote[q2 - 1] += "]"
+        if p2 > p1:
+            marked_passage[p1] = "[" + marked_passage[p1]
+            marked_passage[p2 - 1] += "]"
+    return " ".join(marked_quote), " ".join(marked_passage)
 
 
 def resolve_archive(spec_dir: Path, relative: str) -> Path:

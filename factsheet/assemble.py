@@ -23,8 +23,15 @@ class _Numbering:
         return tuple(Reference(n, self.sources[sid]) for sid, n in self.numbers.items())
 
 
-def _inline(raw: str, facts: dict, numbering: _Numbering) -> tuple:
-    """Spans for one paragraph: text, bold figures, and merged citation markers."""
+def _inline(raw: str, facts: dict, numbering: _Numbering, cited: dict | None = None,
+            found: list | None = None) -> tuple:
+    """Spans for one paragraph: text, bold figures, and merged citation markers.
+
+    `cited` maps a raw paragraph to its verified figures [(start, end, CitedFigure)]: those
+    are set bold like a fact's value, and appended to `found` for the audit trail."""
+    marks = (cited or {}).get(raw, [])
+    if found is not None:
+        found.extend(figure for _s, _e, figure in marks)
     spans: list = []
     pending: list = []  # source ids of adjacent [cites], merged into one marker
 
@@ -48,16 +55,33 @@ def _inline(raw: str, facts: dict, numbering: _Numbering) -> tuple:
             spans.append(Span(fact.display, "figure"))
             spans.append(Span(numbering.cite(fact.sources), "cite"))
         else:
-            spans.append(Span(join_lines(tok.value), "text"))
+            spans.extend(_text_spans(raw, tok, marks))
     flush()
     return tuple(s for s in spans if s.text)
 
 
+def _text_spans(raw: str, tok, marks: list) -> list:
+    """A text token as text spans, with the cited figures inside it as 'figure' spans."""
+    inside = [(s, e) for s, e, _f in marks if tok.offset <= s and e <= tok.end]
+    if not inside or raw[tok.offset:tok.end] != tok.value:   # literal {{ }}: offsets differ
+        return [Span(join_lines(tok.value), "text")]
+    spans, pos = [], tok.offset
+    for start, end in sorted(inside):
+        spans.append(Span(join_lines(raw[pos:start]), "text"))
+        spans.append(Span(join_lines(raw[start:end]), "figure"))
+        pos = end
+    spans.append(Span(join_lines(raw[pos:tok.end]), "text"))
+    return spans
+
+
 def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tuple,
-                   sources: dict, facts: dict, key_figures: list, sections: list) -> Sheet:
+                   sources: dict, facts: dict, key_figures: list, sections: list,
+                   cited_figures: dict | None = None) -> Sheet:
     numbering = _Numbering(sources)
-    title = _inline(header["title"], facts, numbering)
-    subtitle = _inline(header["subtitle"], facts, numbering) if header["subtitle"] else ()
+    found: list = []
+    title = _inline(header["title"], facts, numbering, cited_figures, found)
+    subtitle = _inline(header["subtitle"], facts, numbering, cited_figures, found) \
+        if header["subtitle"] else ()
     figures = []
     for fid in key_figures:
         fact = facts[fid]
@@ -66,9 +90,12 @@ def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tupl
                                  _inline(fact.label, facts, numbering), cite))
     built = []
     for _node, heading, text, bullets in sections:
-        paragraphs = tuple(_inline(raw, facts, numbering) for raw, _ in split_paragraphs(text or ""))
-        items = tuple(_inline(b.value.strip(), facts, numbering) for b in bullets)
-        built.append(Section(_inline(heading, facts, numbering), paragraphs, items))
+        head = _inline(heading, facts, numbering, cited_figures, found)
+        paragraphs = tuple(_inline(raw, facts, numbering, cited_figures, found)
+                           for raw, _ in split_paragraphs(text or ""))
+        items = tuple(_inline(b.value.strip(), facts, numbering, cited_figures, found)
+                      for b in bullets)
+        built.append(Section(head, paragraphs, items))
     return Sheet(
         spec_path=spec_path, title=title, subtitle=subtitle, as_of=as_of,
         key_figures=tuple(figures), sections=tuple(built), references=numbering.references(),
@@ -76,4 +103,4 @@ def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tupl
         location=header["location"], organisation=header["organisation"],
         contact=header["contact"], disclaimer=header["disclaimer"],
         language=header["language"] or "en", template=header["template"] or "default",
-        keywords=keywords)
+        keywords=keywords, cited_figures=tuple(found))

@@ -34,6 +34,9 @@ def dump_sheet(sheet: Sheet) -> str:
         lines.append(f"section: {_spans(section.heading)}")
         lines.extend(f"  para: {_spans(p)}" for p in section.paragraphs)
         lines.extend(f"  - {_spans(b)}" for b in section.bullets)
+    if sheet.cited_figures:
+        lines.append("cited figures:")
+        lines.extend(f"  {c.text} [{c.source}] \"{c.passage}\"" for c in sheet.cited_figures)
     lines.append("sources:")
     lines.extend(f"  [{r.number}] {r.text}" for r in sheet.references)
     return "\n".join(lines) + "\n"

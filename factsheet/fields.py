@@ -38,7 +38,16 @@ class Fields:
         if node.kind in kinds:
             return True
         wanted = " or ".join(dict.fromkeys(_KIND_NAMES[k] for k in kinds))
-        self.diags.error(node.pos, "wrong-type", f"{what} must be {wanted}, not {_KIND_NAMES[node.kind]}")
+        hint = None
+        if "str" in kinds and node.kind == "map" and len(node.value) == 1:
+            # '- Adre: 600 arrivals' is a key and a value to YAML, not a bullet with a colon
+            (key, child), = node.value.items()
+            if child.kind in ("str", "int", "float"):
+                written = f"{key}: {child.value}".replace("\\", "\\\\").replace('"', '\\"')
+                hint = (f"the colon and space in '{key}: ...' make YAML read a key and a value: "
+                        f"put the text in quotes: \"{written}\"")
+        self.diags.error(node.pos, "wrong-type", f"{what} must be {wanted}, not {_KIND_NAMES[node.kind]}",
+                         hint)
         return False
 
     def text(self, parent: Node, key: str, what: str | None = None):

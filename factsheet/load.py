@@ -209,9 +209,24 @@ def _syntax_error(text: str, exc: yaml.YAMLError, diags: Diagnostics) -> None:
         diags.error(pos, "yaml-escape", "this escape does not stand for a character that can be "
                     "printed: write the character itself")
         return
+    key, _, value = line.strip().lstrip("- ").partition(": ")
+    if ": " in value and not value.lstrip().startswith(("'", '"', "[", "{", "|", ">")):
+        diags.error(pos, "yaml-colon", _colon_message(line))
+        return
     detail = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
     diags.error(pos, "yaml-syntax", "not valid YAML here: check the indentation, quotes and "
                 "brackets on this line and the one before", f"the YAML parser says: {detail}")
+
+
+def _colon_message(line: str) -> str:
+    """A ': ' inside a plain value (label: Adre: 600 arrivals) starts a second key to YAML:
+    say to quote the value, showing the line as it should be."""
+    key, _, value = line.strip().lstrip("- ").partition(": ")
+    if not value:
+        return "YAML syntax: a colon followed by a space inside a plain value: put the value in quotes"
+    quoted = '"' + value.strip().replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return (f"YAML syntax: the value of '{key}' holds a colon followed by a space, which YAML "
+            f"reads as a new key: put the value in quotes: {key}: {quoted}")
 
 
 def _reader_pos(text: str, position: int) -> tuple:

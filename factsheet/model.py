@@ -72,8 +72,22 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class CitedFigure:
+    """A figure printed in a cited sentence, with the archive passage that states it.
+
+    Printed in bold like a fact's value; listed in the audit page, JSON and HXL.."""
+    text: str            # as printed: '180,000', 'six', '40%'
+    value: float | None  # None for a vague magnitude ('thousands')
+    percent: bool
+    source: str          # id of the cited source whose archive states it
+    passage: str         # the sentence (or clause) of the archive it was found in
+    sentence: str        # the sheet's sentence it is printed in, without markup
+
+
+@dataclass(frozen=True)
 class Span:
-    """A run of inline text. kind: 'text', 'figure' (a fact's value, set bold) or
+    """A run of inline text. kind: 'text', 'figure' (a fact's value or a cited figure,
+    set bold) or
     'cite' (citation numbers such as '1,2', set as a superscript marker)."""
     text: str
     kind: str = "text"
@@ -133,6 +147,7 @@ class Sheet:
     template: str = "default"
     produced: date | None = None  # set by the build (SOURCE_DATE_EPOCH or today)
     keywords: tuple = field(default=())
+    cited_figures: tuple = ()     # tuple[CitedFigure, ...]: figures of cited sentences, in order
 
     @property
     def stem(self) -> str:

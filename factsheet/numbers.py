@@ -35,6 +35,8 @@ _WORD = r"(?:%s)" % "|".join(_NUMBER_WORDS)
 _ANY_WORD = r"(?:%s)" % "|".join(sorted(set(_UNITS) | set(_TENS) | set(_SCALES) | {"dozen", "a", "and"},
                                          key=len, reverse=True))
 
+_WORD_SET = frozenset(_NUMBER_WORDS) | {"third", "thirds", "quarter", "quarters", "fifth", "fifths"}
+_LETTERS = re.compile(r"[a-z]+")
 _PERCENT = r"(?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b))?"
 # Thousands grouped by commas (20,000) or by spaces (20 000, also no-break and thin spaces).
 _GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)(?:\.\d+)?"
@@ -49,6 +51,9 @@ _WORDS = re.compile(
     r"\b(?P<words>%s|(?:%s)(?:[\s-]+(?:%s))*)\b" % (_PART_OF, _WORD, _ANY_WORD) + _PERCENT, re.IGNORECASE)
 _DAY_BEFORE_MONTH = re.compile(r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b" % MONTH_NAMES, re.I)
 _MONTH_BEFORE_DAY = re.compile(r"\b(?:%s)\.?\s+$" % MONTH_NAMES, re.I)
+# the first day of a range of dates: '5-8 August', '5 and 8 August', '19 to 20 October'
+_DAY_RANGE = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:[-\u2013\u2014/]|to\b|and\b|until\b|till\b)\s*"
+                        r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b" % MONTH_NAMES, re.I)
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ def _is_exempt(text: str, match, value: float, percent: bool) -> bool:
            for date in _ISO_DATE.finditer(text, max(0, match.start() - 8), match.end() + 8)):
         return True   # the month and day of 2017-08-25
     if re.fullmatch(r"\d{1,2}", raw) and 1 <= value <= 31:
-        if _DAY_BEFORE_MONTH.match(text, match.end("num")):
+        if _DAY_BEFORE_MONTH.match(text, match.end("num")) or _DAY_RANGE.match(text, match.end("num")):
             return True
         if _MONTH_BEFORE_DAY.search(text[max(0, match.start() - 12):match.start()]):
             return True
@@ -123,7 +128,9 @@ def find_figures(text: str, exempt_dates: bool = True) -> list:
         end = match.end() if percent else match.end("scale") if match.group("scale") else match.end("num")
         figures.append(Figure(text[match.start():end], match.start(), end, value, percent))
     taken = [(f.start, f.end) for f in figures]
-    for match in _WORDS.finditer(text):
+    # the word rules are slow on long texts: run them only when a number word is there
+    has_words = not _WORD_SET.isdisjoint(_LETTERS.findall(text.lower()))
+    for match in _WORDS.finditer(text) if has_words else ():
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue  # 'million' in '1.2 million' is part of a number already found
         words = match.group("words")

@@ -46,6 +46,18 @@ def sheet_record(sheet: Sheet) -> dict:
             }
             for fact in sheet.facts
         ],
+        # figures printed in cited sentences, each with the archive passage that states it
+        "cited_figures": [
+            {
+                "text": figure.text,
+                "value": figure.value,
+                "unit": "%" if figure.percent else None,
+                "source": figure.source,
+                "passage": figure.passage,
+                "sentence": figure.sentence,
+            }
+            for figure in sheet.cited_figures
+        ],
         "sources": [
             {
                 "id": source.id,

@@ -9,14 +9,15 @@ import re
 from datetime import date
 from pathlib import Path
 
-from . import characters, limits
-from .archive import ArchiveCache, ArchiveError, resolve_archive
+from . import characters, cited, limits
+from .archive import ArchiveCache, ArchiveError, mark_differences, resolve_archive
 from .assemble import assemble_sheet
 from .diagnostics import Diagnostics
 from .fields import Fields
 from .load import Node, locate, parse_yaml, read_text, reading
 from .markup import SLUG, parse_inline, split_paragraphs
 from .model import QUALIFIERS, Fact, Source
+from .records import label_text
 from .numbers import find_figures, value_in_quote
 
 FORMAT_VERSION = 1
@@ -47,6 +48,12 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+(?=[^a-z\s])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|No|Nos|Fig|"
                            r"approx|vs|e\.g|i\.e|[A-Z](?:\.[A-Z])*))\.$")
 
+# A heading's number that names a part is not a figure: 'Phase 2', 'Background part 1',
+# 'Week 3', 'Flash update #8' (roman numerals, 'Part II', are never figures): the number
+# follows one of these words directly. In text and bullets such numbers still need a source.
+_PART_NUMBER = re.compile(r"(?:\b(?:part|phase|round|stage|step|week|wave|chapter|section|annex|"
+                          r"appendix|update|report|no\.?|number)\s*#?|#)\s*$", re.IGNORECASE)
+
 
 class _Check:
     """One spec's validation run: holds the diagnostics and what has been read so far."""
@@ -70,6 +77,8 @@ class _Check:
         self.cited_sources: set = set()
         self.text_nodes: list = []   # (node, role) of every string that may hold markup
         self.bad_text: set = set()   # ids of string nodes with refused characters
+        # raw paragraph -> [(start, end, CitedFigure)]: figures of cited sentences, found
+        self.cited_figures: dict = {}
 
     # -- structure -------------------------------------------------------------------
     def run(self, text: str):
@@ -124,7 +133,8 @@ class _Check:
             return None
         return assemble_sheet(
             spec_path=self.path, root=root, header=header, as_of=as_of, keywords=keywords,
-            sources=self.sources, facts=self.facts, key_figures=key_figures, sections=sections)
+            sources=self.sources, facts=self.facts, key_figures=key_figures, sections=sections,
+            cited_figures=self.cited_figures)
 
     def _keywords(self, root: Node) -> tuple:
         words = []
@@ -241,8 +251,12 @@ class _Check:
         if archives and not found:
             sid, archive = archives[0]
             passage = archive.closest_passage(fact.quote)
-            hint = f"closest passage in {self._rel(archive.path)}: \"{passage}\"" if passage else \
-                "nothing in the archive resembles it"
+            if passage:   # the words that differ in [brackets], on two lines that align
+                quote, passage = mark_differences(fact.quote, passage)
+                label = f"closest passage in {self._rel(archive.path)}:"
+                hint = f"{label} \"{passage}\"\n{'the quote says:'.ljust(len(label))} \"{quote}\""
+            else:
+                hint = "nothing in the archive resembles it"
             self.diags.error(quote_pos, "quote-not-found",
                              f"quote of fact '{fact.id}' is not in the archived text of '{sid}'", hint)
         elif found:
@@ -306,9 +320,10 @@ class _Check:
                        if self.fields.kind(b, ("str",), "a bullet")]
             if text is None and not bullets and "text" not in node.value and "bullets" not in node.value:
                 self.diags.error(node.pos, "empty-section", "a section needs 'text', 'bullets' or both")
-            for child in [node.get("heading"), node.get("text")] + bullets:
+            for role, child in [("heading", node.get("heading")), ("text", node.get("text"))] + \
+                    [("text", b) for b in bullets]:
                 if child is not None and child.kind == "str":
-                    self.text_nodes.append((child, "text"))
+                    self.text_nodes.append((child, role))
             sections.append((node, heading, text, bullets))
         return sections
 
@@ -374,9 +389,9 @@ class _Check:
                         self._unknown(pos, "source", tok.value, self.sources,
                                       extra="; write [[ and ]] for literal brackets")
             if role != "label":
-                self._check_figures(node, raw, offset, tokens)
+                self._check_figures(node, raw, offset, tokens, role)
 
-    def _check_figures(self, node: Node, raw: str, offset: int, tokens: list) -> None:
+    def _check_figures(self, node: Node, raw: str, offset: int, tokens: list, role: str) -> None:
         """Every figure is a {fact} or stands in a sentence with a [source] citation."""
         masked = list(raw)
         for tok in tokens:
@@ -389,14 +404,69 @@ class _Check:
         for start, end in zip(bounds, bounds[1:]):
             sentence = masked[start:end]
             # a citation placed just after the full stop still belongs to its sentence
-            cited = "\x01" in sentence or masked[end:].lstrip().startswith("\x01")
-            if cited:
+            cites = [t.value for t in tokens if t.kind == "cite" and start <= t.offset < end]
+            after = masked[end:]
+            if after.lstrip().startswith("\x01"):
+                lead = end + len(after) - len(after.lstrip())
+                cites += [t.value for t in tokens if t.kind == "cite" and t.offset >= lead
+                          and not masked[lead:t.offset].replace("\x01", "").strip()]
+            plain = sentence.replace("\x00", " ").replace("\x01", " ")
+            figures = find_figures(plain)
+            if role == "heading":   # 'Phase 2', 'Part II': the name of a part, not a figure
+                figures = [f for f in figures if not _PART_NUMBER.search(plain[:f.start])]
+            if not cites:
+                for figure in figures:
+                    self.diags.error(locate(node, offset + start + figure.start, self.lines),
+                                     "unsourced-figure",
+                                     f"figure '{figure.text}' has no source: use a {{fact}} or cite "
+                                     "a [source] in the same sentence")
                 continue
-            for figure in find_figures(sentence.replace("\x00", " ").replace("\x01", " ")):
-                self.diags.error(locate(node, offset + start + figure.start, self.lines),
-                                 "unsourced-figure",
-                                 f"figure '{figure.text}' has no source: use a {{fact}} or cite "
-                                 "a [source] in the same sentence")
+            for figure in cited.whole_phrases(plain, figures):
+                self._check_cited(node, raw, offset, (start, end), plain, figure, cites)
+
+    def _check_cited(self, node: Node, raw: str, offset: int, bounds: tuple, plain: str,
+                     figure, cites: list) -> None:
+        """A figure in a cited sentence must be stated in the archive of a source it cites."""
+        start, end = bounds
+        indexes = {sid: (cited.figure_index(self.archives[sid]), self.archives[sid].path)
+                   for sid in dict.fromkeys(cites) if sid in self.archives}
+        if not indexes:   # unknown source or unreadable archive: reported already
+            return
+        european = cited.european_value(figure.text)
+        found = None
+        for sid, (index, _path) in indexes.items():
+            if european is not None and index.find(european, figure.percent):
+                found = None   # the source means 180,000; the sheet would print 180
+                break
+            hit = cited.lookup(figure, plain, index)
+            if hit is not None:
+                found = (sid, index, hit)
+                break
+        pos = locate(node, offset + start + figure.start, self.lines)
+        if found is None:
+            names = ", ".join(f"'{sid}'" for sid in indexes)
+            hint = cited.missing_hint(figure, indexes, self._rel)
+            elsewhere = self._stated_elsewhere(figure, plain, set(indexes))
+            if elsewhere:
+                hint += f"\n'{figure.text}' is in '{elsewhere}': cite [{elsewhere}] if it comes from there"
+            self.diags.error(pos, "cited-figure-not-in-source",
+                             f"figure '{figure.text}' is not in the archived text of {names}, "
+                             "which its sentence cites", hint)
+            return
+        sid, index, hit = found
+        # the sentence as printed: facts as their values, citation markers left out
+        printed = " ".join(label_text(raw[start:end], self.facts).split())
+        self.cited_figures.setdefault(raw, []).append(
+            (start + figure.start, start + figure.end,
+             cited.CitedFigure(figure.text, figure.value, figure.percent, sid, index.passage(hit),
+                               re.sub(r"\s+(?=[.,;:!?])", "", printed))))
+
+    def _stated_elsewhere(self, figure, plain: str, skip: set):
+        """Another source of the spec whose archive states the figure (cited by mistake)."""
+        for sid, archive in self.archives.items():
+            if sid not in skip and cited.lookup(figure, plain, cited.figure_index(archive)):
+                return sid
+        return None
 
     def _declare(self, what: str, node: Node) -> None:
         ident = node.get("id")

@@ -83,7 +83,9 @@ RULES = [
     ("yaml-syntax.yaml",
      "13:4: error: not valid YAML here: check the indentation, quotes and brackets on this line and the one before", PARSER_SAYS),
     ("yaml-colon-in-text.yaml",
-     "23:46: error: not valid YAML here: check the indentation, quotes and brackets on this line and the one before", PARSER_SAYS),
+     "23:46: error: YAML syntax: the value of 'label' holds a colon followed by a space, which "
+     "YAML reads as a new key: put the value in quotes: "
+     "label: \"civilians trapped in Raqqa by ISIS: at risk\"", None),
     ("yaml-tab-indent.yaml",
      "22:1: error: a tab indents this line: YAML indents with spaces only", None),
     ("yaml-duplicate-key.yaml",
@@ -154,11 +156,11 @@ RULES = [
     ("quote-one-word-off.yaml",
      "26:12: error: quote of fact 'trapped' is not in the archived text of 'voa'",
      'closest passage in sources/voa-2017-08-25.txt: '
-     '"saying that 20,000 civilians trapped by ISIS were at risk from airstrikes,"'),
+     '"saying that 20,000 civilians trapped by [ISIS] were at risk from airstrikes,"'),
     ("quote-one-digit-off.yaml",
      "26:12: error: quote of fact 'trapped' is not in the archived text of 'voa'",
      'closest passage in sources/voa-2017-08-25.txt: '
-     '"saying that 20,000 civilians trapped by ISIS were at risk from airstrikes,"'),
+     '"saying that [20,000] civilians trapped by ISIS were at risk from airstrikes,"'),
     ("value-not-in-quote.yaml",
      "22:12: error: value 2,000 of fact 'trapped' is not stated in its quote",
      "the quote states '20,000'"),

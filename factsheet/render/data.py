@@ -40,7 +40,9 @@ def render_json(sheet: Sheet, layout, out_path) -> Path:
 
 
 def render_hxl(sheet: Sheet, layout, out_path) -> Path:
-    """Write `<stem>.hxl.csv`: header row, HXL hashtag row, one row per fact in spec order."""
+    """Write `<stem>.hxl.csv`: header row, HXL hashtag row, one row per fact in spec order,
+    then one row per cited figure (no fact ID; the sheet's sentence as its indicator, the
+    archive passage as its quote)."""
     path = _target(out_path, f"{sheet.stem}.hxl.csv")
     text = hxl_text(sheet_record(sheet))
     write_atomic(path, lambda f: f.write(text.encode("utf-8")))
@@ -69,6 +71,21 @@ def hxl_text(record: dict) -> str:
             _aligned(s["url"] for s in cited),
             _aligned(s["publisher"] for s in cited),
             fact["quote"],
+        ])
+    for figure in record.get("cited_figures", ()):
+        source = sources.get(figure["source"], {})
+        writer.writerow([
+            "",
+            figure["sentence"],
+            "" if figure["value"] is None else _number(figure["value"]),
+            "",
+            figure["unit"] or "",
+            figure["text"],
+            "",
+            figure["source"],
+            source.get("url") or "",
+            source.get("publisher") or "",
+            figure["passage"],
         ])
     return buffer.getvalue()
 

@@ -153,6 +153,10 @@ def audit_html(sheet: Sheet, documents=("pdf", "docx")) -> str:
         for fact in others:
             parts.append(_figure(sheet, fact, fact.display, label_text(fact.label, facts)))
         parts.append("</section>\n")
+    if sheet.cited_figures:
+        parts.append("<section>\n<h2>Figures in cited sentences</h2>\n")
+        parts.extend(_cited(sheet, figure, n) for n, figure in enumerate(sheet.cited_figures, 1))
+        parts.append("</section>\n")
     parts.append(_sources_table(sheet))
     parts.append(f"</main>\n<footer>Built from <code>{_e(sheet.spec_path.name)}</code>"
                  f"{_produced(sheet)} by factsheet.</footer>\n")
@@ -189,6 +193,21 @@ def _figure(sheet: Sheet, fact, printed: str, label: str, key: bool = False) -> 
         else:
             lines.append(_source(sheet, source))
     lines.append("</article>\n")
+    return "\n".join(line for line in lines if line)
+
+
+def _cited(sheet: Sheet, figure, number: int) -> str:
+    """A figure of a cited sentence: the sentence as printed, the archive passage stating it."""
+    source = next((s for s in sheet.sources if s.id == figure.source), None)
+    cite_attr = f' cite="{_e(source.url)}"' if source and is_web_url(source.url) else ""
+    lines = [
+        f'<article class="figure cited" id="cited-{number}">',
+        f'<p class="value"><span class="display">{_e(figure.text)}</span> '
+        f'<span class="label">{_e(figure.sentence)}</span></p>',
+        f"<blockquote{cite_attr}>{_e(figure.passage)}</blockquote>",
+        _source(sheet, source) if source else "",
+        "</article>\n",
+    ]
     return "\n".join(line for line in lines if line)
 
 
