@@ -6,15 +6,32 @@ and keeps the largest size that fits on one page. The DOCX mirrors the chosen ge
 """
 from __future__ import annotations
 
+import functools
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 from .diagnostics import LayoutError
-from .model import Span, format_date, plain_text
+from .model import MONTHS, Span, format_date, plain_text
 from .template import Template
 
 SIZE_STEP = 0.5
 FIGURE_LEADING = 1.1              # key figures' line pitch, times their size
+
+
+NBSP = "\u00a0"
+# Units and scale words that stay on the line of their number ('5 km', '1.2 million', 'USD 40').
+_UNITS = ("thousand|million|billion|trillion|per cent|percent|km²|km2|km|m²|m2|m|cm|mm|kg|g|t|"
+          "tonnes|tons|MT|ha|hectares|l|litres|liters|°C|%|USD|EUR|GBP|CHF|US\\$|\\$|€|£")
+_MONTH = "|".join(MONTHS + tuple(m[:3] for m in MONTHS))
+_TIES = (
+    re.compile(rf"(?<![\w.,])(\d{{1,2}}) (?=(?:{_MONTH})\b)"),          # 7 October
+    re.compile(rf"\b((?:{_MONTH})\.?) (?=\d{{1,2}}\b)"),                # October 7
+    re.compile(rf"(\d) (?=(?:{_UNITS})(?!\w))"),                       # 5 km, 1.2 million
+    re.compile(rf"(?<!\w)((?:{_UNITS})) (?=\d)"),                        # USD 40
+    re.compile(r"(\d) (?=\d{3}(?!\d))"),                                # 20 000
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 
 
 def _pt(value: float) -> float:
@@ -114,6 +131,34 @@ class Layout:
         return blocks
 
 
+def tie_text(text: str) -> str:
+    """No line break between a day and its month or a number and its unit: no-break spaces."""
+    for pattern in _TIES:
+        text = pattern.sub(lambda m: m.group(1) + NBSP, text)
+    return text
+
+
+@functools.lru_cache(maxsize=4096)
+def typeset(inline: tuple) -> tuple:
+    """Spans as both renderers set them: ties (tie_text); a figure that starts a sentence with a
+    capital ('More than 176,400 people'); and a no-break space before each citation marker, so
+    that text copied from the PDF or DOCX reads '20,000 1', never '20,0001'."""
+    out = []
+    for position, span in enumerate(inline):
+        text = tie_text(span.text) if span.kind != "cite" else NBSP + span.text
+        if span.kind == "figure" and text[:1].islower():
+            before = "".join(s.text for s in inline[:position] if s.kind != "cite")
+            if not before.strip() or _SENTENCE_END.search(before):
+                text = text[0].upper() + text[1:]
+        out.append(Span(text, span.kind))
+    return tuple(out)
+
+
+def figure_label(figure) -> tuple:
+    """A key figure's label with its citation marker, typeset."""
+    return typeset(figure.label + ((Span(figure.cite, "cite"),) if figure.cite else ()))
+
+
 def size_layout(template: Template, body: float) -> Layout:
     """The sizes and spacing for body size `body`; every one of them scales with it."""
     width, height = template.page_size
@@ -160,7 +205,7 @@ def plan_blocks(sheet, layout: Layout) -> list:
     """Every heading, paragraph and bullet of the sections, with the space that follows it."""
     blocks = []
     for index, section in enumerate(sheet.sections):
-        blocks.append(Block("heading", section.heading, layout.heading_space, index))
+        blocks.append(Block("heading", typeset(section.heading), layout.heading_space, index))
         body = [("paragraph", p) for p in section.paragraphs] + [("bullet", b) for b in section.bullets]
         for position, (kind, inline) in enumerate(body):
             last = position == len(body) - 1
@@ -171,7 +216,7 @@ def plan_blocks(sheet, layout: Layout) -> list:
                 space = layout.bullet_space
             else:
                 space = layout.paragraph_space
-            blocks.append(Block(kind, inline, space, index))
+            blocks.append(Block(kind, typeset(inline), space, index))
         if not body:
             blocks[-1] = replace(blocks[-1], space_after=layout.section_space)
     return blocks
@@ -182,9 +227,9 @@ def band_lines(sheet) -> list:
     lines = []
     if sheet.organisation:
         lines.append(("organisation", (Span(sheet.organisation),)))
-    lines.append(("title", sheet.title))
+    lines.append(("title", typeset(sheet.title)))
     if sheet.subtitle:
-        lines.append(("subtitle", sheet.subtitle))
+        lines.append(("subtitle", typeset(sheet.subtitle)))
     meta = " | ".join(part for part in (sheet.location, sheet.as_of_text) if part)
     lines.append(("meta", (Span(meta),)))
     return lines

@@ -68,7 +68,7 @@ def test_example_is_one_page_with_every_figure_marker_and_source(tmp_path, defau
         if figure.qualifier:
             assert figure.qualifier in text
     for expected in ("at least 220 civilians", "20,000", "220,000", "400%", "50%", "[1]", "[2]",
-                     "shelling1", "human shields2", "west2.", "leave1,2."):
+                     "shelling 1", "human shields 2", "west 2.", "leave 1,2."):
         assert expected in text, expected
     for reference in sheet.references:
         assert reference.text in text

@@ -9,7 +9,7 @@ import math
 import re
 from xml.sax.saxutils import escape
 
-from ..layout import band_lines, footer_texts, reference_parts
+from ..layout import band_lines, figure_label, footer_texts, reference_parts, tie_text
 from ..model import Span, plain_text
 from ..output import zip_bytes, zip_entry
 from . import document_timestamp
@@ -17,6 +17,7 @@ from .docx_package import BULLET_STYLE, base_package
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile("[ \t\r\n]+")
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
@@ -40,7 +41,7 @@ def attr(value: str) -> str:
 
 
 def run(value: str, size=None, bold=None, italic=None, colour=None, superscript=False,
-        plain=False) -> str:
+        plain=False, url=False) -> str:
     """A w:r with its properties in schema order; `plain` cancels caps and letter spacing a
     branded style might add, so the text keeps its typed form and the PDF's width."""
     props = []
@@ -59,7 +60,11 @@ def run(value: str, size=None, bold=None, italic=None, colour=None, superscript=
     if superscript:
         props.append('<w:vertAlign w:val="superscript"/>')
     rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{text(value)}</w:t></w:r>'
+    # A hyphen inside a word never ends a line (ReportLab, the measure, never breaks there):
+    # Word's own non-breaking hyphen, which copies as '-'.
+    body = text(value) if url else \
+        _WORD_HYPHEN.sub('</w:t><w:noBreakHyphen/><w:t xml:space="preserve">', text(value))
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>'
 
 
 def inline_runs(inline, size, colour=None, plain=False) -> str:
@@ -154,7 +159,7 @@ class _Writer:
         rid = f"rIdFsLink{len(self.links) + 1}"
         self.links.append((rid, url))
         return (f'<w:hyperlink r:id="{rid}" w:history="1">'
-                f"{run(url, size, colour=self.colours.primary)}</w:hyperlink>")
+                f"{run(url, size, colour=self.colours.primary, url=True)}</w:hyperlink>")
 
     def document(self) -> str:
         gap = spacer(self.layout.block_gap, self.styles["Normal"])
@@ -225,11 +230,10 @@ class _Writer:
                                         if figure.qualifier else "", self.styles["Key Figure Label"],
                                         lay.small_size, lay.small_leading, left=lay.cell_pad_h,
                                         right=right))
-                content.append(para(run(figure.number, lay.figure_size, bold=True, colour=colours.accent,
+                content.append(para(run(tie_text(figure.number), lay.figure_size, bold=True, colour=colours.accent,
                                         plain=True), self.styles["Key Figure"], lay.figure_size,
                                     lay.figure_leading, lay.label_gap, lay.cell_pad_h, right))
-                label = figure.label + ((Span(figure.cite, "cite"),) if figure.cite else ())
-                content.append(para(inline_runs(label, lay.small_size, colours.text),
+                content.append(para(inline_runs(figure_label(figure), lay.small_size, colours.text),
                                     self.styles["Key Figure Label"], lay.small_size,
                                     lay.small_leading, left=lay.cell_pad_h, right=right))
                 cells.append(cell("".join(content), width, (lay.cell_pad_v, 0, lay.cell_pad_v, 0),

@@ -19,8 +19,8 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
 from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
-from ..layout import (band_lines, figure_rows, footer_texts, plan_blocks, reference_parts,
-                      split_points, with_figure_size)
+from ..layout import (band_lines, figure_label, figure_rows, footer_texts, plan_blocks,
+                      reference_parts, split_points, tie_text, with_figure_size)
 from ..model import Span, plain_text
 from . import document_timestamp
 
@@ -227,10 +227,9 @@ def _compose_figures(sheet, layout, styles, page, top) -> float:
                 if figure.qualifier:
                     _place(page, text_paragraph(figure.qualifier, styles["qualifier"]), x, cy, inner)
                 cy += layout.small_leading
-            cy += _place(page, text_paragraph(figure.number, styles["number"]), x, cy, inner)
+            cy += _place(page, text_paragraph(tie_text(figure.number), styles["number"]), x, cy, inner)
             cy += layout.label_gap
-            label = figure.label + ((Span(figure.cite, "cite"),) if figure.cite else ())
-            cy += _place(page, spans_paragraph(label, styles["label"]), x, cy, inner)
+            cy += _place(page, spans_paragraph(figure_label(figure), styles["label"]), x, cy, inner)
             tallest = max(tallest, cy - y - layout.cell_pad_v)
         row_h = tallest + 2 * layout.cell_pad_v
         for column in range(count):   # tiles first, so that the text is drawn over them
