@@ -138,14 +138,23 @@ def tie_text(text: str) -> str:
     return text
 
 
+def gap_size(size: float) -> float:
+    """The size of the no-break space before a citation marker: a hair's width, half-points."""
+    return _half(max(size * 0.3, 1.0))
+
+
 @functools.lru_cache(maxsize=4096)
 def typeset(inline: tuple) -> tuple:
     """Spans as both renderers set them: ties (tie_text); a figure that starts a sentence with a
-    capital ('More than 176,400 people'); and a no-break space before each citation marker, so
-    that text copied from the PDF or DOCX reads '20,000 1', never '20,0001'."""
+    capital ('More than 176,400 people'); and before each citation marker a 'gap' span, a
+    no-break space set at gap_size, so that text copied from the PDF or DOCX reads '20,000 1',
+    never '20,0001', while the marker still hugs its word."""
     out = []
     for position, span in enumerate(inline):
-        text = tie_text(span.text) if span.kind != "cite" else NBSP + span.text
+        if span.kind == "cite":
+            out += [Span(NBSP, "gap"), span]
+            continue
+        text = tie_text(span.text)
         if span.kind == "figure" and text[:1].islower():
             before = "".join(s.text for s in inline[:position] if s.kind != "cite")
             if not before.strip() or _SENTENCE_END.search(before):

@@ -111,7 +111,7 @@ def test_a_sentence_that_starts_with_a_fact_starts_with_a_capital(spans, expecte
 
 def test_a_citation_marker_is_set_apart_from_its_figure_by_a_no_break_space():
     assert typeset((Span("20,000", "figure"), Span("1", "cite"))) == \
-        (Span("20,000", "figure"), Span(f"{NBSP}1", "cite"))
+        (Span("20,000", "figure"), Span(NBSP, "gap"), Span("1", "cite"))
 
 
 def test_a_hyphenated_place_name_never_breaks_in_the_docx(tmp_path):

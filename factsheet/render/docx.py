@@ -9,7 +9,7 @@ import math
 import re
 from xml.sax.saxutils import escape
 
-from ..layout import band_lines, figure_label, footer_texts, reference_parts, tie_text
+from ..layout import band_lines, figure_label, footer_texts, gap_size, reference_parts, tie_text
 from ..model import Span, plain_text
 from ..output import zip_bytes, zip_entry
 from . import document_timestamp
@@ -69,7 +69,8 @@ def run(value: str, size=None, bold=None, italic=None, colour=None, superscript=
 
 def inline_runs(inline, size, colour=None, plain=False) -> str:
     """Spans as runs: figures bold, citations superscript; never parsed as markup."""
-    return "".join(run(s.text, size, bold=True if s.kind == "figure" else None, colour=colour,
+    return "".join(run(s.text, gap_size(size) if s.kind == "gap" else size,
+                       bold=True if s.kind == "figure" else None, colour=colour,
                        superscript=s.kind == "cite", plain=plain) for s in inline)
 
 
@@ -193,7 +194,8 @@ class _Writer:
         paragraphs = []
         for position, (role, inline) in enumerate(lines):
             style, size, leading, bold, colour = roles[role]
-            runs = "".join(run(s.text, size, bold=bold, italic=False, colour=colour, plain=True,
+            runs = "".join(run(s.text, gap_size(size) if s.kind == "gap" else size, bold=bold,
+                               italic=False, colour=colour, plain=True,
                                superscript=s.kind == "cite") for s in inline)
             after = lay.band_gap if position < len(lines) - 1 else 0.0
             paragraphs.append(para(runs, self.styles[style], size, leading, after,

@@ -19,7 +19,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
 from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
-from ..layout import (band_lines, figure_label, figure_rows, footer_texts, plan_blocks,
+from ..layout import (band_lines, figure_label, figure_rows, footer_texts, gap_size, plan_blocks,
                       reference_parts, split_points, tie_text, with_figure_size)
 from ..model import Span, plain_text
 from . import document_timestamp
@@ -65,7 +65,7 @@ def text_paragraph(value: str, style, bullet: str | None = None) -> Paragraph:
 @functools.lru_cache(maxsize=512)
 def _prototypes(style) -> dict:
     size = style.fontSize
-    samples = {"text": "x", "figure": "<b>x</b>",
+    samples = {"text": "x", "figure": "<b>x</b>", "gap": f'<font size="{gap_size(size):g}">x</font>',
                "cite": f'<super rise="{size * 0.38:.2f}" size="{size * 0.68:.2f}">x</super>'}
     return {kind: ParaParser().parse(sample, style)[1][0] for kind, sample in samples.items()}
 
