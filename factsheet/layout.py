@@ -84,6 +84,7 @@ class Layout:
     rule_gap: float               # between a heading's text and its rule (whole points, as Word)
     rule_width: float
     block_gap: float              # between band, key figures, sections and sources
+    footer_gap: float             # above the footer's rule
     column_gap: float
     bullet_indent: float
     source_indent: float
@@ -107,6 +108,8 @@ class Layout:
     sources_height: float = 0.0
     footer_height: float = 0.0
     slack: float = 0.0            # free height left on the page at this size
+    stretch: float = 1.0          # the vertical spacing's factor (spaced()): > 1 on a short sheet
+    stretch_base: object = field(default=None, compare=False, repr=False)   # the unstretched layout
     _page: object = field(default=None, compare=False, repr=False)   # measured PDF page, reused
 
     @property
@@ -120,7 +123,7 @@ class Layout:
     @property
     def body_bottom(self) -> float:
         """Distance from the page bottom to the lowest point the body may reach (above the footer)."""
-        return self.margin_bottom + self.footer_height + self.block_gap
+        return self.margin_bottom + self.footer_height + self.footer_gap
 
     def blocks(self, sheet) -> list:
         """The section blocks, spaced; space after the last block of each column is dropped."""
@@ -189,7 +192,7 @@ def size_layout(template: Template, body: float) -> Layout:
         paragraph_space=_pt(body * 0.6), bullet_space=_pt(body * 0.35),
         section_space=_pt(body * 1.2), heading_space=_pt(body * 0.5),
         rule_gap=float(max(1, round(body * 0.25))), rule_width=0.75,
-        block_gap=_pt(body * 1.3), column_gap=_pt(body * 2.0),
+        block_gap=_pt(body * 1.3), footer_gap=_pt(body * 1.3), column_gap=_pt(body * 2.0),
         bullet_indent=_pt(body * 1.2), source_indent=_pt(small * 2.4),
         cell_pad_v=_pt(body * 0.7), cell_pad_h=_pt(body * 0.9), cell_gap=1.5,
         band_pad_bottom=_pt(body * 1.4), band_gap=_pt(body * 0.4), label_gap=_pt(body * 0.2),
@@ -266,49 +269,101 @@ def split_points(blocks) -> list:
 
 
 def candidate_sizes(template: Template) -> list:
-    """Body sizes to try, largest first: max, max - 0.5, ..., min."""
-    steps = int(round((template.body_max - template.body_min) / SIZE_STEP))
-    return [template.body_max - i * SIZE_STEP for i in range(steps + 1)]
+    """Body sizes to try, largest first: fill, fill - 0.5, ..., max, ..., min."""
+    steps = int(round((template.fill_max - template.body_min) / SIZE_STEP))
+    return [template.fill_max - i * SIZE_STEP for i in range(steps + 1)]
+
+
+# The vertical spacing a short sheet may gain on top of a larger size: beyond it, more air
+# looks like a page with holes, not a full one.
+MAX_STRETCH = 3.0
+_SPACINGS = ("paragraph_space", "bullet_space", "section_space", "heading_space", "block_gap",
+             "label_gap", "source_space")
+
+
+def spaced(layout: Layout, factor: float, extra_gap: float = 0.0, extra_foot: float = 0.0) -> Layout:
+    """The layout with its vertical spacing times `factor` (twips, as Word stores it), `extra_gap`
+    more between the band, key figures, sections and sources (`extra_foot` above the footer),
+    and its key figures larger by a quarter as much as the spacing (compose_page keeps each
+    number within its tile)."""
+    base = layout.stretch_base or layout
+    values = {name: _pt(getattr(base, name) * factor) for name in _SPACINGS}
+    values["block_gap"] = _pt(base.block_gap * factor + extra_gap)
+    values["footer_gap"] = _pt(base.footer_gap * factor + extra_foot)
+    grown = with_figure_size(base, _half(base.figure_size * (1 + (factor - 1) / 4)))
+    return replace(grown, stretch=factor, stretch_base=base, **values)
 
 
 def fit_page(sheet, template: Template) -> Layout:
-    """The largest body size at which the whole sheet fits on one page; LayoutError if none does."""
+    """The largest body size, up to the template's fill size, at which the whole sheet fits on one
+    page, with the room left spread over its vertical spacing; LayoutError if even the smallest
+    size overflows. Short sheets thus grow (text, key figures, space) to use their page."""
     from .render.pdf import compose_page   # the PDF engine is the measure of what fits
 
     sizes = candidate_sizes(template)
-    tried = {}
+    tried, wraps = {}, {}
 
     def measure(index: int):
         if index not in tried:
-            tried[index] = compose_page(sheet, size_layout(template, sizes[index]))
+            tried[index] = compose_page(sheet, size_layout(template, sizes[index]), wraps)
         return tried[index]
 
-    if measure(0).fits:
-        return measure(0).layout
-    # Start where the overflow at full size says the fit should be, then walk to the edge:
-    # usually two more measurements, where a blind binary search over six sizes needs three.
-    index = _predict(measure(0), sizes)
+    # Start at the template's usual size, then go where what is left (or what overflowed) says
+    # the fit should be, and walk to the edge: usually one or two more measurements.
+    index = sizes.index(template.body_max)
+    index = _predict(measure(index), sizes)
     if measure(index).fits:
-        while index > 1 and measure(index - 1).fits:
+        while index > 0 and measure(index - 1).fits:
             index -= 1
-        return measure(index).layout
-    while index < len(sizes) - 1:
-        index += 1
-        if measure(index).fits:
-            return measure(index).layout
-    raise LayoutError(overflow_message(sheet, measure(len(sizes) - 1)))
+    else:
+        while index < len(sizes) - 1 and not measure(index).fits:
+            index += 1
+        if not measure(index).fits:
+            raise LayoutError(overflow_message(sheet, measure(len(sizes) - 1)))
+    return _stretch(sheet, measure(index), wraps)
+
+
+def _stretch(sheet, page, wraps) -> Layout:
+    """Spread the page's free height over its vertical spacing (up to MAX_STRETCH times it); the
+    rest stays below the sources. One more measurement, of paragraphs already wrapped."""
+    from .render.pdf import compose_page
+
+    layout = page.layout
+    if layout.slack <= layout.leading or page.spacing <= 0:
+        return layout
+    factor = min(MAX_STRETCH, 1.0 + 0.97 * layout.slack / page.spacing)
+    for _ in range(2):   # a new column split may take more room: then half as much
+        stretched = compose_page(sheet, spaced(layout, factor), wraps)
+        if stretched.fits:
+            break
+        factor = 1.0 + (factor - 1.0) / 2
+    else:
+        return layout
+    # Still room at the most spacing that looks like text: the gaps between the page's parts
+    # (band, key figures, sections, sources, footer) share it, rather than one gap at the foot.
+    # The room kept free below the columns (`safety`, for Word) already widens the last gap.
+    left, safety = stretched.layout.slack, stretched.layout.safety
+    if left > stretched.layout.leading:
+        gaps = 2 + bool(sheet.key_figures) + bool(sheet.references)
+        extra = 0.97 * min((left + safety) / gaps, left / (gaps - 1))
+        wider = compose_page(sheet, spaced(layout, factor, extra, max(0.0, extra - safety)), wraps)
+        if wider.fits:
+            return wider.layout
+    return stretched.layout
 
 
 def _predict(page, sizes) -> int:
-    """The index of the largest size expected to fit, scaling what overflowed at sizes[0]:
-    text height grows with the square of the size (taller lines, fewer words per line), the
-    band, figures, sources and footer linearly, the margins not at all."""
+    """The index of the largest size expected to fit, scaling what overflowed (or was left) at
+    the measured size: text height grows with the square of the size (taller lines, fewer
+    words per line), the band, figures, sources and footer linearly, the margins not at all."""
     layout = page.layout
     fixed = layout.margin_top + layout.margin_bottom
     scaled = layout.page_height - page.available - fixed
     needed = page.available + page.overflow
-    for index, size in enumerate(sizes[1:], 1):
-        ratio = size / sizes[0]
+    if page.available <= 0:
+        return len(sizes) - 1
+    for index, size in enumerate(sizes):
+        ratio = size / layout.body_size
         if needed * ratio ** 2 <= layout.page_height - fixed - scaled * ratio:
             return index
     return len(sizes) - 1

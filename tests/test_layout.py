@@ -21,17 +21,18 @@ def template():
     return load_template("default", TEMPLATES)
 
 
-def test_example_fits_at_the_templates_largest_size(template):
+def test_the_example_grows_past_the_templates_usual_size_to_use_its_page(template):
     layout = fit_page(with_produced(raqqa_sheet()), template)
-    assert layout.body_size == 10.0
-    assert layout.slack > 0
+    assert layout.body_size == 10.5 and layout.stretch > 1
+    assert 0 < layout.slack < layout.leading
     assert layout.columns_height + layout.slack == pytest.approx(
         layout.page_height - layout.body_bottom - layout.safety - layout.sources_height
         - layout.block_gap - layout.header_height - layout.figures_height - 2 * layout.block_gap)
+    assert not compose_page(with_produced(raqqa_sheet()), size_layout(template, 11)).fits
 
 
 def test_candidate_sizes_step_down_by_half_points_to_the_minimum(template):
-    assert candidate_sizes(template) == [10.0, 9.5, 9.0, 8.5, 8.0, 7.5]
+    assert candidate_sizes(template) == [12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5]
 
 
 def test_every_size_scales_with_the_body_and_rounds_to_what_word_can_store(template):
@@ -79,7 +80,7 @@ def test_no_column_ends_with_a_heading(template):
 def test_the_column_split_is_the_one_the_pdf_draws(template):
     sheet = with_produced(long_sheet(4))
     layout = fit_page(sheet, template)
-    again = compose_page(sheet, size_layout(template, layout.body_size)).layout
+    again = compose_page(sheet, layout).layout
     assert (again.split, again.columns_height) == (layout.split, layout.columns_height)
 
 

@@ -118,3 +118,43 @@ def test_a_hyphenated_place_name_never_breaks_in_the_docx(tmp_path):
     from factsheet.render.docx import run
     xml = run("camps in Al-Hasakeh")
     assert "<w:noBreakHyphen/>" in xml and "Al-" not in xml
+
+
+def largest_empty_band(pdf) -> tuple:
+    """(height of the tallest horizontal band without a word, page height), from the word boxes
+    `pdftotext -bbox` reports: the gap between one line of text and the next, anywhere across."""
+    html = pdftotext(pdf, "-bbox")
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', html).group(1))
+    boxes = sorted((float(a), float(b)) for a, b in
+                   re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html))
+    largest, bottom = 0.0, boxes[0][1]
+    for top, low in boxes[1:]:
+        largest = max(largest, top - bottom)
+        bottom = max(bottom, low)
+    return largest, height
+
+
+@pytest.fixture(scope="module")
+def office_pdfs(tmp_path_factory):
+    """Each page spec built, and its DOCX laid out by LibreOffice as a PDF."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    root = tmp_path_factory.mktemp("fill")
+    built_pdfs = {}
+    for spec in SPECS:
+        _, (pdf, docx_path) = built(spec, root / spec.stem)
+        built_pdfs[spec.stem] = (pdf, docx_path)
+    subprocess.run([soffice, f"-env:UserInstallation={(root / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(root / "office"),
+                    *(str(d) for _, d in built_pdfs.values())], check=True, capture_output=True,
+                   timeout=300)
+    return {stem: (pdf, root / "office" / f"{stem}.pdf") for stem, (pdf, _) in built_pdfs.items()}
+
+
+@pytest.mark.parametrize("stem", [s.stem for s in SPECS])
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_sheet_fills_its_page_no_empty_band_taller_than_an_eighth(office_pdfs, stem, fmt):
+    pdf, office = office_pdfs[stem]
+    largest, height = largest_empty_band(pdf if fmt == "pdf" else office)
+    assert largest <= height / 8, f"{fmt}: an empty band of {largest:.0f} pt on a {height:.0f} pt page"

@@ -40,6 +40,8 @@ class Page:
     total_height: float = 0.0     # both columns together
     total_lines: int = 0          # lines of section text
     overflow: float = 0.0         # how far the taller column runs past `available`
+    spacing: float = 0.0          # the vertical spacing from the band to the footer (stretchable)
+    wraps: dict = field(default_factory=dict, repr=False)   # wrapped paragraphs, by text and style
 
     @property
     def fits(self) -> bool:
@@ -132,8 +134,9 @@ def logo_box(layout) -> tuple:
     return (round(box_width * 20) / 20, round(box_height * 20) / 20)
 
 
-def compose_page(sheet, layout) -> Page:
-    """Wrap every paragraph at `layout`'s sizes and place it; the result says whether it fits."""
+def compose_page(sheet, layout, wraps=None) -> Page:
+    """Wrap every paragraph at `layout`'s sizes and place it; the result says whether it fits.
+    `wraps` keeps wrapped paragraphs between calls (the same sizes, other spacing)."""
     styles = _styles(layout.template, layout.body_size)
     logo_w, logo_h = logo_box(layout)
     layout = replace(layout, figure_rows=figure_rows(len(sheet.key_figures)), logo_width=logo_w,
@@ -143,7 +146,7 @@ def compose_page(sheet, layout) -> Page:
         layout = with_figure_size(layout, figure)
         styles = dict(styles, number=ParagraphStyle("number", parent=styles["number"], fontSize=figure,
                                                     leading=layout.figure_leading))
-    page = Page(layout, sheet)
+    page = Page(layout, sheet, wraps={} if wraps is None else wraps)
     band = _compose_band(sheet, layout, styles, page)
     figures_h = _compose_figures(sheet, layout, styles, page, band + layout.block_gap)
     columns_top = band + layout.block_gap + (figures_h + layout.block_gap if figures_h else 0.0)
@@ -152,7 +155,7 @@ def compose_page(sheet, layout) -> Page:
     # left between them is the room for the sections.
     footer_items, footer_h, one_line = _compose_footer(sheet, layout, styles)
     sources_h = _measure_sources(sheet, layout, styles)
-    floor = layout.page_height - (layout.margin_bottom + footer_h + layout.block_gap)
+    floor = layout.page_height - (layout.margin_bottom + footer_h + layout.footer_gap)
     if sources_h:
         floor -= sources_h + layout.block_gap
     page.available = floor - layout.safety - columns_top
@@ -162,6 +165,10 @@ def compose_page(sheet, layout) -> Page:
     if sources_h:
         _compose_sources(sheet, layout, styles, page, columns_top + columns_h + layout.block_gap)
     page.items.extend(footer_items)
+    gaps = 1 + bool(figures_h) + bool(sources_h)
+    page.spacing += (layout.band_pad_bottom + gaps * layout.block_gap + layout.footer_gap
+                     + len(layout.figure_rows) * layout.label_gap
+                     + (layout.source_space * len(sheet.references) if sources_h else 0.0))
     page.layout = replace(layout, split=split, footer_one_line=one_line, header_height=band,
                           figures_height=figures_h, columns_height=columns_h,
                           sources_height=sources_h, footer_height=footer_h,
@@ -183,8 +190,19 @@ def _figure_size(sheet, layout) -> float:
     return size
 
 
-def _place(page, paragraph, x, y, width) -> float:
-    paragraph.wrap(width, 1e6)
+def _wrapped(page, inline, style, width, bullet=None) -> Paragraph:
+    """The paragraph wrapped at `width`, made once per fit: a stretched page re-places, not
+    re-wraps."""
+    key = (inline, style, width, bullet)
+    paragraph = page.wraps.get(key)
+    if paragraph is None:
+        paragraph = page.wraps[key] = spans_paragraph(inline, style, bullet)
+        paragraph.wrap(width, 1e6)
+    return paragraph
+
+
+def _place(page, inline, style, x, y, width) -> float:
+    paragraph = _wrapped(page, inline, style, width)
     page.items.append(("para", x, y, paragraph))
     return paragraph.height
 
@@ -197,7 +215,7 @@ def _compose_band(sheet, layout, styles, page) -> float:
     y = layout.margin_top
     lines = band_lines(sheet)
     for position, (role, inline) in enumerate(lines):
-        y += _place(page, spans_paragraph(inline, styles[role]), left, y, text_w)
+        y += _place(page, inline, styles[role], left, y, text_w)
         if position < len(lines) - 1:
             y += layout.band_gap
     band = max(y, layout.margin_top + logo_h) + layout.band_pad_bottom
@@ -225,11 +243,11 @@ def _compose_figures(sheet, layout, styles, page, top) -> float:
             cy = y + layout.cell_pad_v
             if qualified:
                 if figure.qualifier:
-                    _place(page, text_paragraph(figure.qualifier, styles["qualifier"]), x, cy, inner)
+                    _place(page, (Span(figure.qualifier),), styles["qualifier"], x, cy, inner)
                 cy += layout.small_leading
-            cy += _place(page, text_paragraph(tie_text(figure.number), styles["number"]), x, cy, inner)
+            cy += _place(page, (Span(tie_text(figure.number)),), styles["number"], x, cy, inner)
             cy += layout.label_gap
-            cy += _place(page, spans_paragraph(figure_label(figure), styles["label"]), x, cy, inner)
+            cy += _place(page, figure_label(figure), styles["label"], x, cy, inner)
             tallest = max(tallest, cy - y - layout.cell_pad_v)
         row_h = tallest + 2 * layout.cell_pad_v
         for column in range(count):   # tiles first, so that the text is drawn over them
@@ -244,13 +262,15 @@ def _compose_columns(sheet, layout, styles, page, top) -> tuple:
     blocks = plan_blocks(sheet, layout)
     heights = []
     for block in blocks:
-        paragraph = _block_paragraph(block, styles)
-        paragraph.wrap(layout.column_width, 1e6)
+        bullet = "\u2022" if block.kind == "bullet" else None
+        paragraph = _wrapped(page, block.inline, styles[block.kind], layout.column_width, bullet)
         extra = layout.rule_gap + layout.rule_width if block.kind == "heading" else 0.0
         heights.append((paragraph, paragraph.height + extra))
     page.total_lines = sum(round(p.height / p.style.leading) for p, _ in heights)
     split, left_h, right_h = _balance(blocks, heights, page.available, 4 * layout.leading)
     page.total_height = left_h + right_h
+    taller = range(0, split) if left_h >= right_h else range(split, len(blocks))
+    page.spacing += sum(blocks[i].space_after for i in list(taller)[:-1])
     for side, chunk in ((0, range(0, split)), (1, range(split, len(blocks)))):
         x = layout.margin_left + side * (layout.column_width + layout.column_gap)
         y = top
@@ -263,13 +283,6 @@ def _compose_columns(sheet, layout, styles, page, top) -> tuple:
                                    layout.template.colours.primary))
             y += height + (blocks[index].space_after if position < len(chunk) - 1 else 0.0)
     return split, max(left_h, right_h)
-
-
-def _block_paragraph(block, styles):
-    style = styles[block.kind]
-    if block.kind == "bullet":
-        return spans_paragraph(block.inline, style, bullet="\u2022")
-    return spans_paragraph(block.inline, style)
 
 
 def _balance(blocks, heights, available, tolerance) -> tuple:
