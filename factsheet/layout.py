@@ -309,11 +309,12 @@ def fit_page(sheet, template: Template) -> Layout:
         return tried[index]
 
     # Start at the template's usual size, then go where what is left (or what overflowed) says
-    # the fit should be, and walk to the edge: usually one or two more measurements.
-    index = sizes.index(template.body_max)
-    index = _predict(measure(index), sizes)
+    # the fit should be. Shrinking, walk to the largest size that fits; growing, the predicted
+    # size is enough: the stretch fills what half a point more would have.
+    start = sizes.index(template.body_max)
+    index = _predict(measure(start), sizes)
     if measure(index).fits:
-        while index > 0 and measure(index - 1).fits:
+        while index > start and measure(index - 1).fits:
             index -= 1
     else:
         while index < len(sizes) - 1 and not measure(index).fits:
@@ -324,28 +325,36 @@ def fit_page(sheet, template: Template) -> Layout:
 
 
 def _stretch(sheet, page, wraps) -> Layout:
-    """Spread the page's free height over its vertical spacing (up to MAX_STRETCH times it); the
-    rest stays below the sources. One more measurement, of paragraphs already wrapped."""
+    """Spread the page's free height over its vertical spacing, up to MAX_STRETCH times it, and
+    the rest over the gaps between the page's parts (band, key figures, sections, sources,
+    footer) rather than in one gap at the foot. Usually one more measurement, of paragraphs
+    already wrapped; a guess that overflows (a new column split) falls back to less."""
     from .render.pdf import compose_page
 
     layout = page.layout
     if layout.slack <= layout.leading or page.spacing <= 0:
         return layout
-    factor = min(MAX_STRETCH, 1.0 + 0.97 * layout.slack / page.spacing)
-    for _ in range(2):   # a new column split may take more room: then half as much
-        stretched = compose_page(sheet, spaced(layout, factor), wraps)
+    want = 0.97 * layout.slack
+    # per unit of factor: the spacing, and the key figures' lines growing a quarter as much
+    rate = page.spacing + len(layout.figure_rows) * layout.figure_leading / 4
+    factor = min(MAX_STRETCH, 1.0 + want / rate)
+    left, safety = want - (factor - 1.0) * rate, layout.safety
+    # the room kept free below the columns (`safety`, for Word) already widens the last gap
+    gaps = 2 + bool(sheet.key_figures) + bool(sheet.references)
+    extra = max(0.0, min((left + safety) / gaps, left / (gaps - 1)))
+    tries = [spaced(layout, factor, extra, max(0.0, extra - safety)), spaced(layout, factor),
+             spaced(layout, 1.0 + (factor - 1.0) / 2)]
+    for trial in tries:
+        stretched = compose_page(sheet, trial, wraps)
         if stretched.fits:
             break
-        factor = 1.0 + (factor - 1.0) / 2
     else:
         return layout
-    # Still room at the most spacing that looks like text: the gaps between the page's parts
-    # (band, key figures, sections, sources, footer) share it, rather than one gap at the foot.
-    # The room kept free below the columns (`safety`, for Word) already widens the last gap.
-    left, safety = stretched.layout.slack, stretched.layout.safety
-    if left > stretched.layout.leading:
-        gaps = 2 + bool(sheet.key_figures) + bool(sheet.references)
-        extra = 0.97 * min((left + safety) / gaps, left / (gaps - 1))
+    left = stretched.layout.slack
+    if trial.block_gap == tries[0].block_gap and left > 2 * layout.leading:
+        # the key figures grew less than guessed (their tiles are narrow): give the gaps the rest
+        extra += 0.97 * min((left + safety) / gaps, left / (gaps - 1)) if extra == 0 else \
+            0.97 * left / gaps
         wider = compose_page(sheet, spaced(layout, factor, extra, max(0.0, extra - safety)), wraps)
         if wider.fits:
             return wider.layout

@@ -154,7 +154,7 @@ def compose_page(sheet, layout, wraps=None) -> Page:
     # The footer is anchored to the bottom margin and the sources follow the columns: what is
     # left between them is the room for the sections.
     footer_items, footer_h, one_line = _compose_footer(sheet, layout, styles)
-    sources_h = _measure_sources(sheet, layout, styles)
+    sources_h = _measure_sources(sheet, layout, styles, page)
     floor = layout.page_height - (layout.margin_bottom + footer_h + layout.footer_gap)
     if sources_h:
         floor -= sources_h + layout.block_gap
@@ -306,31 +306,35 @@ def _balance(blocks, heights, available, tolerance) -> tuple:
     return best[3], best[4], best[5]
 
 
-def _measure_sources(sheet, layout, styles) -> float:
+def _measure_sources(sheet, layout, styles, page) -> float:
     if not sheet.references:
         return 0.0
-    height = text_paragraph("Sources", styles["sources"]).wrap(layout.content_width, 1e6)[1]
+    height = _wrapped(page, (Span("Sources"),), styles["sources"], layout.content_width).height
     height += layout.source_space
     for reference in sheet.references:
-        height += _source_paragraph(reference, layout, styles).wrap(layout.content_width, 1e6)[1]
+        height += _source_paragraph(reference, layout, styles, page).height
     return height + layout.source_space * (len(sheet.references) - 1)
 
 
-def _source_paragraph(reference, layout, styles):
-    number, text, url = reference_parts(reference)
-    body = escape(text) + (link_markup(url, layout.template.colours.primary) if url else "")
-    return Paragraph(body, styles["source"], bulletText=number)
+def _source_paragraph(reference, layout, styles, page):
+    """A source, wrapped (once per fit: its markup holds a link, so it is cached here)."""
+    key = ("source", reference.number, styles["source"], layout.content_width)
+    paragraph = page.wraps.get(key)
+    if paragraph is None:
+        number, text, url = reference_parts(reference)
+        body = escape(text) + (link_markup(url, layout.template.colours.primary) if url else "")
+        paragraph = page.wraps[key] = Paragraph(body, styles["source"], bulletText=number)
+        paragraph.wrap(layout.content_width, 1e6)
+    return paragraph
 
 
 def _compose_sources(sheet, layout, styles, page, y) -> None:
     add = page.items.append
-    heading = text_paragraph("Sources", styles["sources"])
-    heading.wrap(layout.content_width, 1e6)
+    heading = _wrapped(page, (Span("Sources"),), styles["sources"], layout.content_width)
     add(("para", layout.margin_left, y, heading))
     y += heading.height + layout.source_space
     for reference in sheet.references:
-        paragraph = _source_paragraph(reference, layout, styles)
-        paragraph.wrap(layout.content_width, 1e6)
+        paragraph = _source_paragraph(reference, layout, styles, page)
         add(("para", layout.margin_left, y, paragraph))
         y += paragraph.height + layout.source_space
 
