@@ -277,6 +277,7 @@ def candidate_sizes(template: Template) -> list:
 # The vertical spacing a short sheet may gain on top of a larger size: beyond it, more air
 # looks like a page with holes, not a full one.
 MAX_STRETCH = 3.0
+GROW_MARGIN = 1.08
 _SPACINGS = ("paragraph_space", "bullet_space", "section_space", "heading_space", "block_gap",
              "label_gap", "source_space")
 
@@ -373,7 +374,9 @@ def _predict(page, sizes) -> int:
         return len(sizes) - 1
     for index, size in enumerate(sizes):
         ratio = size / layout.body_size
-        if needed * ratio ** 2 <= layout.page_height - fixed - scaled * ratio:
+        # growing, guess low (a miss costs a measurement; the stretch fills what is left)
+        margin = GROW_MARGIN if ratio > 1 else 1.0
+        if needed * ratio ** 2 * margin <= layout.page_height - fixed - scaled * ratio:
             return index
     return len(sizes) - 1
 
