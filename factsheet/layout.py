@@ -321,7 +321,7 @@ def fit_page(sheet, template: Template) -> Layout:
         while index < len(sizes) - 1 and not measure(index).fits:
             index += 1
         if not measure(index).fits:
-            raise LayoutError(overflow_message(sheet, measure(len(sizes) - 1)))
+            raise overflow_error(sheet, measure(len(sizes) - 1))
     return _stretch(sheet, measure(index), wraps)
 
 
@@ -381,14 +381,18 @@ def _predict(page, sizes) -> int:
     return len(sizes) - 1
 
 
-def overflow_message(sheet, page) -> str:
-    """'sections overflow the page by about 9 lines at 7.5 pt: cut about 110 words'."""
+def overflow_error(sheet, page) -> LayoutError:
+    """What to cut, tried: 'sections overflow the page by about 9 lines at 7.5 pt: cut about 110
+    words from 'Needs''. The sections named are those that do not fit when the columns are
+    filled in reading order; the number of words is one that, cut from the end of those
+    sections, was measured to make the sheet fit (plus a line's worth, for cuts elsewhere)."""
     layout = page.layout
     size = f"{layout.body_size:g} pt"
     if page.available <= 0:
         lines = max(1, math.ceil(-page.available / layout.leading))
-        return (f"the header, key figures, sources and footer alone overflow the page by about "
-                f"{_lines(lines)} at {size}: shorten the title, key figure labels or sources")
+        return LayoutError(f"the header, key figures, sources and footer alone overflow the page "
+                           f"by about {_lines(lines)} at {size}: shorten the title, key figure "
+                           "labels or sources")
     # Columns are balanced, so cutting n lines of text shortens each column by about n/2.
     excess = page.total_height - 2 * page.available
     lines = math.ceil(excess / layout.leading) if excess > 0 else \
@@ -396,8 +400,84 @@ def overflow_message(sheet, page) -> str:
     lines = max(1, lines)
     words = sum(len(plain_text(b.inline).split()) for b in plan_blocks(sheet, layout))
     per_line = words / max(1, page.total_lines)
-    cut = max(5, int(math.ceil(lines * per_line / 5.0)) * 5)
-    return f"sections overflow the page by about {_lines(lines)} at {size}: cut about {cut} words"
+    cut, reached = _enough_cut(sheet, layout, per_line, lines, words)
+    sections = sorted(set(_overflowing(sheet, page)) | reached)
+    names = [f"'{plain_text(sheet.sections[i].heading)}'" for i in sections]
+    where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    advice = f"cut about {cut} words from {where}" if cut else "cut some of the sections"
+    return LayoutError(f"sections overflow the page by about {_lines(lines)} at {size}: {advice}",
+                       sections)
+
+
+def _round5(value: float) -> int:
+    return max(5, int(math.ceil(value / 5.0)) * 5)
+
+
+def _enough_cut(sheet, layout, per_line: float, lines: int, total: int) -> tuple:
+    """(words, sections cut into): a number of words, from `lines` lines' worth up, whose cut
+    from the end of the sections was measured to let the sheet fit, plus a line's worth for a
+    cut elsewhere in them; (0, set()) if even cutting every word would not do."""
+    from .render.pdf import compose_page
+
+    base = size_layout(layout.template, layout.body_size)
+    count, step = lines * per_line, max(5.0, 2 * per_line)
+    while _round5(count) < total:
+        cut, reached = cut_words(sheet, _round5(count))
+        if compose_page(cut, base).fits:
+            return _round5(_round5(count) + per_line), reached
+        count += step
+    return 0, set()
+
+
+def cut_words(sheet, count: int) -> tuple:
+    """The sheet with `count` words cut from the end of its sections (last bullet first; a
+    figure counts as one word), and the indices of the sections cut into."""
+    sections, reached = list(sheet.sections), set()
+    for index in range(len(sections) - 1, -1, -1):
+        if count <= 0:
+            break
+        section = sections[index]
+        items = [("paragraphs", n) for n in range(len(section.paragraphs))] + \
+                [("bullets", n) for n in range(len(section.bullets))]
+        parts = {"paragraphs": list(section.paragraphs), "bullets": list(section.bullets)}
+        for kind, n in reversed(items):
+            if count <= 0:
+                break
+            parts[kind][n], count = _cut_inline(parts[kind][n], count)
+            reached.add(index)
+        sections[index] = replace(section, paragraphs=tuple(p for p in parts["paragraphs"] if p),
+                                  bullets=tuple(b for b in parts["bullets"] if b))
+    return replace(sheet, sections=tuple(sections)), reached
+
+
+def _cut_inline(inline, count: int) -> tuple:
+    spans = list(inline)
+    while spans and count > 0:
+        span = spans.pop()
+        if span.kind == "cite":
+            continue
+        words = span.text.split()
+        if span.kind == "figure" or len(words) <= count:
+            count -= 1 if span.kind == "figure" else len(words)
+            continue
+        spans.append(Span(" ".join(words[:len(words) - count]), span.kind))
+        count = 0
+    return (tuple(spans) if any(s.kind != "cite" and s.text.strip() for s in spans) else ()), count
+
+
+def _overflowing(sheet, page) -> list:
+    """The sections whose blocks do not fit when the left column is filled, then the right."""
+    blocks, heights = plan_blocks(sheet, page.layout), page.block_heights
+    column, y = 0, 0.0
+    for i, block in enumerate(blocks):
+        top = y + (blocks[i - 1].space_after if y > 0 else 0.0)
+        if top + heights[i] <= page.available:
+            y = top + heights[i]
+        elif column == 0 and i > 0:
+            column, y = 1, heights[i]
+        else:
+            return sorted({b.section for b in blocks[i:]})
+    return [blocks[-1].section] if blocks else []
 
 
 def _lines(count: int) -> str:

@@ -13,7 +13,7 @@ from factsheet.template import load_template
 from sheet_fixtures import TEMPLATES, long_sheet, raqqa_sheet, with_produced
 
 OVERFLOW = re.compile(r"sections overflow the page by about (\d+) lines? at 7\.5 pt: "
-                      r"cut about (\d+) words")
+                      r"cut about (\d+) words from 'Displacement'")
 
 
 @pytest.fixture(scope="module")

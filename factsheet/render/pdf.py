@@ -41,6 +41,7 @@ class Page:
     total_lines: int = 0          # lines of section text
     overflow: float = 0.0         # how far the taller column runs past `available`
     spacing: float = 0.0          # the vertical spacing from the band to the footer (stretchable)
+    block_heights: list = field(default_factory=list, repr=False)   # each section block, as set
     wraps: dict = field(default_factory=dict, repr=False)   # wrapped paragraphs, by text and style
 
     @property
@@ -269,6 +270,7 @@ def _compose_columns(sheet, layout, styles, page, top) -> tuple:
     page.total_lines = sum(round(p.height / p.style.leading) for p, _ in heights)
     split, left_h, right_h = _balance(blocks, heights, page.available, 4 * layout.leading)
     page.total_height = left_h + right_h
+    page.block_heights = [height for _, height in heights]
     taller = range(0, split) if left_h >= right_h else range(split, len(blocks))
     page.spacing += sum(blocks[i].space_after for i in list(taller)[:-1])
     for side, chunk in ((0, range(0, split)), (1, range(split, len(blocks)))):
