@@ -110,6 +110,7 @@ class Layout:
     slack: float = 0.0            # free height left on the page at this size
     stretch: float = 1.0          # the vertical spacing's factor (spaced()): > 1 on a short sheet
     stretch_base: object = field(default=None, compare=False, repr=False)   # the unstretched layout
+    ties: dict = field(default_factory=dict, compare=False, repr=False)   # inline -> last words tied
     _page: object = field(default=None, compare=False, repr=False)   # measured PDF page, reused
 
     @property
@@ -124,6 +125,10 @@ class Layout:
     def body_bottom(self) -> float:
         """Distance from the page bottom to the lowest point the body may reach (above the footer)."""
         return self.margin_bottom + self.footer_height + self.footer_gap
+
+    def tied(self, inline: tuple) -> tuple:
+        """A title, label or heading as set: its last two words tied where the fit chose to."""
+        return self.ties.get(inline, inline)
 
     def blocks(self, sheet) -> list:
         """The section blocks, spaced; space after the last block of each column is dropped."""
@@ -164,6 +169,21 @@ def typeset(inline: tuple) -> tuple:
                 text = text[0].upper() + text[1:]
         out.append(Span(text, span.kind))
     return tuple(out)
+
+
+def tie_last_words(inline: tuple) -> tuple:
+    """The inline with its last two words joined by a no-break space: a title or label never
+    ends with one word alone on its line (the fit keeps this only where no line is added)."""
+    for position in range(len(inline) - 1, -1, -1):
+        span = inline[position]
+        if span.kind in ("cite", "gap"):
+            continue
+        head, space, tail = span.text.rstrip().rpartition(" ")
+        if not space or not head.strip() or not tail:
+            return inline
+        tied = Span(head + NBSP + tail + span.text[len(span.text.rstrip()):], span.kind)
+        return inline[:position] + (tied,) + inline[position + 1:]
+    return inline
 
 
 def figure_label(figure) -> tuple:

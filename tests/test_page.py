@@ -158,3 +158,34 @@ def test_a_sheet_fills_its_page_no_empty_band_taller_than_an_eighth(office_pdfs,
     pdf, office = office_pdfs[stem]
     largest, height = largest_empty_band(pdf if fmt == "pdf" else office)
     assert largest <= height / 8, f"{fmt}: an empty band of {largest:.0f} pt on a {height:.0f} pt page"
+
+
+def test_a_title_never_ends_with_one_word_alone_on_its_line_in_pdf_and_docx(tmp_path):
+    from factsheet.layout import size_layout
+    from factsheet.render.docx import render_docx
+    from factsheet.render.pdf import compose_page, render_pdf
+
+    from sheet_fixtures import raqqa_sheet
+
+    sheet = with_produced(raqqa_sheet())
+    template = load_template("default", TEMPLATES)
+    # at 10 pt the title breaks as '... battle for the city' / 'begins'
+    layout = compose_page(sheet, size_layout(template, 10)).layout
+    title = layout.tied(typeset(sheet.title))
+    assert "".join(s.text for s in title).endswith(f"city{NBSP}begins")
+    render_pdf(sheet, layout, tmp_path / "t.pdf")
+    lines = [line for line in pdftotext(tmp_path / "t.pdf").splitlines() if line.strip()]
+    assert lines[1:3] == ["Raqqa: civilians trapped as the battle for the", "city begins"]
+    render_docx(sheet, layout, tmp_path / "t.docx")
+    assert f"city{NBSP}begins" in docx_text(tmp_path / "t.docx")
+
+
+def test_a_title_on_one_line_is_left_as_it_is():
+    from factsheet.layout import size_layout
+    from factsheet.render.pdf import compose_page
+
+    from sheet_fixtures import raqqa_sheet
+
+    sheet = with_produced(raqqa_sheet(title="Raqqa: civilians trapped"))
+    layout = compose_page(sheet, size_layout(load_template("default", TEMPLATES), 10)).layout
+    assert layout.tied(typeset(sheet.title)) == typeset(sheet.title)

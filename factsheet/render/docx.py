@@ -194,6 +194,7 @@ class _Writer:
         paragraphs = []
         for position, (role, inline) in enumerate(lines):
             style, size, leading, bold, colour = roles[role]
+            inline = lay.tied(inline)
             runs = "".join(run(s.text, gap_size(size) if s.kind == "gap" else size, bold=bold,
                                italic=False, colour=colour, plain=True,
                                superscript=s.kind == "cite") for s in inline)
@@ -235,7 +236,8 @@ class _Writer:
                 content.append(para(run(tie_text(figure.number), lay.figure_size, bold=True, colour=colours.accent,
                                         plain=True), self.styles["Key Figure"], lay.figure_size,
                                     lay.figure_leading, lay.label_gap, lay.cell_pad_h, right))
-                content.append(para(inline_runs(figure_label(figure), lay.small_size, colours.text),
+                content.append(para(inline_runs(lay.tied(figure_label(figure)), lay.small_size,
+                                                colours.text),
                                     self.styles["Key Figure Label"], lay.small_size,
                                     lay.small_leading, left=lay.cell_pad_h, right=right))
                 cells.append(cell("".join(content), width, (lay.cell_pad_v, 0, lay.cell_pad_v, 0),
@@ -257,7 +259,7 @@ class _Writer:
     def block(self, block) -> str:
         lay = self.layout
         if block.kind == "heading":
-            return para(inline_runs(block.inline, lay.heading_size, plain=True),
+            return para(inline_runs(lay.tied(block.inline), lay.heading_size, plain=True),
                         self.styles["Heading 1"], lay.heading_size, lay.heading_leading,
                         block.space_after, keep_next=True,
                         border=("bottom", lay.rule_gap, lay.rule_width, self.colours.primary))

@@ -20,7 +20,8 @@ from reportlab.platypus.paraparser import ParaParser
 
 from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
 from ..layout import (band_lines, figure_label, figure_rows, footer_texts, gap_size, plan_blocks,
-                      reference_parts, split_points, tie_text, with_figure_size)
+                      reference_parts, split_points, tie_last_words, tie_text,
+                      with_figure_size)
 from ..model import Span, plain_text
 from . import document_timestamp
 
@@ -43,6 +44,7 @@ class Page:
     spacing: float = 0.0          # the vertical spacing from the band to the footer (stretchable)
     block_heights: list = field(default_factory=list, repr=False)   # each section block, as set
     wraps: dict = field(default_factory=dict, repr=False)   # wrapped paragraphs, by text and style
+    ties: dict = field(default_factory=dict, repr=False)    # inline -> its last two words tied
 
     @property
     def fits(self) -> bool:
@@ -173,7 +175,7 @@ def compose_page(sheet, layout, wraps=None) -> Page:
     page.layout = replace(layout, split=split, footer_one_line=one_line, header_height=band,
                           figures_height=figures_h, columns_height=columns_h,
                           sources_height=sources_h, footer_height=footer_h,
-                          slack=page.available - columns_h, _page=page)
+                          slack=page.available - columns_h, ties=page.ties, _page=page)
     return page
 
 
@@ -202,10 +204,24 @@ def _wrapped(page, inline, style, width, bullet=None) -> Paragraph:
     return paragraph
 
 
-def _place(page, inline, style, x, y, width) -> float:
-    paragraph = _wrapped(page, inline, style, width)
+def _place(page, inline, style, x, y, width, tie=False) -> float:
+    paragraph = _tied(page, inline, style, width) if tie else _wrapped(page, inline, style, width)
     page.items.append(("para", x, y, paragraph))
     return paragraph.height
+
+
+def _tied(page, inline, style, width, bullet=None) -> Paragraph:
+    """A title, label or heading wrapped with its last two words tied, unless that adds a line:
+    then the one-word last line is the best break there is."""
+    paragraph = _wrapped(page, inline, style, width, bullet)
+    tied = tie_last_words(inline)
+    if tied is inline or paragraph.height <= style.leading * 1.5:
+        return paragraph
+    candidate = _wrapped(page, tied, style, width, bullet)
+    if candidate.height > paragraph.height:
+        return paragraph
+    page.ties[inline] = tied
+    return candidate
 
 
 def _compose_band(sheet, layout, styles, page) -> float:
@@ -216,7 +232,7 @@ def _compose_band(sheet, layout, styles, page) -> float:
     y = layout.margin_top
     lines = band_lines(sheet)
     for position, (role, inline) in enumerate(lines):
-        y += _place(page, inline, styles[role], left, y, text_w)
+        y += _place(page, inline, styles[role], left, y, text_w, tie=role in ("title", "subtitle"))
         if position < len(lines) - 1:
             y += layout.band_gap
     band = max(y, layout.margin_top + logo_h) + layout.band_pad_bottom
@@ -248,7 +264,7 @@ def _compose_figures(sheet, layout, styles, page, top) -> float:
                 cy += layout.small_leading
             cy += _place(page, (Span(tie_text(figure.number)),), styles["number"], x, cy, inner)
             cy += layout.label_gap
-            cy += _place(page, figure_label(figure), styles["label"], x, cy, inner)
+            cy += _place(page, figure_label(figure), styles["label"], x, cy, inner, tie=True)
             tallest = max(tallest, cy - y - layout.cell_pad_v)
         row_h = tallest + 2 * layout.cell_pad_v
         for column in range(count):   # tiles first, so that the text is drawn over them
@@ -264,7 +280,8 @@ def _compose_columns(sheet, layout, styles, page, top) -> tuple:
     heights = []
     for block in blocks:
         bullet = "\u2022" if block.kind == "bullet" else None
-        paragraph = _wrapped(page, block.inline, styles[block.kind], layout.column_width, bullet)
+        wrap = _tied if block.kind == "heading" else _wrapped
+        paragraph = wrap(page, block.inline, styles[block.kind], layout.column_width, bullet)
         extra = layout.rule_gap + layout.rule_width if block.kind == "heading" else 0.0
         heights.append((paragraph, paragraph.height + extra))
     page.total_lines = sum(round(p.height / p.style.leading) for p, _ in heights)
