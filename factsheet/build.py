@@ -54,7 +54,12 @@ def _template_at_spec(diagnostic, sheet, spec_path):
     line, col = (node.line, node.col) if node is not None else (0, 0)
     message = f"template '{sheet.template}': {diagnostic.message}"
     if diagnostic.code == "template-not-found":
-        message = f"template '{sheet.template}' not found ({diagnostic.file})"
+        path = Path(diagnostic.file)
+        try:   # as the user would type it, from the working folder
+            path = path.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            pass
+        message = f"template '{sheet.template}' not found ({path})"
     return Diagnostic(ERROR, str(spec_path), line, col, diagnostic.code, message, diagnostic.hint)
 
 
