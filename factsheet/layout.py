@@ -51,6 +51,26 @@ class Block:
     inline: tuple                 # tuple[Span, ...]
     space_after: float            # points below it (0 at the foot of a column)
     section: int                  # index of its section
+    continued: bool = False       # the rest of a paragraph that began at the foot of the left column
+
+
+def divide_block(block: Block, words: int) -> tuple:
+    """(its first `words` words, the rest as a continued block), split at a space where a line
+    may break: a paragraph that continues from the left column into the right."""
+    count = 0
+    for position, span in enumerate(block.inline):
+        if span.kind in ("cite", "gap"):
+            continue
+        for space in re.finditer(" +", span.text):
+            count += 1
+            if count == words:
+                head = span.text[:space.start()]
+                tail = span.text[space.end():]
+                first = block.inline[:position] + ((Span(head, span.kind),) if head else ())
+                rest = ((Span(tail, span.kind),) if tail else ()) + block.inline[position + 1:]
+                return (replace(block, inline=first, space_after=0.0),
+                        replace(block, inline=rest, continued=True))
+    return block, None
 
 
 @dataclass(frozen=True)
@@ -98,7 +118,8 @@ class Layout:
     safety: float                 # kept free so that the DOCX never spills onto a second page
     # decisions made while measuring
     figure_rows: tuple = ()       # key figures per row, e.g. (3, 3)
-    split: int = 0                # number of section blocks in the left column
+    split: int = 0                # number of section blocks in the left column (whole ones)
+    split_words: int = 0          # > 0: block `split` is divided, its first split_words words left
     footer_one_line: bool = True  # contact and 'Produced ...' share one footer line
     logo_width: float = 0.0       # the logo's box in the band (0 without a logo)
     logo_height: float = 0.0
@@ -130,10 +151,19 @@ class Layout:
         """A title, label or heading as set: its last two words tied where the fit chose to."""
         return self.ties.get(inline, inline)
 
+    @property
+    def left_count(self) -> int:
+        """How many of `blocks()` are in the left column."""
+        return self.split + (1 if self.split_words else 0)
+
     def blocks(self, sheet) -> list:
-        """The section blocks, spaced; space after the last block of each column is dropped."""
+        """The section blocks, spaced, a paragraph that continues into the right column divided
+        in two; space after the last block of each column is dropped."""
         blocks = plan_blocks(sheet, self)
-        for end in (self.split, len(blocks)):
+        if self.split_words:
+            first, rest = divide_block(blocks[self.split], self.split_words)
+            blocks[self.split:self.split + 1] = [first] + ([rest] if rest else [])
+        for end in (self.left_count, len(blocks)):
             if 0 < end <= len(blocks):
                 blocks[end - 1] = replace(blocks[end - 1], space_after=0.0)
         return blocks

@@ -248,7 +248,7 @@ class _Writer:
     def columns(self) -> str:
         lay = self.layout
         blocks = lay.blocks(self.sheet)
-        sides = (blocks[:lay.split], blocks[lay.split:])
+        sides = (blocks[:lay.left_count], blocks[lay.left_count:])
         cells = []
         for side, chunk in enumerate(sides):
             content = "".join(self.block(b) for b in chunk) or spacer(1, self.styles["Normal"])
@@ -263,6 +263,9 @@ class _Writer:
                         self.styles["Heading 1"], lay.heading_size, lay.heading_leading,
                         block.space_after, keep_next=True,
                         border=("bottom", lay.rule_gap, lay.rule_width, self.colours.primary))
+        if block.kind == "bullet" and block.continued:   # no bullet: it goes on from the left column
+            return para(inline_runs(block.inline, lay.body_size), self.styles["Normal"],
+                        lay.body_size, lay.leading, block.space_after, left=lay.bullet_indent)
         if block.kind == "bullet":
             return para(inline_runs(block.inline, lay.body_size), self.styles[BULLET_STYLE],
                         lay.body_size, lay.leading, block.space_after, left=lay.bullet_indent,

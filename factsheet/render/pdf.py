@@ -19,8 +19,8 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
 from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
-from ..layout import (band_lines, figure_label, figure_rows, footer_texts, gap_size, plan_blocks,
-                      reference_parts, split_points, tie_last_words, tie_text,
+from ..layout import (band_lines, divide_block, figure_label, figure_rows, footer_texts, gap_size,
+                      plan_blocks, reference_parts, split_points, tie_last_words, tie_text,
                       with_figure_size)
 from ..model import Span, plain_text
 from . import document_timestamp
@@ -163,7 +163,7 @@ def compose_page(sheet, layout, wraps=None) -> Page:
         floor -= sources_h + layout.block_gap
     page.available = floor - layout.safety - columns_top
 
-    split, columns_h = _compose_columns(sheet, layout, styles, page, columns_top)
+    split, split_words, columns_h = _compose_columns(sheet, layout, styles, page, columns_top)
     page.overflow = columns_h - page.available
     if sources_h:
         _compose_sources(sheet, layout, styles, page, columns_top + columns_h + layout.block_gap)
@@ -172,7 +172,7 @@ def compose_page(sheet, layout, wraps=None) -> Page:
     page.spacing += (layout.band_pad_bottom + gaps * layout.block_gap + layout.footer_gap
                      + len(layout.figure_rows) * layout.label_gap
                      + (layout.source_space * len(sheet.references) if sources_h else 0.0))
-    page.layout = replace(layout, split=split, footer_one_line=one_line, header_height=band,
+    page.layout = replace(layout, split=split, split_words=split_words, footer_one_line=one_line, header_height=band,
                           figures_height=figures_h, columns_height=columns_h,
                           sources_height=sources_h, footer_height=footer_h,
                           slack=page.available - columns_h, ties=page.ties, _page=page)
@@ -275,7 +275,9 @@ def _compose_figures(sheet, layout, styles, page, top) -> float:
 
 
 def _compose_columns(sheet, layout, styles, page, top) -> tuple:
-    """The sections in two balanced columns; returns (blocks in the left column, taller height)."""
+    """The sections in two balanced columns; a paragraph may continue from the left column into
+    the right where only that fits. Returns (whole blocks in the left column, words of a divided
+    block left in the left column or 0, taller height)."""
     blocks = plan_blocks(sheet, layout)
     heights = []
     for block in blocks:
@@ -285,23 +287,84 @@ def _compose_columns(sheet, layout, styles, page, top) -> tuple:
         extra = layout.rule_gap + layout.rule_width if block.kind == "heading" else 0.0
         heights.append((paragraph, paragraph.height + extra))
     page.total_lines = sum(round(p.height / p.style.leading) for p, _ in heights)
-    split, left_h, right_h = _balance(blocks, heights, page.available, 4 * layout.leading)
-    page.total_height = left_h + right_h
     page.block_heights = [height for _, height in heights]
-    taller = range(0, split) if left_h >= right_h else range(split, len(blocks))
-    page.spacing += sum(blocks[i].space_after for i in list(taller)[:-1])
-    for side, chunk in ((0, range(0, split)), (1, range(split, len(blocks)))):
+    split, left_h, right_h = _balance(blocks, heights, page.available, 4 * layout.leading)
+    words = 0
+    if max(left_h, right_h) > page.available:
+        divided = _divide(blocks, heights, layout.leading)
+        if divided and divided[0] < max(left_h, right_h):
+            _, index, lines = divided
+            words = _words_in_lines(page, blocks[index], styles, layout.column_width, lines)
+    placed = [(b, p, h) for b, (p, h) in zip(blocks, heights)]
+    if words:
+        split = index
+        first, rest = divide_block(blocks[index], words)
+        pieces = []
+        for part, bullet in ((first, "\u2022" if first.kind == "bullet" else None), (rest, None)):
+            paragraph = _wrapped(page, part.inline, styles[part.kind], layout.column_width, bullet)
+            pieces.append((part, paragraph, paragraph.height))
+        placed[index:index + 1] = pieces
+        left, right = placed[:index + 1], placed[index + 1:]
+    else:
+        left, right = placed[:split], placed[split:]
+    columns = []   # (height, spacing) of each column
+    for side, chunk in ((0, left), (1, right)):
         x = layout.margin_left + side * (layout.column_width + layout.column_gap)
         y = top
-        for position, index in enumerate(chunk):
-            paragraph, height = heights[index]
+        for position, (block, paragraph, height) in enumerate(chunk):
             page.items.append(("para", x, y, paragraph))
-            if blocks[index].kind == "heading":
+            if block.kind == "heading":
                 rule_y = y + paragraph.height + layout.rule_gap + layout.rule_width / 2
                 page.items.append(("line", x, rule_y, x + layout.column_width, layout.rule_width,
                                    layout.template.colours.primary))
-            y += height + (blocks[index].space_after if position < len(chunk) - 1 else 0.0)
-    return split, max(left_h, right_h)
+            y += height + (block.space_after if position < len(chunk) - 1 else 0.0)
+        columns.append((y - top, sum(b.space_after for b, _, _ in chunk[:-1])))
+    page.total_height = columns[0][0] + columns[1][0]
+    taller, spacing = max(columns)
+    page.spacing += spacing
+    return split, words, taller
+
+
+def _divide(blocks, heights, leading):
+    """The best split inside a paragraph or bullet, at least two lines on each side:
+    (taller column, block index, lines left), or None."""
+    def column(start, end):
+        total = sum(heights[i][1] + blocks[i].space_after for i in range(start, end))
+        return total - (blocks[end - 1].space_after if end > start else 0.0)
+
+    best = None
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            continue
+        lines = round(heights[index][0].height / leading)
+        before = column(0, index) + (blocks[index - 1].space_after if index else 0.0)
+        after = (blocks[index].space_after + column(index + 1, len(blocks))
+                 if index + 1 < len(blocks) else 0.0)
+        for keep in range(2, lines - 1):
+            option = (max(before + keep * leading, (lines - keep) * leading + after), index, keep)
+            best = option if best is None or option < best else best
+    return best
+
+
+def _words_in_lines(page, block, styles, width, lines) -> int:
+    """How many words of the block fill its first `lines` lines (greedy line breaking puts the
+    longest prefix that fits there), found by halving."""
+    bullet = "\u2022" if block.kind == "bullet" else None
+    style = styles[block.kind]
+    low, high = 1, len(plain_text(block.inline).split()) - 1
+    found = 0
+    while low <= high:
+        middle = (low + high) // 2
+        first, rest = divide_block(block, middle)
+        if rest is None:
+            high = middle - 1
+            continue
+        height = _wrapped(page, first.inline, style, width, bullet).height
+        if round(height / style.leading) <= lines:
+            found, low = middle, middle + 1
+        else:
+            high = middle - 1
+    return found
 
 
 def _balance(blocks, heights, available, tolerance) -> tuple:
