@@ -289,12 +289,13 @@ def _compose_columns(sheet, layout, styles, page, top) -> tuple:
     page.total_lines = sum(round(p.height / p.style.leading) for p, _ in heights)
     page.block_heights = [height for _, height in heights]
     split, left_h, right_h = _balance(blocks, heights, page.available, 4 * layout.leading)
-    words = 0
-    if max(left_h, right_h) > page.available:
+    words, best = 0, max(left_h, right_h)
+    if best > page.available:
         divided = _divide(blocks, heights, layout.leading)
-        if divided and divided[0] < max(left_h, right_h):
-            _, index, lines = divided
-            words = _words_in_lines(page, blocks[index], styles, layout.column_width, lines)
+        if divided and divided[0] < best:
+            best, index, lines = divided
+            if best <= page.available:   # else no need to find the word: the page overflows
+                words = _words_in_lines(page, blocks[index], styles, layout.column_width, lines)
     placed = [(b, p, h) for b, (p, h) in zip(blocks, heights)]
     if words:
         split = index
@@ -322,6 +323,8 @@ def _compose_columns(sheet, layout, styles, page, top) -> tuple:
     page.total_height = columns[0][0] + columns[1][0]
     taller, spacing = max(columns)
     page.spacing += spacing
+    if not words and best < taller:   # an overflowing page counts as divided at its best
+        taller = best
     return split, words, taller
 
 
