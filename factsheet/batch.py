@@ -68,11 +68,10 @@ def _previous_record(out_dir: Path, stem: str):
 
 def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     """Validate and build one sheet with all its companions. Never raises for bad input."""
-    from .build import produced_date, render_jobs
+    from .build import produced_date, render_jobs, sheet_template
     from .changes import compare_records, format_change
     from .output import WriteError, write_all_atomic
     from .records import sheet_record
-    from .template import load_template
     from .validate import check_spec
 
     started = time.perf_counter()
@@ -81,7 +80,7 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
         sheet, diagnostics = check_spec(spec)
         if sheet is None:
             raise InvalidSpec(diagnostics.sorted())
-        template = load_template(sheet.template, spec)
+        template = sheet_template(sheet, spec)
         previous = _previous_record(out_dir, spec.stem)
         sheet = dataclasses.replace(sheet, produced=produced_date())   # one date for every output
         jobs = render_jobs(sheet, template, out_dir, formats) + _companion_jobs(sheet, out_dir, formats)

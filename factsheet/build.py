@@ -5,7 +5,7 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from .diagnostics import UsageError
+from .diagnostics import ERROR, Diagnostic, InvalidSpec, LayoutError, UsageError
 from .layout import fit_page
 from .output import source_date_epoch, write_all_atomic
 from .render import FORMATS, available_formats, get_renderer
@@ -16,6 +16,62 @@ def produced_date() -> date:
     """The date printed as 'Produced ...': SOURCE_DATE_EPOCH's UTC date if set, else today."""
     moment = source_date_epoch()
     return moment.date() if moment else date.today()
+
+
+def sheet_template(sheet, spec_path) -> Template:
+    """The template a spec names, found as `build` finds it (the one place that looks it up);
+    InvalidSpec if it is missing or invalid."""
+    return load_template(sheet.template, spec_path)
+
+
+def check_page(sheet, spec_path) -> list:
+    """What would still stop `build` once a spec is valid, as diagnostics: its template (found,
+    valid) and the fit on one page (an overflow points at the first section that does not fit).
+    Fitting loads ReportLab: `validate` calls this only for a spec that is otherwise valid."""
+    try:
+        template = sheet_template(sheet, spec_path)
+    except InvalidSpec as exc:
+        return [_template_at_spec(d, sheet, spec_path) for d in exc.diagnostics]
+    if sheet.produced is None:   # the footer says 'Produced <date>': measure it as built
+        sheet = dataclasses.replace(sheet, produced=produced_date())
+    try:
+        fit_page(sheet, template)
+    except LayoutError as exc:
+        node = _spec_node(spec_path, ("sections", exc.sections[0], "heading")) if exc.sections \
+            else None
+        line, col = (node.line, node.col) if node is not None else (0, 0)
+        return [Diagnostic(ERROR, str(spec_path), line, col, "page-overflow", str(exc))]
+    return []
+
+
+def _template_at_spec(diagnostic, sheet, spec_path):
+    """'template not found' points at the spec's `template:` line, not at the missing file."""
+    if diagnostic.code not in ("template-not-found", "template-name", "template-unreadable"):
+        return diagnostic    # a problem inside the template: its own file and line
+    node = _spec_node(spec_path, ("template",))
+    line, col = (node.line, node.col) if node is not None else (0, 0)
+    message = diagnostic.message if diagnostic.code == "template-not-found" else \
+        f"template '{sheet.template}': {diagnostic.message}"
+    return Diagnostic(ERROR, str(spec_path), line, col, diagnostic.code, message, diagnostic.hint)
+
+
+def _spec_node(spec_path, keys):
+    """The spec's YAML node at keys (positions for a message); None if it is not there."""
+    from .diagnostics import Diagnostics
+    from .load import parse_yaml, read_text
+
+    try:
+        node = parse_yaml(read_text(spec_path), Diagnostics(str(spec_path)))
+    except (OSError, UnicodeDecodeError):
+        return None
+    for key in keys:
+        if node is None:
+            return None
+        if isinstance(key, int):
+            node = node.value[key] if node.kind == "seq" and key < len(node.value) else None
+        else:
+            node = node.get(key)
+    return node
 
 
 def output_paths(sheet, out_dir, formats=FORMATS) -> list:

@@ -47,6 +47,12 @@ def run_validate(args, stdout, stderr) -> int:
             print(f"factsheet: {exc}", file=stderr)
             unreadable += 1
             continue
+        if sheet is not None and not diagnostics.errors:
+            # the template and the fit on one page, as `build` will need them; this loads
+            # ReportLab, so only once the spec itself is valid
+            from .build import check_page
+
+            diagnostics.extend(check_page(sheet, path))
         diagnostics = strictly(diagnostics.sorted(), args.strict)
         everything.extend(diagnostics)
         errors = sum(d.is_error for d in diagnostics)

@@ -74,4 +74,9 @@ class InvalidSpec(FactsheetError):
 
 
 class LayoutError(FactsheetError):
-    """The sheet does not fit on one page even at the template's minimum size (exit 1)."""
+    """The sheet does not fit on one page even at the template's minimum size (exit 1).
+    `sections`: the indices of the sections named as not fitting."""
+
+    def __init__(self, message: str, sections=()):
+        super().__init__(message)
+        self.sections = tuple(sections)

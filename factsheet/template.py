@@ -61,6 +61,7 @@ class Template:
     font: str = FAMILY
     body_max: float = 10.0
     body_min: float = 7.5
+    body_fill: float | None = None        # a short sheet grows up to this (None: body_max + 2)
     logo: Path | None = None
     docx_reference: Path | None = None
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
@@ -76,6 +77,13 @@ class Template:
     def margins(self) -> tuple:
         """(top, right, bottom, left) in points."""
         return tuple(m * MM for m in self.margins_mm)
+
+    @property
+    def fill_max(self) -> float:
+        """The largest body size a short sheet grows to, so that it uses its page."""
+        if self.body_fill is not None:
+            return self.body_fill
+        return max(self.body_max, min(self.body_max + 2.0, SIZE_RANGE[1]))
 
     def input_files(self) -> list:
         """The files this template reads (itself, its logo, its Word file): a build depends on them."""
@@ -217,7 +225,7 @@ class _Reader:
             values["font"] = node.value
         node = root.get("body_size")
         if node is not None:
-            values["body_max"], values["body_min"] = self.read_sizes(node)
+            values["body_max"], values["body_min"], values["body_fill"] = self.read_sizes(node)
         for key, kinds, what in (("logo", {"png", "jpg"}, "a PNG or JPEG image"),
                                  ("docx_reference", {"docx"}, "a Word .docx file")):
             node = root.get(key)
@@ -303,12 +311,12 @@ class _Reader:
         return Colours(**values)
 
     def read_sizes(self, node) -> tuple:
-        default = (Template.body_max, Template.body_min)
+        default = (Template.body_max, Template.body_min, Template.body_fill)
         if not self.expect(node, "map", "body_size", "a mapping with max and min (pt)"):
             return default
-        self.check_keys(node, ("max", "min"))
+        self.check_keys(node, ("max", "min", "fill"))
         sizes = []
-        for key, fallback in zip(("max", "min"), default):
+        for key, fallback in zip(("max", "min", "fill"), default):
             value = node.get(key)
             if value is None:
                 sizes.append(fallback)
@@ -321,6 +329,9 @@ class _Reader:
             sizes.append(size if size is not None else fallback)
         if sizes[1] > sizes[0]:
             self.diags.error(node.pos, "template-value", f"body_size.min ({sizes[1]:g}) is larger "
+                             f"than body_size.max ({sizes[0]:g})")
+        if sizes[2] is not None and sizes[2] < sizes[0]:
+            self.diags.error(node.pos, "template-value", f"body_size.fill ({sizes[2]:g}) is smaller "
                              f"than body_size.max ({sizes[0]:g})")
         return tuple(sizes)
 

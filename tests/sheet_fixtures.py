@@ -201,6 +201,8 @@ def tightest_sheet(template) -> Sheet:
     while fits(with_produced(long_sheet(bullets + 1))):
         bullets += 1
     low, high = 1, 30                     # words in one more bullet: low fits, high does not
+    if not fits(with_produced(_plus_bullet(bullets, low))):   # not even one word more
+        return with_produced(long_sheet(bullets))
     if fits(with_produced(_plus_bullet(bullets, high))):
         return with_produced(_plus_bullet(bullets, high))
     while high - low > 1:

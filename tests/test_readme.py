@@ -95,7 +95,17 @@ def change_killed_may(repo: Path) -> None:
     spec.write_text(text, encoding="utf-8")
 
 
+def lengthen_the_example(repo: Path) -> None:
+    """The overflow example: a long last section, as tests/test_validate_page.py writes it."""
+    from test_validate_page import WORDS, background
+
+    spec = repo / "specs" / "raqqa-2017.yaml"
+    paragraphs = [(WORDS * 3)[i % 9:i % 9 + 45] for i in range(14)]
+    spec.write_text(spec.read_text(encoding="utf-8") + background(paragraphs), encoding="utf-8")
+
+
 SETUPS = {"pick the drafts": pick_the_drafts,
+          "add a long Background section to the example": lengthen_the_example,
           "change killed-may to 21 after a first build": change_killed_may}
 
 

@@ -38,9 +38,12 @@ def paragraphs(document):
 
 
 def para_text(p) -> str:
-    """The paragraph's text, a tab read as a space."""
-    return "".join(child.text if child.tag == qn("w:t") else " "
-                   for r in p.iter(qn("w:r")) for child in r.iterchildren(qn("w:t"), qn("w:tab")))
+    """The paragraph's text as a reader quotes it: a tab or a no-break space (which ties words
+    together on a line) read as a space, a non-breaking hyphen as '-'."""
+    read = {qn("w:tab"): " ", qn("w:noBreakHyphen"): "-"}
+    return "".join(read.get(child.tag, child.text) for r in p.iter(qn("w:r"))
+                   for child in r.iterchildren(qn("w:t"), qn("w:tab"), qn("w:noBreakHyphen"))
+                   ).replace("\u00a0", " ")
 
 
 def flat_text(document) -> str:

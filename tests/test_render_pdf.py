@@ -68,10 +68,10 @@ def test_example_is_one_page_with_every_figure_marker_and_source(tmp_path, defau
         if figure.qualifier:
             assert figure.qualifier in text
     for expected in ("at least 220 civilians", "20,000", "220,000", "400%", "50%", "[1]", "[2]",
-                     "shelling1", "human shields2", "west2.", "leave1,2."):
+                     "shelling 1", "human shields 2", "west 2.", "leave 1,2."):
         assert expected in text, expected
-    for reference in sheet.references:
-        assert reference.text in text
+    for reference in sheet.references:   # a long URL may wrap at a larger size: ignore spaces
+        assert reference.text.replace(" ", "") in text.replace(" ", "")
     for expected in ("Humanitarian Information Unit", "Raqqa: civilians trapped as the battle for "
                      "the city begins", "Humanitarian fact sheet", "Raqqa, Syria",
                      "Figures as of 25 August 2017", "Situation", "Protection of civilians",
@@ -132,7 +132,7 @@ def test_source_urls_are_live_links(tmp_path, default):
 
 def test_key_figures_come_first_below_the_header_three_to_a_row(tmp_path, default):
     positions = text_positions(build_pdf(with_produced(raqqa_sheet()), default, tmp_path))
-    title = positions["Raqqa: civilians trapped as the battle for the city"][1]
+    title = next(y for line, (_, y) in positions.items() if line.startswith("Raqqa: civilians"))
     first_row = [positions[n] for n in ("20,000", "220,000", "220")]
     second_row = [positions[n] for n in ("400%", "21", "50%")]
     situation = positions["Situation"][1]

@@ -63,6 +63,8 @@ BAD_TEMPLATES = [
     ("margins: 2\n", 1, 10, "margins must be between 5 and 40 mm, not 2"),
     ("margins: {top: 10, inner: 3}\n", 1, 20, "unknown key 'inner'"),
     ("body_size: {max: 9, min: 10}\n", 1, 12, "body_size.min (10) is larger than body_size.max (9)"),
+    ("body_size: {max: 10, min: 7.5, fill: 9}\n", 1, 12, "body_size.fill (9) is smaller than body_size.max (10)"),
+    ("body_size: {max: 10, fill: 15}\n", 1, 28, "body_size.fill must be between 6 and 14 pt, not 15"),
     ("body_size: {max: 9.25}\n", 1, 18, "body_size.max must be a multiple of 0.5 pt, not 9.25"),
     ("font: Arial\n", 1, 7, "unknown font 'Arial'"),
     ("logo: missing.png\n", 1, 7, "logo file not found: missing.png"),

@@ -9,7 +9,7 @@ import math
 import re
 from xml.sax.saxutils import escape
 
-from ..layout import band_lines, footer_texts, reference_parts
+from ..layout import band_lines, figure_label, footer_texts, gap_size, reference_parts, tie_text
 from ..model import Span, plain_text
 from ..output import zip_bytes, zip_entry
 from . import document_timestamp
@@ -17,6 +17,7 @@ from .docx_package import BULLET_STYLE, base_package
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile("[ \t\r\n]+")
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
@@ -40,7 +41,7 @@ def attr(value: str) -> str:
 
 
 def run(value: str, size=None, bold=None, italic=None, colour=None, superscript=False,
-        plain=False) -> str:
+        plain=False, url=False) -> str:
     """A w:r with its properties in schema order; `plain` cancels caps and letter spacing a
     branded style might add, so the text keeps its typed form and the PDF's width."""
     props = []
@@ -59,12 +60,17 @@ def run(value: str, size=None, bold=None, italic=None, colour=None, superscript=
     if superscript:
         props.append('<w:vertAlign w:val="superscript"/>')
     rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{text(value)}</w:t></w:r>'
+    # A hyphen inside a word never ends a line (ReportLab, the measure, never breaks there):
+    # Word's own non-breaking hyphen, which copies as '-'.
+    body = text(value) if url else \
+        _WORD_HYPHEN.sub('</w:t><w:noBreakHyphen/><w:t xml:space="preserve">', text(value))
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>'
 
 
 def inline_runs(inline, size, colour=None, plain=False) -> str:
     """Spans as runs: figures bold, citations superscript; never parsed as markup."""
-    return "".join(run(s.text, size, bold=True if s.kind == "figure" else None, colour=colour,
+    return "".join(run(s.text, gap_size(size) if s.kind == "gap" else size,
+                       bold=True if s.kind == "figure" else None, colour=colour,
                        superscript=s.kind == "cite", plain=plain) for s in inline)
 
 
@@ -154,7 +160,7 @@ class _Writer:
         rid = f"rIdFsLink{len(self.links) + 1}"
         self.links.append((rid, url))
         return (f'<w:hyperlink r:id="{rid}" w:history="1">'
-                f"{run(url, size, colour=self.colours.primary)}</w:hyperlink>")
+                f"{run(url, size, colour=self.colours.primary, url=True)}</w:hyperlink>")
 
     def document(self) -> str:
         gap = spacer(self.layout.block_gap, self.styles["Normal"])
@@ -188,7 +194,9 @@ class _Writer:
         paragraphs = []
         for position, (role, inline) in enumerate(lines):
             style, size, leading, bold, colour = roles[role]
-            runs = "".join(run(s.text, size, bold=bold, italic=False, colour=colour, plain=True,
+            inline = lay.tied(inline)
+            runs = "".join(run(s.text, gap_size(size) if s.kind == "gap" else size, bold=bold,
+                               italic=False, colour=colour, plain=True,
                                superscript=s.kind == "cite") for s in inline)
             after = lay.band_gap if position < len(lines) - 1 else 0.0
             paragraphs.append(para(runs, self.styles[style], size, leading, after,
@@ -225,11 +233,11 @@ class _Writer:
                                         if figure.qualifier else "", self.styles["Key Figure Label"],
                                         lay.small_size, lay.small_leading, left=lay.cell_pad_h,
                                         right=right))
-                content.append(para(run(figure.number, lay.figure_size, bold=True, colour=colours.accent,
+                content.append(para(run(tie_text(figure.number), lay.figure_size, bold=True, colour=colours.accent,
                                         plain=True), self.styles["Key Figure"], lay.figure_size,
                                     lay.figure_leading, lay.label_gap, lay.cell_pad_h, right))
-                label = figure.label + ((Span(figure.cite, "cite"),) if figure.cite else ())
-                content.append(para(inline_runs(label, lay.small_size, colours.text),
+                content.append(para(inline_runs(lay.tied(figure_label(figure)), lay.small_size,
+                                                colours.text),
                                     self.styles["Key Figure Label"], lay.small_size,
                                     lay.small_leading, left=lay.cell_pad_h, right=right))
                 cells.append(cell("".join(content), width, (lay.cell_pad_v, 0, lay.cell_pad_v, 0),
@@ -240,7 +248,7 @@ class _Writer:
     def columns(self) -> str:
         lay = self.layout
         blocks = lay.blocks(self.sheet)
-        sides = (blocks[:lay.split], blocks[lay.split:])
+        sides = (blocks[:lay.left_count], blocks[lay.left_count:])
         cells = []
         for side, chunk in enumerate(sides):
             content = "".join(self.block(b) for b in chunk) or spacer(1, self.styles["Normal"])
@@ -251,10 +259,13 @@ class _Writer:
     def block(self, block) -> str:
         lay = self.layout
         if block.kind == "heading":
-            return para(inline_runs(block.inline, lay.heading_size, plain=True),
+            return para(inline_runs(lay.tied(block.inline), lay.heading_size, plain=True),
                         self.styles["Heading 1"], lay.heading_size, lay.heading_leading,
                         block.space_after, keep_next=True,
                         border=("bottom", lay.rule_gap, lay.rule_width, self.colours.primary))
+        if block.kind == "bullet" and block.continued:   # no bullet: it goes on from the left column
+            return para(inline_runs(block.inline, lay.body_size), self.styles["Normal"],
+                        lay.body_size, lay.leading, block.space_after, left=lay.bullet_indent)
         if block.kind == "bullet":
             return para(inline_runs(block.inline, lay.body_size), self.styles[BULLET_STYLE],
                         lay.body_size, lay.leading, block.space_after, left=lay.bullet_indent,

@@ -19,8 +19,9 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
 from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
-from ..layout import (band_lines, figure_rows, footer_texts, plan_blocks, reference_parts,
-                      split_points, with_figure_size)
+from ..layout import (band_lines, divide_block, figure_label, figure_rows, footer_texts, gap_size,
+                      plan_blocks, reference_parts, split_points, tie_last_words, tie_text,
+                      with_figure_size)
 from ..model import Span, plain_text
 from . import document_timestamp
 
@@ -40,6 +41,10 @@ class Page:
     total_height: float = 0.0     # both columns together
     total_lines: int = 0          # lines of section text
     overflow: float = 0.0         # how far the taller column runs past `available`
+    spacing: float = 0.0          # the vertical spacing from the band to the footer (stretchable)
+    block_heights: list = field(default_factory=list, repr=False)   # each section block, as set
+    wraps: dict = field(default_factory=dict, repr=False)   # wrapped paragraphs, by text and style
+    ties: dict = field(default_factory=dict, repr=False)    # inline -> its last two words tied
 
     @property
     def fits(self) -> bool:
@@ -65,7 +70,7 @@ def text_paragraph(value: str, style, bullet: str | None = None) -> Paragraph:
 @functools.lru_cache(maxsize=512)
 def _prototypes(style) -> dict:
     size = style.fontSize
-    samples = {"text": "x", "figure": "<b>x</b>",
+    samples = {"text": "x", "figure": "<b>x</b>", "gap": f'<font size="{gap_size(size):g}">x</font>',
                "cite": f'<super rise="{size * 0.38:.2f}" size="{size * 0.68:.2f}">x</super>'}
     return {kind: ParaParser().parse(sample, style)[1][0] for kind, sample in samples.items()}
 
@@ -132,8 +137,9 @@ def logo_box(layout) -> tuple:
     return (round(box_width * 20) / 20, round(box_height * 20) / 20)
 
 
-def compose_page(sheet, layout) -> Page:
-    """Wrap every paragraph at `layout`'s sizes and place it; the result says whether it fits."""
+def compose_page(sheet, layout, wraps=None) -> Page:
+    """Wrap every paragraph at `layout`'s sizes and place it; the result says whether it fits.
+    `wraps` keeps wrapped paragraphs between calls (the same sizes, other spacing)."""
     styles = _styles(layout.template, layout.body_size)
     logo_w, logo_h = logo_box(layout)
     layout = replace(layout, figure_rows=figure_rows(len(sheet.key_figures)), logo_width=logo_w,
@@ -143,7 +149,7 @@ def compose_page(sheet, layout) -> Page:
         layout = with_figure_size(layout, figure)
         styles = dict(styles, number=ParagraphStyle("number", parent=styles["number"], fontSize=figure,
                                                     leading=layout.figure_leading))
-    page = Page(layout, sheet)
+    page = Page(layout, sheet, wraps={} if wraps is None else wraps)
     band = _compose_band(sheet, layout, styles, page)
     figures_h = _compose_figures(sheet, layout, styles, page, band + layout.block_gap)
     columns_top = band + layout.block_gap + (figures_h + layout.block_gap if figures_h else 0.0)
@@ -151,21 +157,25 @@ def compose_page(sheet, layout) -> Page:
     # The footer is anchored to the bottom margin and the sources follow the columns: what is
     # left between them is the room for the sections.
     footer_items, footer_h, one_line = _compose_footer(sheet, layout, styles)
-    sources_h = _measure_sources(sheet, layout, styles)
-    floor = layout.page_height - (layout.margin_bottom + footer_h + layout.block_gap)
+    sources_h = _measure_sources(sheet, layout, styles, page)
+    floor = layout.page_height - (layout.margin_bottom + footer_h + layout.footer_gap)
     if sources_h:
         floor -= sources_h + layout.block_gap
     page.available = floor - layout.safety - columns_top
 
-    split, columns_h = _compose_columns(sheet, layout, styles, page, columns_top)
+    split, split_words, columns_h = _compose_columns(sheet, layout, styles, page, columns_top)
     page.overflow = columns_h - page.available
     if sources_h:
         _compose_sources(sheet, layout, styles, page, columns_top + columns_h + layout.block_gap)
     page.items.extend(footer_items)
-    page.layout = replace(layout, split=split, footer_one_line=one_line, header_height=band,
+    gaps = 1 + bool(figures_h) + bool(sources_h)
+    page.spacing += (layout.band_pad_bottom + gaps * layout.block_gap + layout.footer_gap
+                     + len(layout.figure_rows) * layout.label_gap
+                     + (layout.source_space * len(sheet.references) if sources_h else 0.0))
+    page.layout = replace(layout, split=split, split_words=split_words, footer_one_line=one_line, header_height=band,
                           figures_height=figures_h, columns_height=columns_h,
                           sources_height=sources_h, footer_height=footer_h,
-                          slack=page.available - columns_h, _page=page)
+                          slack=page.available - columns_h, ties=page.ties, _page=page)
     return page
 
 
@@ -183,10 +193,35 @@ def _figure_size(sheet, layout) -> float:
     return size
 
 
-def _place(page, paragraph, x, y, width) -> float:
-    paragraph.wrap(width, 1e6)
+def _wrapped(page, inline, style, width, bullet=None) -> Paragraph:
+    """The paragraph wrapped at `width`, made once per fit: a stretched page re-places, not
+    re-wraps."""
+    key = (inline, style, width, bullet)
+    paragraph = page.wraps.get(key)
+    if paragraph is None:
+        paragraph = page.wraps[key] = spans_paragraph(inline, style, bullet)
+        paragraph.wrap(width, 1e6)
+    return paragraph
+
+
+def _place(page, inline, style, x, y, width, tie=False) -> float:
+    paragraph = _tied(page, inline, style, width) if tie else _wrapped(page, inline, style, width)
     page.items.append(("para", x, y, paragraph))
     return paragraph.height
+
+
+def _tied(page, inline, style, width, bullet=None) -> Paragraph:
+    """A title, label or heading wrapped with its last two words tied, unless that adds a line:
+    then the one-word last line is the best break there is."""
+    paragraph = _wrapped(page, inline, style, width, bullet)
+    tied = tie_last_words(inline)
+    if tied is inline or paragraph.height <= style.leading * 1.5:
+        return paragraph
+    candidate = _wrapped(page, tied, style, width, bullet)
+    if candidate.height > paragraph.height:
+        return paragraph
+    page.ties[inline] = tied
+    return candidate
 
 
 def _compose_band(sheet, layout, styles, page) -> float:
@@ -197,7 +232,7 @@ def _compose_band(sheet, layout, styles, page) -> float:
     y = layout.margin_top
     lines = band_lines(sheet)
     for position, (role, inline) in enumerate(lines):
-        y += _place(page, spans_paragraph(inline, styles[role]), left, y, text_w)
+        y += _place(page, inline, styles[role], left, y, text_w, tie=role in ("title", "subtitle"))
         if position < len(lines) - 1:
             y += layout.band_gap
     band = max(y, layout.margin_top + logo_h) + layout.band_pad_bottom
@@ -225,12 +260,11 @@ def _compose_figures(sheet, layout, styles, page, top) -> float:
             cy = y + layout.cell_pad_v
             if qualified:
                 if figure.qualifier:
-                    _place(page, text_paragraph(figure.qualifier, styles["qualifier"]), x, cy, inner)
+                    _place(page, (Span(figure.qualifier),), styles["qualifier"], x, cy, inner)
                 cy += layout.small_leading
-            cy += _place(page, text_paragraph(figure.number, styles["number"]), x, cy, inner)
+            cy += _place(page, (Span(tie_text(figure.number)),), styles["number"], x, cy, inner)
             cy += layout.label_gap
-            label = figure.label + ((Span(figure.cite, "cite"),) if figure.cite else ())
-            cy += _place(page, spans_paragraph(label, styles["label"]), x, cy, inner)
+            cy += _place(page, figure_label(figure), styles["label"], x, cy, inner, tie=True)
             tallest = max(tallest, cy - y - layout.cell_pad_v)
         row_h = tallest + 2 * layout.cell_pad_v
         for column in range(count):   # tiles first, so that the text is drawn over them
@@ -241,36 +275,99 @@ def _compose_figures(sheet, layout, styles, page, top) -> float:
 
 
 def _compose_columns(sheet, layout, styles, page, top) -> tuple:
-    """The sections in two balanced columns; returns (blocks in the left column, taller height)."""
+    """The sections in two balanced columns; a paragraph may continue from the left column into
+    the right where only that fits. Returns (whole blocks in the left column, words of a divided
+    block left in the left column or 0, taller height)."""
     blocks = plan_blocks(sheet, layout)
     heights = []
     for block in blocks:
-        paragraph = _block_paragraph(block, styles)
-        paragraph.wrap(layout.column_width, 1e6)
+        bullet = "\u2022" if block.kind == "bullet" else None
+        wrap = _tied if block.kind == "heading" else _wrapped
+        paragraph = wrap(page, block.inline, styles[block.kind], layout.column_width, bullet)
         extra = layout.rule_gap + layout.rule_width if block.kind == "heading" else 0.0
         heights.append((paragraph, paragraph.height + extra))
     page.total_lines = sum(round(p.height / p.style.leading) for p, _ in heights)
+    page.block_heights = [height for _, height in heights]
     split, left_h, right_h = _balance(blocks, heights, page.available, 4 * layout.leading)
-    page.total_height = left_h + right_h
-    for side, chunk in ((0, range(0, split)), (1, range(split, len(blocks)))):
+    words, best = 0, max(left_h, right_h)
+    if best > page.available:
+        divided = _divide(blocks, heights, layout.leading)
+        if divided and divided[0] < best:
+            best, index, lines = divided
+            if best <= page.available:   # else no need to find the word: the page overflows
+                words = _words_in_lines(page, blocks[index], styles, layout.column_width, lines)
+    placed = [(b, p, h) for b, (p, h) in zip(blocks, heights)]
+    if words:
+        split = index
+        first, rest = divide_block(blocks[index], words)
+        pieces = []
+        for part, bullet in ((first, "\u2022" if first.kind == "bullet" else None), (rest, None)):
+            paragraph = _wrapped(page, part.inline, styles[part.kind], layout.column_width, bullet)
+            pieces.append((part, paragraph, paragraph.height))
+        placed[index:index + 1] = pieces
+        left, right = placed[:index + 1], placed[index + 1:]
+    else:
+        left, right = placed[:split], placed[split:]
+    columns = []   # (height, spacing) of each column
+    for side, chunk in ((0, left), (1, right)):
         x = layout.margin_left + side * (layout.column_width + layout.column_gap)
         y = top
-        for position, index in enumerate(chunk):
-            paragraph, height = heights[index]
+        for position, (block, paragraph, height) in enumerate(chunk):
             page.items.append(("para", x, y, paragraph))
-            if blocks[index].kind == "heading":
+            if block.kind == "heading":
                 rule_y = y + paragraph.height + layout.rule_gap + layout.rule_width / 2
                 page.items.append(("line", x, rule_y, x + layout.column_width, layout.rule_width,
                                    layout.template.colours.primary))
-            y += height + (blocks[index].space_after if position < len(chunk) - 1 else 0.0)
-    return split, max(left_h, right_h)
+            y += height + (block.space_after if position < len(chunk) - 1 else 0.0)
+        columns.append((y - top, sum(b.space_after for b, _, _ in chunk[:-1])))
+    page.total_height = columns[0][0] + columns[1][0]
+    taller, spacing = max(columns)
+    page.spacing += spacing
+    if not words and best < taller:   # an overflowing page counts as divided at its best
+        taller = best
+    return split, words, taller
 
 
-def _block_paragraph(block, styles):
+def _divide(blocks, heights, leading):
+    """The best split inside a paragraph or bullet, at least two lines on each side:
+    (taller column, block index, lines left), or None."""
+    def column(start, end):
+        total = sum(heights[i][1] + blocks[i].space_after for i in range(start, end))
+        return total - (blocks[end - 1].space_after if end > start else 0.0)
+
+    best = None
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            continue
+        lines = round(heights[index][0].height / leading)
+        before = column(0, index) + (blocks[index - 1].space_after if index else 0.0)
+        after = (blocks[index].space_after + column(index + 1, len(blocks))
+                 if index + 1 < len(blocks) else 0.0)
+        for keep in range(2, lines - 1):
+            option = (max(before + keep * leading, (lines - keep) * leading + after), index, keep)
+            best = option if best is None or option < best else best
+    return best
+
+
+def _words_in_lines(page, block, styles, width, lines) -> int:
+    """How many words of the block fill its first `lines` lines (greedy line breaking puts the
+    longest prefix that fits there), found by halving."""
+    bullet = "\u2022" if block.kind == "bullet" else None
     style = styles[block.kind]
-    if block.kind == "bullet":
-        return spans_paragraph(block.inline, style, bullet="\u2022")
-    return spans_paragraph(block.inline, style)
+    low, high = 1, len(plain_text(block.inline).split()) - 1
+    found = 0
+    while low <= high:
+        middle = (low + high) // 2
+        first, rest = divide_block(block, middle)
+        if rest is None:
+            high = middle - 1
+            continue
+        height = _wrapped(page, first.inline, style, width, bullet).height
+        if round(height / style.leading) <= lines:
+            found, low = middle, middle + 1
+        else:
+            high = middle - 1
+    return found
 
 
 def _balance(blocks, heights, available, tolerance) -> tuple:
@@ -294,31 +391,35 @@ def _balance(blocks, heights, available, tolerance) -> tuple:
     return best[3], best[4], best[5]
 
 
-def _measure_sources(sheet, layout, styles) -> float:
+def _measure_sources(sheet, layout, styles, page) -> float:
     if not sheet.references:
         return 0.0
-    height = text_paragraph("Sources", styles["sources"]).wrap(layout.content_width, 1e6)[1]
+    height = _wrapped(page, (Span("Sources"),), styles["sources"], layout.content_width).height
     height += layout.source_space
     for reference in sheet.references:
-        height += _source_paragraph(reference, layout, styles).wrap(layout.content_width, 1e6)[1]
+        height += _source_paragraph(reference, layout, styles, page).height
     return height + layout.source_space * (len(sheet.references) - 1)
 
 
-def _source_paragraph(reference, layout, styles):
-    number, text, url = reference_parts(reference)
-    body = escape(text) + (link_markup(url, layout.template.colours.primary) if url else "")
-    return Paragraph(body, styles["source"], bulletText=number)
+def _source_paragraph(reference, layout, styles, page):
+    """A source, wrapped (once per fit: its markup holds a link, so it is cached here)."""
+    key = ("source", reference.number, styles["source"], layout.content_width)
+    paragraph = page.wraps.get(key)
+    if paragraph is None:
+        number, text, url = reference_parts(reference)
+        body = escape(text) + (link_markup(url, layout.template.colours.primary) if url else "")
+        paragraph = page.wraps[key] = Paragraph(body, styles["source"], bulletText=number)
+        paragraph.wrap(layout.content_width, 1e6)
+    return paragraph
 
 
 def _compose_sources(sheet, layout, styles, page, y) -> None:
     add = page.items.append
-    heading = text_paragraph("Sources", styles["sources"])
-    heading.wrap(layout.content_width, 1e6)
+    heading = _wrapped(page, (Span("Sources"),), styles["sources"], layout.content_width)
     add(("para", layout.margin_left, y, heading))
     y += heading.height + layout.source_space
     for reference in sheet.references:
-        paragraph = _source_paragraph(reference, layout, styles)
-        paragraph.wrap(layout.content_width, 1e6)
+        paragraph = _source_paragraph(reference, layout, styles, page)
         add(("para", layout.margin_left, y, paragraph))
         y += paragraph.height + layout.source_space
 
