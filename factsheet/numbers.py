@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .qualifiers import disagreement, kind, qualifier_before, supports
+
 # 'may' only as May or MAY: '12 may have died' is a figure, not a date
 MONTH_NAMES = ("january|february|march|april|(?-i:May|MAY)|june|july|august|september|october|"
                "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -340,42 +342,75 @@ def _range_end(quote: str, figure: Figure):
 _RANGE_AFTER = re.compile(r"\s*(?:[-\u2013\u2014]|to\b|and\b(?=\s*\d))\s*\d")
 _RANGE_BEFORE = re.compile(r"(?:\d\s*[-\u2013\u2014]\s*|\d\s+to\s+|between\s+\S+\s+and\s+)$", re.I)
 # One end of a range is stated only with a qualifier that says it is one end.
-RANGE_QUALIFIERS = {"low": ("at least", "more than", "about"), "high": ("up to", "nearly", "about")}
+RANGE_QUALIFIERS = {"low": ("at least", "more than", "over", "about", "around", "approximately"),
+                    "high": ("up to", "nearly", "almost", "about", "around", "approximately")}
 
 
-def value_in_quote(value: float, unit: str | None, quote: str, qualifier: str | None = None):
-    """Whether the quote states `value` (with % when unit is '%').
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a quote states a fact's value. `problem` says what is wrong: 'value' (the quote
+    states no such figure), 'qualifier' (it does, with a bound the fact's qualifier does not
+    agree with), 'range' (one end of a range, without a qualifier that says so)."""
+    ok: bool
+    hint: str | None = None
+    problem: str | None = None
 
-    A vague magnitude states its lower bound with qualifier 'more than' ('thousands' states
-    more than 1,000). Returns (True, None), or (False, hint) where the hint says what the
-    quote does state.
+
+def check_value(value: float, unit: str | None, quote: str, qualifier: str | None = None) -> Verdict:
+    """Whether the quote states `value` (with % when unit is '%') as the fact's qualifier says.
+
+    The quote's own qualifier must support the fact's ('less than 80' cannot support
+    'at least 80' or a bare 80: see qualifiers.SUPPORTS). A vague magnitude states its lower
+    bound with qualifier 'more than' ('thousands' states more than 1,000).
     """
-    figures = [f for f in find_figures(quote, exempt_dates=False) if f.value is not None]
+    found = find_figures(quote, exempt_dates=False)
+    figures = [f for f in found if f.value is not None]
     wants_percent = unit == "%"
-    range_hint = None
+    range_hint = bound_hint = None
     for figure in figures:
         if _close(figure.value, value) and figure.percent == wants_percent:
             end = _range_end(quote, figure)
-            if end is None or qualifier in RANGE_QUALIFIERS[end]:
-                return True, None
-            words = " or ".join(RANGE_QUALIFIERS[end][:2])
-            range_hint = (f"'{figure.text}' is the {end} end of a range in the quote: "
-                          f"give qualifier: {words}")
+            if end is not None:
+                if qualifier in RANGE_QUALIFIERS[end]:
+                    return Verdict(True)
+                words = " or ".join(RANGE_QUALIFIERS[end][:2])
+                range_hint = range_hint or (f"'{figure.text}' is the {end} end of a range in the "
+                                            f"quote: give qualifier: {words}")
+                continue
+            stated, words = qualifier_before(quote[:figure.start])
+            if supports(stated, qualifier):
+                return Verdict(True)
+            bound_hint = bound_hint or disagreement(words, stated, qualifier, figure.text)
     if range_hint:
-        return False, range_hint
+        return Verdict(False, range_hint, "range")
+    if bound_hint:
+        return Verdict(False, bound_hint, "qualifier")
     vague = [f for f in find_vague(quote) if _close(f.value, value)] if not wants_percent else []
-    if vague and qualifier == "more than":
-        return True, None
+    if vague and kind(qualifier) == "above":
+        return Verdict(True)
     for figure in figures:
         if _close(figure.value, value):
             if figure.percent:
-                return False, f"the quote states '{figure.text}', a percentage: add unit: \"%\""
-            return False, f"the quote states '{figure.text}', not a percentage: remove unit: \"%\""
+                return Verdict(False, f"the quote states '{figure.text}', a percentage: add unit: \"%\"",
+                               "value")
+            return Verdict(False, f"the quote states '{figure.text}', not a percentage: remove "
+                           "unit: \"%\"", "value")
     if vague:
-        return False, (f"the quote states '{vague[0].text}', which says only more than "
-                       f"{value:,.0f}: use qualifier: more than")
+        return Verdict(False, f"the quote states '{vague[0].text}', which says only more than "
+                       f"{value:,.0f}: use qualifier: more than", "value")
+    doubtful = [f for f in found if f.doubt]
+    if doubtful:   # '13 lakh' is not 13, and not anything else we can vouch for
+        return Verdict(False, f"the quote states '{doubtful[0].text}', which cannot be read with "
+                       f"certainty ({doubtful[0].doubt}): quote a passage that states the figure "
+                       "in digits or words", "value")
     stated = ", ".join(f"'{f.text}'" for f in figures)
-    return False, (f"the quote states {stated}" if stated else "the quote states no figure")
+    return Verdict(False, f"the quote states {stated}" if stated else "the quote states no figure", "value")
+
+
+def value_in_quote(value: float, unit: str | None, quote: str, qualifier: str | None = None):
+    """check_value as (True, None) or (False, hint)."""
+    verdict = check_value(value, unit, quote, qualifier)
+    return verdict.ok, verdict.hint
 
 
 def _close(a: float, b: float) -> bool:

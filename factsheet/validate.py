@@ -17,7 +17,7 @@ from .fields import Fields
 from .load import Node, locate, parse_yaml, read_text, reading
 from .markup import SLUG, parse_inline, split_paragraphs
 from .model import QUALIFIERS, Fact, Source
-from .numbers import find_figures, value_in_quote
+from .numbers import check_value, find_figures
 
 FORMAT_VERSION = 1
 TOP_KEYS = ("factsheet", "title", "subtitle", "location", "as_of", "language", "template",
@@ -251,11 +251,16 @@ class _Check:
                     self.diags.warning(quote_pos, "quote-not-in-source",
                                        f"quote of fact '{fact.id}' is not in the archived text of "
                                        f"'{sid}' (it is in '{found[0]}')")
-        ok, hint = value_in_quote(fact.value, fact.unit, fact.quote, fact.qualifier)
-        if not ok:
+        verdict = check_value(fact.value, fact.unit, fact.quote, fact.qualifier)
+        if verdict.problem == "qualifier":   # at the qualifier the quote does not support
+            at = node.value.get("qualifier", node.value["value"]).pos
+            self.diags.error(at, "qualifier-not-in-quote",
+                             f"fact '{fact.id}' states {fact.display}, which its quote does not",
+                             verdict.hint)
+        elif not verdict.ok:
             self.diags.error(node.value["value"].pos, "value-not-in-quote",
                              f"value {fact.number_text} of fact '{fact.id}' is not stated in its quote",
-                             hint)
+                             verdict.hint)
         quoted = [f.value for f in find_figures(fact.quote, exempt_dates=False)]
         label_node = node.value["label"]
         for tok in parse_inline(fact.label):

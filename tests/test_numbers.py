@@ -118,7 +118,7 @@ def test_figure_positions_point_into_the_text():
     (400, "%", "a 400 per cent increase"),
     (400, "%", "a 400 percent increase"),
     (400, "%", "a 400% increase"),
-    (50, "%", "Up to half of Raqqa's population"),
+    (50, "%", "half of Raqqa's population"),
     (12, None, "twelve were killed"),
     (12, None, "another 12 were killed"),
     (33, "%", "a third of the city"),

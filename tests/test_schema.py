@@ -79,7 +79,7 @@ def test_starter_spec_matches_schema(tmp_path):
     ("bad-date-not-iso.yaml", "'25/08/2017' is not a 'date'"),
     ("bad-url.yaml", "'ftp://www.voanews.com/' does not match '^https?://[^\\\\s/]+\\\\S*$'"),
     ("bad-version.yaml", "1 was expected"),
-    ("bad-qualifier.yaml", "'roughly' is not one of ['at least', 'more than', 'up to', 'about', 'nearly']"),
+    ("bad-qualifier.yaml", "'roughly' is not one of ['at least', 'more than', 'over', 'up to', 'less than', 'fewer than', 'under', 'nearly', 'almost', 'about', 'around', 'approximately']"),
     ("missing-required-key.yaml", "'quote' is a required property"),
     ("key-figures-none.yaml", "[] should be non-empty"),
     ("key-figures-too-many.yaml",

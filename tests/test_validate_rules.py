@@ -104,7 +104,7 @@ RULES = [
      "13:9: error: source id 'VOA News' is not a valid id: use lowercase letters, digits, - and _", None),
     ("duplicate-fact-id.yaml", "33:9: error: duplicate fact id 'casualty-increase'", None),
     ("bad-qualifier.yaml",
-     "36:16: error: unknown qualifier 'roughly': use one of at least, more than, up to, about, nearly",
+     "36:16: error: unknown qualifier 'roughly': use one of at least, more than, over, up to, less than, fewer than, under, nearly, almost, about, around, approximately",
      None),
     ("draft-fact.yaml",
      "22:12: error: draft fact 'trapped': check the label and figure, then remove `draft: true`", None),
