@@ -48,7 +48,7 @@ _GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+
 # A sign is a minus stuck to the digits, not a dash between two numbers ('20-25', 'COVID-19')
 _DIGITS = re.compile(
     r"(?:(?<![\w.,\-\u2212\u2013])(?P<sign>[-\u2212])|(?<![\w.,]))"
-    r"(?P<num>" + _GROUPED + r"|\d+(?:\.\d+)?|\d+(?:[.,]\d+)+)(?![\w,]*\d)"
+    r"(?P<num>" + _GROUPED + r"|\d+(?:[.,]\d+)+|\d+)(?![\w,]*\d)"
     r"(?P<suffix>(?:k|K|m|M|mn|mln|b|B|bn|Bn|BN|tn|trn|T)(?![\w])|\s(?:bn|mn|mln|tn|trn)\b)?")
 _SUFFIXES = {"k": 10 ** 3, "m": 10 ** 6, "mn": 10 ** 6, "mln": 10 ** 6, "b": 10 ** 9, "bn": 10 ** 9,
              "tn": 10 ** 12, "trn": 10 ** 12, "t": 10 ** 12}
@@ -58,6 +58,9 @@ _SURE_SUFFIXES = {"k", "K", "M", "mn", "mln", "bn", "Bn", "BN", "tn", "trn"}
 _CURRENCY_BEFORE = re.compile(r"(?:[$\u00a3\u20ac]|\b(?:US|USD|EUR|GBP|CHF)\s?\$?)\s?$")
 _REGULAR = re.compile(_GROUPED + r"|\d+(?:\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_POINT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+# '180.000': nobody writes three decimals ending in 0, unless the point is between thousands
+_POINT_OR_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d\d0")
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 _SEPARATORS = str.maketrans("", "", ", \u00a0\u2009\u202f")
 _DAY_BEFORE_MONTH = re.compile(r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b" % MONTH_NAMES, re.I)
@@ -225,15 +228,21 @@ def _read_digits(text: str, match) -> tuple:
         value = Fraction(raw.translate(_SEPARATORS))
     elif _DECIMAL_COMMA.fullmatch(raw):   # '3,5' can only be a decimal comma: thousands come in threes
         value = Fraction(raw.replace(",", "."))
+    elif _POINT_THOUSANDS.fullmatch(raw):  # '1.200.000': two points, so both between thousands
+        value = Fraction(raw.replace(".", ""))
     end = match.end("num")
+    if _POINT_OR_THOUSANDS.fullmatch(raw) and not suffix:
+        return None, end, (f"it may be {float(raw):g}, with a decimal point, or "
+                           f"{int(raw.replace('.', '')):,}, with a point between thousands"), False
     if suffix:
         key = suffix.strip()
         sure = key in _SURE_SUFFIXES or bool(_CURRENCY_BEFORE.search(text[:match.start()])) or \
             ("." in raw and key in ("b", "B", "T"))
         if not sure:
-            other = {"m": "metres", "b": "a name such as flat 5b", "B": "a name such as block 5B",
-                     "T": "tonnes"}[key]
-            return None, match.end("suffix"), f"'{raw}{suffix}' may be {raw} {_SCALE_NAMES[_SUFFIXES[key.lower()]]} or {other}", True
+            other = {"m": f"{raw} metres", "b": f"a name such as flat {raw}b",
+                     "B": f"a name such as block {raw}B", "T": f"{raw} tonnes"}[key]
+            scale = _SCALE_NAMES[_SUFFIXES[key.lower()]]
+            return None, match.end("suffix"), f"it may be {raw} {scale} or {other}", True
         if value is not None:
             value *= _SUFFIXES[key.lower()]
         return value, match.end("suffix"), None, True
@@ -401,8 +410,8 @@ def check_value(value: float, unit: str | None, quote: str, qualifier: str | Non
     doubtful = [f for f in found if f.doubt]
     if doubtful:   # '13 lakh' is not 13, and not anything else we can vouch for
         return Verdict(False, f"the quote states '{doubtful[0].text}', which cannot be read with "
-                       f"certainty ({doubtful[0].doubt}): quote a passage that states the figure "
-                       "in digits or words", "value")
+                       f"certainty: {doubtful[0].doubt}; quote a passage that states the figure "
+                       "plainly", "value")
     stated = ", ".join(f"'{f.text}'" for f in figures)
     return Verdict(False, f"the quote states {stated}" if stated else "the quote states no figure", "value")
 
