@@ -143,9 +143,10 @@ def _read_words(words: list, commas: list, i: int, seed: Fraction | None = None)
         current, counted, i = (None if words[i + 1] in _SHARES else Fraction(1)), True, i + 1
     while i < n:
         word = words[i]
-        if commas[i] and not (words[i - 1] in _SCALES or words[i - 1] == "hundred"):
+        joined = commas[i] and i > start     # a comma inside the number, not before it
+        if joined and not (words[i - 1] in _SCALES or words[i - 1] == "hundred"):
             break
-        if commas[i] and word != "and":
+        if joined and word != "and":
             saved = (i, total, current, last_scale, valued)
         if word in _SMALL:
             if (seed is not None and last_scale is None) or \
