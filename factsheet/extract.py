@@ -20,6 +20,7 @@ from .archive import Archive, ArchiveCache, ArchiveError, normalise, resolve_arc
 from .datehints import find_date_hints
 from .diagnostics import UsageError
 from .numbers import find_figures, find_vague, value_in_quote
+from .qualifiers import kind, qualifier_before
 
 # -- what is not a figure about the world ---------------------------------------------------
 _COUNTER = re.compile(r"\s*(?:\d{1,3}/\d{1,3}(?=\s+[A-Z])"         # '1/30 A Syrian family...'
@@ -34,15 +35,7 @@ _AGO = re.compile(r"\s+(?:days?|weeks?|months?|years?|decades?|hours?)\s+ago\b",
 _CREDIT = re.compile(r"\s+(?:AFP/Getty Images|Getty Images|Getty|AFP|EPA|Reuters|AP|PA [Ww]ire|"
                      r"Anadolu|Xinhua)\s*$")
 
-# -- qualifiers and units, as the spec format writes them (model.QUALIFIERS) ----------------
-_QUALIFIERS = [
-    ("at least", r"at least|no fewer than|no less than|a minimum of"),
-    ("up to", r"up to|as many as|no more than|not more than|at most|fewer than|less than|under"),
-    ("more than", r"more than|over|upwards of|in excess of"),
-    ("nearly", r"nearly|almost|close to|just under"),
-    ("about", r"about|around|some|approximately|roughly"),
-]
-_QUALIFIER_BEFORE = [(name, re.compile(r"\b(?:%s)\s+$" % words, re.I)) for name, words in _QUALIFIERS]
+# -- units, as the spec format writes them; qualifiers come from qualifiers.qualifier_before --
 _UNIT_AFTER = re.compile(r"\s+(?:of\s+)?(?P<unit>km|kilomet(?:re|er)s|met(?:re|er)s|miles|tonnes|tons|kg|"
                          r"lit(?:re|er)s|hectares)\b", re.I)
 _RANGE_BETWEEN = {"-", "\u2013", "\u2014", "to"}
@@ -237,7 +230,7 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
     unit = "%" if cand.percent else _unit(body, cand.end)
     value, notes = cand.value, []
     if cand.vague:
-        if qualifier in ("up to", "nearly"):
+        if kind(qualifier) in ("max", "below", "near"):
             words = _before(body, cand) + cand.figure + (f" of {unit}" if unit else "")
             notes.append(f"not a fact: '{words}' bounds a vague figure from above, which no value "
                          "can state: cite it in a section's text instead")
@@ -284,10 +277,7 @@ def _before(body: str, cand: _Candidate) -> str:
 
 
 def _qualifier(before: str):
-    for name, pattern in _QUALIFIER_BEFORE:
-        if pattern.search(before[-25:]):
-            return name
-    return None
+    return qualifier_before(before)[0]   # 'less than 80' drafts less than, not up to
 
 
 def _unit(body: str, end: int):

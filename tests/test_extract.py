@@ -246,6 +246,10 @@ def figures(text: str, published=date(2017, 6, 6)) -> list:
     ("At 10:30 the convoy left with 40 trucks of food.", [("40", 40, None, None)]),
     ("By 5pm some 300 people had fled the district.", [("300", 300, "about", None)]),
     ("By 5 p.m. about 300 people had fled the district.", [("300", 300, "about", None)]),
+    # the quote's own qualifier, one of the spec's (issue 11: 'less than' was drafted 'up to')
+    ("Less than 80 trucks a day entered the city.", [("80", 80, "less than", None)]),
+    ("Over 1,000 families were displaced.", [("1,000", 1000, "over", None)]),
+    ("No more than 40 trucks crossed.", [("40", 40, "up to", None)]),
     ("In 2016 the city still had 3 working hospitals.", [("3", 3, None, None)]),
     ("We would not have expected this six months ago, the director said.", []),
     ("date 2017-06-06 The town was shelled on 4 June by the army.", []),
