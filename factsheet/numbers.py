@@ -366,12 +366,15 @@ class Verdict:
     problem: str | None = None
 
 
-def check_value(value: float, unit: str | None, quote: str, qualifier: str | None = None) -> Verdict:
+def check_value(value: float, unit: str | None, quote: str, qualifier: str | None = None,
+                before: str = "") -> Verdict:
     """Whether the quote states `value` (with % when unit is '%') as the fact's qualifier says.
 
     The quote's own qualifier must support the fact's ('less than 80' cannot support
     'at least 80' or a bare 80: see qualifiers.SUPPORTS). A vague magnitude states its lower
-    bound with qualifier 'more than' ('thousands' states more than 1,000).
+    bound with qualifier 'more than' ('thousands' states more than 1,000). `before` is the
+    source's text just before the quote: a quote that starts at its figure ('80 trucks')
+    is still bounded by the source's 'less than' in front of it.
     """
     found = find_figures(quote, exempt_dates=False)
     figures = [f for f in found if f.value is not None]
@@ -388,9 +391,13 @@ def check_value(value: float, unit: str | None, quote: str, qualifier: str | Non
                                             f"quote: give qualifier: {words}")
                 continue
             stated, words = qualifier_before(quote[:figure.start])
+            where = "the quote"
+            if stated is None and before and not quote[:figure.start].strip():
+                stated, words = qualifier_before(before.rstrip() + " ")
+                where = "the source, just before the quote,"
             if supports(stated, qualifier):
                 return Verdict(True)
-            bound_hint = bound_hint or disagreement(words, stated, qualifier, figure.text)
+            bound_hint = bound_hint or disagreement(words, stated, qualifier, figure.text, where)
     if range_hint:
         return Verdict(False, range_hint, "range")
     if bound_hint:

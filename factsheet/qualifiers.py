@@ -76,12 +76,12 @@ def supports(quote_qualifier: str | None, fact_qualifier: str | None) -> bool:
 
 
 def disagreement(quote_words: str | None, quote_qualifier: str | None, fact_qualifier: str | None,
-                 figure: str) -> str:
+                 figure: str, where: str = "the quote") -> str:
     """The hint for a fact whose qualifier its quote does not support."""
     said = f"'{quote_words} {figure}'" if quote_words else f"'{figure}'"
     quote_kind, fact_kind = kind(quote_qualifier), kind(fact_qualifier)
     fix = f"give qualifier: {quote_qualifier}" if quote_qualifier else "remove the qualifier"
     if fact_qualifier:
-        return (f"the quote says {said}, {KIND_NAMES[quote_kind]}; '{fact_qualifier}' states "
+        return (f"{where} says {said}, {KIND_NAMES[quote_kind]}; '{fact_qualifier}' states "
                 f"{KIND_NAMES[fact_kind]}: {fix}")
-    return f"the quote says {said}, {KIND_NAMES[quote_kind]}, not an exact figure: {fix}"
+    return f"{where} says {said}, {KIND_NAMES[quote_kind]}, not an exact figure: {fix}"

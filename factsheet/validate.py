@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import characters, limits
-from .archive import ArchiveCache, ArchiveError, resolve_archive
+from .archive import ArchiveCache, ArchiveError, normalise, resolve_archive
 from .assemble import assemble_sheet
 from .diagnostics import Diagnostics
 from .fields import Fields
@@ -251,7 +251,12 @@ class _Check:
                     self.diags.warning(quote_pos, "quote-not-in-source",
                                        f"quote of fact '{fact.id}' is not in the archived text of "
                                        f"'{sid}' (it is in '{found[0]}')")
-        verdict = check_value(fact.value, fact.unit, fact.quote, fact.qualifier)
+        before = ""
+        if found:   # the words just before the quote in its source may bound its figure
+            text = self.archives[found[0]].text
+            at = text.find(normalise(fact.quote))
+            before = text[max(0, at - 40):at] if at > 0 else ""
+        verdict = check_value(fact.value, fact.unit, fact.quote, fact.qualifier, before)
         if verdict.problem == "qualifier":   # at the qualifier the quote does not support
             at = node.value.get("qualifier", node.value["value"]).pos
             self.diags.error(at, "qualifier-not-in-quote",

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from factsheet.model import format_number
-from factsheet.numbers import find_figures, value_in_quote
+from factsheet.numbers import check_value, find_figures, value_in_quote
 
 
 def figures(text: str) -> list:
@@ -355,3 +355,14 @@ def test_a_disagreeing_qualifier_says_what_the_quote_states():
     assert value_in_quote(300, None, "300 families", "more than") == (
         False, "the quote says '300', an exact figure; 'more than' states a lower bound: remove "
         "the qualifier")
+
+
+def test_a_quote_that_starts_at_its_figure_keeps_the_sources_bound():
+    # 'less than 80 trucks' in the source, quoted from '80': the source's bound still holds
+    before = "Aid agencies said that less than "
+    assert value_in_quote(80, None, "80 trucks a day", None) == (True, None)
+    verdict = check_value(80, None, "80 trucks a day", None, before)
+    assert (verdict.ok, verdict.problem, verdict.hint) == (
+        False, "qualifier", "the source, just before the quote, says 'less than 80', an upper "
+        "bound, not an exact figure: give qualifier: less than")
+    assert check_value(80, None, "80 trucks a day", "less than", before).ok
