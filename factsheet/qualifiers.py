@@ -70,6 +70,11 @@ def qualifier_before(text: str):
     return _QUOTE_WORDS[" ".join(words.lower().split())], words
 
 
+def meaning(words: str):
+    """The spec qualifier that prose words mean ('roughly' -> 'about'), or None."""
+    return _QUOTE_WORDS.get(" ".join(words.lower().split()))
+
+
 def supports(quote_qualifier: str | None, fact_qualifier: str | None) -> bool:
     """Whether a quote stating its figure with `quote_qualifier` supports the fact's."""
     return kind(fact_qualifier) in SUPPORTS[kind(quote_qualifier)]

@@ -18,6 +18,7 @@ from .load import Node, locate, parse_yaml, read_text, reading
 from .markup import SLUG, parse_inline, split_paragraphs
 from .model import QUALIFIERS, Fact, Source
 from .numbers import check_value, find_figures
+from .qualifiers import meaning
 
 FORMAT_VERSION = 1
 TOP_KEYS = ("factsheet", "title", "subtitle", "location", "as_of", "language", "template",
@@ -181,8 +182,10 @@ class _Check:
         value = f.number(node, "value", "'value'")
         qualifier = f.text(node, "qualifier")
         if qualifier is not None and qualifier not in QUALIFIERS:
+            meant = meaning(qualifier)
             self.diags.error(node.value["qualifier"].pos, "bad-qualifier",
-                             f"unknown qualifier {qualifier!r}: use one of {', '.join(QUALIFIERS)}")
+                             f"unknown qualifier {qualifier!r}: use one of {', '.join(QUALIFIERS)}",
+                             f"'{qualifier}' means {meant}: write qualifier: {meant}" if meant else None)
             qualifier = None
         unit, label = f.text(node, "unit"), f.text(node, "label")
         day, quote = f.date(node, "date"), f.text(node, "quote")

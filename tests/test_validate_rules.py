@@ -115,7 +115,7 @@ RULES = [
     ("duplicate-fact-id.yaml", "33:9: error: duplicate fact id 'casualty-increase'", None),
     ("bad-qualifier.yaml",
      "36:16: error: unknown qualifier 'roughly': use one of at least, more than, over, up to, less than, fewer than, under, nearly, almost, about, around, approximately",
-     None),
+     "'roughly' means about: write qualifier: about"),
     # the quote's own qualifier must support the fact's (README, "Qualifiers")
     ("qualifier-against-quote.yaml",
      "36:16: error: fact 'expected-to-flee' states at least 50%, which its quote does not",
