@@ -99,6 +99,7 @@ class _Candidate:
     percent: bool
     vague: bool = False
     upper: float | None = None        # the upper bound of a range
+    doubt: str | None = None          # why its value cannot be read with certainty ('13 lakh')
 
 
 def extract(text: str, source_id: str, published: date | None = None, taken_ids=(),
@@ -197,7 +198,7 @@ def _candidates(body: str, start: int, skipped: Counter) -> list:
             if not found or found[-1].start != phrase.start:   # 'tens of thousands' is one figure
                 found.append(_Candidate(phrase.start, phrase.end, phrase.text, phrase.value, False, True))
             continue
-        found.append(_Candidate(fig.start, fig.end, fig.text, fig.value, fig.percent))
+        found.append(_Candidate(fig.start, fig.end, fig.text, fig.value, fig.percent, doubt=fig.doubt))
     return _join_ranges(body, found)
 
 
@@ -229,6 +230,8 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
     qualifier = _qualifier(body[:cand.start])
     unit = "%" if cand.percent else _unit(body, cand.end)
     value, notes = cand.value, []
+    if cand.doubt:   # written as a comment: no value can be vouched for
+        notes.append(f"'{cand.figure}' cannot be read with certainty: {cand.doubt}")
     if cand.vague:
         if kind(qualifier) in ("max", "below", "near"):
             words = _before(body, cand) + cand.figure + (f" of {unit}" if unit else "")

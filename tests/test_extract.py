@@ -347,3 +347,12 @@ def test_attribution_reaches_the_audit_page(tmp_path):
     assert sheet is not None, diagnostics
     assert {f.id: f.attribution for f in sheet.facts}["killed-may"] == "AirWars <data>"
     assert "<dt>Stated by</dt><dd>AirWars &lt;data&gt;</dd>" in audit_html(sheet, ())
+
+
+def test_a_figure_that_cannot_be_read_with_certainty_is_a_comment_that_says_why():
+    # issue 11: '13 lakh' was drafted as 13; now no value is vouched for
+    yaml = drafts_yaml(extract_drafts("In all, 13 lakh people were displaced by the floods.", "s"))
+    assert yaml == ("facts:\n"
+                    "  # '13 lakh' cannot be read with certainty: 'lakh' is a scale this reader does not read\n"
+                    "  #   - source: s\n"
+                    "  #     quote: \"13 lakh people were displaced by the floods\"\n")
