@@ -147,7 +147,7 @@ def _read_words(words: list, commas: list, i: int, seed: Fraction | None = None)
         if joined and not (words[i - 1] in _SCALES or words[i - 1] == "hundred"):
             break
         if joined and word != "and":
-            saved = (i, total, current, last_scale, valued)
+            saved = ("comma", i, total, current, last_scale, valued)
         if word in _SMALL:
             if (seed is not None and last_scale is None) or \
                     (current is not None and not _fits(current, _SMALL[word])):
@@ -181,7 +181,7 @@ def _read_words(words: list, commas: list, i: int, seed: Fraction | None = None)
             # 'five and a half (million)', '3 million and a half'
             end, part = share
             if current is not None:
-                current += part
+                current += part * (12 if words[i - 1] == "dozen" else 1)   # 'a dozen and a half' is 18
             else:
                 total += part * last_scale
             i, valued = end, valued + 1
@@ -189,7 +189,7 @@ def _read_words(words: list, commas: list, i: int, seed: Fraction | None = None)
         elif word == "and" and seed is None and i + 1 < n and words[i + 1] in _SMALL and \
                 ((current is not None and current >= 100 and current % 100 == 0) or
                  (current is None and last_scale is not None)):
-            saved = saved or (i, total, current, last_scale, valued)   # 'a hundred and two hundred'
+            saved = saved or ("and", i, total, current, last_scale, valued)  # 'a hundred and two hundred'
         elif word in _SHARES and seed is None and \
                 (current is None or (current.denominator == 1 and current < 10)):
             # 'half a million', 'a quarter of a million', 'quarter million', 'two thirds'
@@ -200,6 +200,9 @@ def _read_words(words: list, commas: list, i: int, seed: Fraction | None = None)
             if not (counted or current is not None or word in ("half", "halves") or scale):
                 break        # 'the third day', 'the old quarter': ordinals and nouns
             part = (current if current is not None else 1) * _SHARES[word]
+            if j < n and words[j] == "dozen" and total == 0:     # 'half a dozen' is 6
+                current, i, valued = part * 12, j + 1, valued + 2
+                continue
             if scale:
                 total, current, last_scale, i = total + part * scale, None, scale, j + 1
                 valued += 2
@@ -211,10 +214,14 @@ def _read_words(words: list, commas: list, i: int, seed: Fraction | None = None)
             break
         valued += 1
         i += 1
-    else:
-        saved = None
-    if saved and i < n and (words[i] in _SMALL or words[i] in ("hundred", *_SCALES)):
-        i, total, current, last_scale, valued = saved    # a second number begins at the 'and'
+    if saved:
+        how, state = saved[0], saved[1:]
+        after = words[state[0]:i]
+        # a second number begins at the 'and' or comma: 'a hundred and two hundred',
+        # 'ten thousand, two' (a list), but not 'two hundred thousand, three hundred'
+        if (i < n and (words[i] in _SMALL or words[i] in ("hundred", *_SCALES))) or \
+                (how == "comma" and not any(w in _SCALES or w in ("hundred", "and") for w in after)):
+            i, total, current, last_scale, valued = state
     if not valued or words[start:i] == ["one"]:          # 'one person' is no figure
         return _Reading(max(i, start + 1), None)
     return _Reading(i, sign * (total + (current or 0)))

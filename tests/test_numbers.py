@@ -225,6 +225,7 @@ def test_month_and_day_of_an_iso_date_are_not_figures():
     ("two point three", 2.3), ("1.200.000", 1_200_000),
     ("two hundred thousand, three hundred forty five", 200_345),
     ("nine trillion eight hundred seven", 9_000_000_000_807),
+    ("half a dozen", 6), ("a dozen and a half", 18),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_a_phrasing_is_read_whole(text, value):
     [figure] = find_figures(text, exempt_dates=False)
@@ -276,6 +277,7 @@ def test_a_quote_that_cannot_be_read_with_certainty_says_so():
     ("20-25 people", [("20", 20), ("25", 25)]),                      # a dash, not a minus
     ("COVID-19 cases", [("19", 19)]),
     ("twenty, thirty", [("twenty", 20), ("thirty", 30)]),
+    ("ten thousand, two", [("ten thousand", 10_000), ("two", 2)]),     # a list, not 10,002
     ("in 2017 300 people", [("2017", 2017), ("300", 300)]),
     ("300 five-year-olds", [("300", 300), ("five", 5)]),             # digits take no small words
     ("5km from the border", [("5", 5)]),                             # a unit, not a scale
