@@ -123,6 +123,20 @@ def _read_share(words: list, i: int):
 _SCALE_NAMES = {v: k for k, v in _SCALES.items()}
 
 
+def _read_decimals(words: list, i: int):
+    """The digits after 'point': 'three six' -> '36', 'ninety-nine' -> '99', 'zero five' -> '05'.
+    (end, digits), or None when no digit words follow."""
+    digits = ""
+    while i < len(words) and words[i] in _SMALL:
+        value = _SMALL[words[i]]
+        if digits.endswith("0") and value < 10 and words[i - 1] in _TENS:
+            digits = digits[:-1] + str(value)    # 'ninety' + 'nine'
+        else:
+            digits += str(value)
+        i += 1
+    return (i, digits) if digits else None
+
+
 def _read_words(words: list, commas: list, i: int, seed: Fraction | None = None) -> _Reading:
     """Read one number from words[i:] ('five and a half million', 'two thousand and nineteen',
     'a quarter of a million'), no further than a careful reader would. `seed` is a number in
@@ -168,14 +182,18 @@ def _read_words(words: list, commas: list, i: int, seed: Fraction | None = None)
             current, last_scale = None, scale
         elif word in _UNREAD_SCALES:
             return _Reading(i + 1, None, doubt=f"'{word}' is a scale this reader does not read")
-        elif word == "point" and seed is None and i + 1 < n and words[i + 1] in _UNITS \
-                and _UNITS[words[i + 1]] < 10:
-            i, digits = i + 1, ""
-            while i < n and words[i] in _UNITS and _UNITS[words[i]] < 10:
-                digits, i = digits + str(_UNITS[words[i]]), i + 1
+        elif word == "point" and seed is None and (decimals := _read_decimals(words, i + 1)):
+            i, digits = decimals   # 'two point three', 'twelve point ninety-nine'
             current = (current or 0) + Fraction(int(digits), 10 ** len(digits))
             valued += 1
             continue
+        elif word == "hundreds" and current is not None and current < 100 and seed is None:
+            current *= 100               # 'two hundreds' is 200
+        elif word in ("thousands", "millions", "billions") and current is not None and seed is None:
+            scale = _SCALES[word[:-1]]   # 'seventy-five thousands' is 75,000
+            if last_scale is not None and scale >= last_scale:
+                break
+            total, current, last_scale = total + current * scale, None, scale
         elif word == "and" and (current is not None or last_scale is not None) and \
                 (share := _read_share(words, i + 1)) is not None:
             # 'five and a half (million)', '3 million and a half'
