@@ -123,11 +123,11 @@ def _read_share(words: list, i: int):
 _SCALE_NAMES = {v: k for k, v in _SCALES.items()}
 
 
-def _read_decimals(words: list, i: int):
+def _read_decimals(words: list, commas: list, i: int):
     """The digits after 'point': 'three six' -> '36', 'ninety-nine' -> '99', 'zero five' -> '05'.
     (end, digits), or None when no digit words follow."""
-    digits = ""
-    while i < len(words) and words[i] in _SMALL:
+    digits, first = "", i
+    while i < len(words) and words[i] in _SMALL and (i == first or not commas[i]):
         value = _SMALL[words[i]]
         if digits.endswith("0") and value < 10 and words[i - 1] in _TENS:
             digits = digits[:-1] + str(value)    # 'ninety' + 'nine'
@@ -182,8 +182,12 @@ def _read_words(words: list, commas: list, i: int, seed: Fraction | None = None)
             current, last_scale = None, scale
         elif word in _UNREAD_SCALES:
             return _Reading(i + 1, None, doubt=f"'{word}' is a scale this reader does not read")
-        elif word == "point" and seed is None and (decimals := _read_decimals(words, i + 1)):
+        elif word == "point" and seed is None and i + 1 < n and not commas[i + 1] and \
+                (decimals := _read_decimals(words, commas, i + 1)):
             i, digits = decimals   # 'two point three', 'twelve point ninety-nine'
+            if current is None and not total:   # 'at this point two people': 0.2, or 2?
+                return _Reading(i, None, doubt=f"it may be 0.{digits}, or {int(digits)} after "
+                                "the word 'point'")
             current = (current or 0) + Fraction(int(digits), 10 ** len(digits))
             valued += 1
             continue

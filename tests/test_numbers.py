@@ -368,3 +368,13 @@ def test_a_quote_that_starts_at_its_figure_keeps_the_sources_bound():
         False, "qualifier", "the source, just before the quote, says 'less than 80', an upper "
         "bound, not an exact figure: give qualifier: less than")
     assert check_value(80, None, "80 trucks a day", "less than", before).ok
+
+
+def test_point_before_a_number_word_is_a_decimal_only_after_a_number():
+    # 'two point three' is 2.3; 'at this point two people' may be 0.2 or 2: refused, not read
+    assert [(f.text, f.value) for f in find_figures("two point three, four")] == [
+        ("two point three", 2.3), ("four", 4)]
+    [figure] = find_figures("at this point two people died")
+    assert (figure.text, figure.value, figure.doubt) == (
+        "point two", None, "it may be 0.2, or 2 after the word 'point'")
+    assert [(f.text, f.value) for f in find_figures("At that point, two people died")] == [("two", 2)]
