@@ -387,3 +387,28 @@ def test_figure_is_pointed_at_in_every_yaml_style(tmp_path, snippet, expected):
     assert error == f"{path}:{expected}: error: figure '300' {UNSOURCED}"
     line, col = map(int, expected.split(":"))
     assert path.read_text(encoding="utf-8").splitlines()[line - 1][col - 1:].startswith("300")
+
+
+# -- a value YAML reads differently from how it was typed (issue 11, item 5) ----------------------
+@pytest.mark.parametrize("typed, message, hint", [
+    ("1.200.000", "YAML reads value: 1.200.000 as text (points between thousands)",
+     "for 1,200,000 write value: 1200000"),
+    ("20 000", "YAML reads value: 20 000 as text, not a number (the separators)",
+     "write value: 20000, without separators"),
+    ("20,000.5", "YAML reads value: 20,000.5 as text, not a number (the separators)",
+     "write value: 20000.5, without separators"),
+    ("45%", "YAML reads value: 45% as text, not a number (the % sign)", 'write value: 45 and unit: "%"'),
+    ('"20000"', 'YAML reads value: "20000" as text, not a number', "write value: 20000, without quotes"),
+    ("020000", "YAML reads value: 020000 as 8192 (a leading zero makes it octal)",
+     "write value: 20000, without the leading zero"),
+    ("2:00", "YAML reads value: 2:00 as 120 (numbers with colons are base 60)",
+     "write the number the quote states, in digits only"),
+], ids=["points", "spaces", "commas-and-decimals", "percent", "quoted", "octal", "base-60"])
+def test_a_value_yaml_reads_otherwise_says_what_it_read_and_what_to_write(tmp_path, typed, message, hint):
+    path = write_spec(tmp_path, changed("    value: 20000\n", f"    value: {typed}\n"))
+    code, out, _ = validate(path)
+    lines = out.splitlines()
+    [error] = [line for line in lines if ": error: " in line]
+    assert code == 1
+    assert error == f"{path}:22:12: error: {message}"
+    assert lines[lines.index(error) + 1] == f"  {hint}"
