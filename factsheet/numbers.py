@@ -432,6 +432,11 @@ def check_value(value: float, unit: str | None, quote: str, qualifier: str | Non
     if bound_hint:
         return Verdict(False, bound_hint, "qualifier")
     vague = [f for f in find_vague(quote) if _close(f.value, value)] if not wants_percent else []
+    for figure in vague:
+        stated, words = qualifier_before(quote[:figure.start])
+        if kind(stated) in ("max", "below", "near"):   # 'no more than hundreds': no lower bound
+            return Verdict(False, f"the quote says '{words} {figure.text}', which bounds a vague "
+                           "figure from above: no value states it", "qualifier")
     if vague and kind(qualifier) == "above":
         return Verdict(True)
     for figure in figures:

@@ -378,3 +378,10 @@ def test_point_before_a_number_word_is_a_decimal_only_after_a_number():
     assert (figure.text, figure.value, figure.doubt) == (
         "point two", None, "it may be 0.2, or 2 after the word 'point'")
     assert [(f.text, f.value) for f in find_figures("At that point, two people died")] == [("two", 2)]
+
+
+def test_a_vague_figure_bounded_from_above_states_no_value():
+    assert value_in_quote(100, None, "no more than hundreds of meters away", "more than") == (
+        False, "the quote says 'no more than hundreds', which bounds a vague figure from above: "
+        "no value states it")
+    assert value_in_quote(100, None, "hundreds of meters away", "over") == (True, None)
