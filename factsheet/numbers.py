@@ -1,6 +1,7 @@
 """Figures in prose: find numbers written in digits or words, and match a fact's value in its quote."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -266,7 +267,7 @@ def _read_digits(text: str, match) -> tuple:
                            f"{int(raw.replace('.', '')):,}, with a point between thousands"), False
     if suffix:
         key = suffix.strip()
-        sure = key in _SURE_SUFFIXES or bool(_CURRENCY_BEFORE.search(text[:match.start()])) or \
+        sure = key in _SURE_SUFFIXES or bool(_CURRENCY_BEFORE.search(text[max(0, match.start() - 6):match.start()])) or \
             ("." in raw and key in ("b", "B", "T"))
         if not sure:
             other = {"m": f"{raw} metres", "b": f"a name such as flat {raw}b",
@@ -276,8 +277,8 @@ def _read_digits(text: str, match) -> tuple:
         if value is not None:
             value *= _SUFFIXES[key.lower()]
         return value, match.end("suffix"), None, True
-    gap = re.match(r"[ \t\u00a0-]+", text[end:])
-    run = _WORD_RUN.match(text, end + gap.end()) if gap and value is not None else None
+    gap = _GAP.match(text, end)
+    run = _WORD_RUN.match(text, gap.end()) if gap and value is not None else None
     if run:
         tokens = _tokens(run.group(), run.start())
         words, commas = [t[0] for t in tokens], [t[3] for t in tokens]
@@ -290,6 +291,7 @@ def _read_digits(text: str, match) -> tuple:
     return value, end, None, False
 
 
+_GAP = re.compile(r"[ \t\u00a0-]+")
 _SIGN_WORD_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 
 
@@ -330,10 +332,10 @@ def find_figures(text: str, exempt_dates: bool = True) -> list:
         if sign and value is not None:
             value = -value
         figures.append(Figure(text[start:end], start, end, _float(value), percent, doubt))
-    taken = [(f.start, f.end) for f in figures]
+    starts, ends = [f.start for f in figures], [f.end for f in figures]
     for run in _WORD_RUN.finditer(text):
-        tokens = [t for t in _tokens(run.group(), run.start())
-                  if not any(s < t[2] and t[1] < e for s, e in taken)]
+        # words inside a figure in digits ('million' in '1.2 million') are read already
+        tokens = [t for t in _tokens(run.group(), run.start()) if not _inside(starts, ends, t[1], t[2])]
         words, commas = [t[0] for t in tokens], [t[3] for t in tokens]
         if commas:
             commas[0] = False
@@ -350,6 +352,12 @@ def find_figures(text: str, exempt_dates: bool = True) -> list:
                                       reading.doubt))
             i = reading.end
     return sorted(figures, key=lambda f: f.start)
+
+
+def _inside(starts: list, ends: list, start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the figures (sorted spans that do not overlap)."""
+    i = bisect.bisect_left(ends, start + 1)
+    return i < len(starts) and starts[i] < end
 
 
 def _float(value):
