@@ -176,6 +176,8 @@ def _read_words(words: list, commas: list, i: int, seed: Fraction | None = None)
             current = (current or 1) * 12
         elif word in _SCALES:
             scale = _SCALES[word]
+            if last_scale is not None and scale >= last_scale and saved:
+                break        # 'seven million, two million': a list of two
             if last_scale is not None and scale >= last_scale:
                 return _Reading(i + 1, None, doubt=f"'{_SCALE_NAMES[last_scale]} {word}' can be "
                                 "read in more than one way")

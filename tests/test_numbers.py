@@ -278,6 +278,8 @@ def test_a_quote_that_cannot_be_read_with_certainty_says_so():
     ("COVID-19 cases", [("19", 19)]),
     ("twenty, thirty", [("twenty", 20), ("thirty", 30)]),
     ("ten thousand, two", [("ten thousand", 10_000), ("two", 2)]),     # a list, not 10,002
+    ("seven million, two million", [("seven million", 7_000_000), ("two million", 2_000_000)]),
+    ("two thousand and three thousand", [("two thousand", 2000), ("three thousand", 3000)]),
     ("in 2017 300 people", [("2017", 2017), ("300", 300)]),
     ("300 five-year-olds", [("300", 300), ("five", 5)]),             # digits take no small words
     ("5km from the border", [("5", 5)]),                             # a unit, not a scale
