@@ -46,9 +46,10 @@ _WORD_TOKEN = re.compile(r"[A-Za-z]+")
 _PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b)", re.IGNORECASE)
 # Thousands grouped by commas (20,000) or by spaces (20 000, also no-break and thin spaces).
 _GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)(?:\.\d+)?"
-# A sign is a minus stuck to the digits, not a dash between two numbers ('20-25', 'COVID-19')
+# A sign is a minus stuck to the digits, not a dash between two numbers ('20-25', '20 -25',
+# 'COVID-19')
 _DIGITS = re.compile(
-    r"(?:(?<![\w.,\-\u2212\u2013])(?P<sign>[-\u2212])|(?<![\w.,]))"
+    r"(?:(?<![\w.,\-\u2212\u2013])(?<!\d\s)(?P<sign>[-\u2212])|(?<![\w.,]))"
     r"(?P<num>" + _GROUPED + r"|\d+(?:[.,]\d+)+|\d+)(?![\w,]*\d)"
     r"(?P<suffix>(?:k|K|m|M|mn|mln|b|B|bn|Bn|BN|tn|trn|T)(?![\w])|\s(?:bn|mn|mln|tn|trn)\b)?")
 _SUFFIXES = {"k": 10 ** 3, "m": 10 ** 6, "mn": 10 ** 6, "mln": 10 ** 6, "b": 10 ** 9, "bn": 10 ** 9,

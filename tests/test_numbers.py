@@ -275,6 +275,7 @@ def test_a_quote_that_cannot_be_read_with_certainty_says_so():
     ("between five and six people", [("five", 5), ("six", 6)]),     # a range, not 11
     ("between a hundred and two hundred", [("a hundred", 100), ("two hundred", 200)]),
     ("20-25 people", [("20", 20), ("25", 25)]),                      # a dash, not a minus
+    ("20 -25 people", [("20", 20), ("25", 25)]),
     ("COVID-19 cases", [("19", 19)]),
     ("twenty, thirty", [("twenty", 20), ("thirty", 30)]),
     ("ten thousand, two", [("ten thousand", 10_000), ("two", 2)]),     # a list, not 10,002
