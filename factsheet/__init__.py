@@ -2,7 +2,8 @@
 
 The pipeline, one module per stage:
   load      (load.py)      YAML into positioned nodes, safely
-  validate  (validate.py)  every rule; archives (archive.py), figures (numbers.py), markup.py
+  validate  (validate.py)  every rule; archives (archive.py), figures (numbers.py),
+                           qualifiers (qualifiers.py), markup.py
   model     (model.py)     the verified `Sheet`, built by assemble.py
   layout    (layout.py)    the one fit decision both renderers share
   render    (render/)      pdf, docx, html (audit pages), data (JSON, HXL CSV)

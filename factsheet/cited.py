@@ -218,7 +218,7 @@ def missing_hint(figure: Figure, indexes: dict, rel) -> str:
         lines.append(f"'{figure.text}' reads as {figure.text.split('.')[0]} in English: "
                      f"write {european:,.0f}")
     for sid, (index, path) in indexes.items():
-        if figure.value is None:
+        if figure.value is None and european is None:
             phrase = find_vague(figure.text)
             floor = phrase[0].value if phrase else 0
             near = index.nearest(floor, False, 2) + list(index.vague.values())[:1]

@@ -22,6 +22,7 @@ from .archive import Archive, ArchiveCache, ArchiveError, normalise, resolve_arc
 from .datehints import find_date_hints
 from .diagnostics import UsageError
 from .numbers import find_figures, find_vague, value_in_quote
+from .qualifiers import kind, qualifier_before
 
 # -- what is not a figure about the world ---------------------------------------------------
 _COUNTER = re.compile(r"\s*(?:\d{1,3}/\d{1,3}(?=\s+[A-Z])"         # '1/30 A Syrian family...'
@@ -49,15 +50,7 @@ _BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u25e6\u2023]\s*")
 _CREDIT = re.compile(r"\s+(?:AFP/Getty Images|Getty Images|Getty|AFP|EPA|Reuters|AP|PA [Ww]ire|"
                      r"Anadolu|Xinhua)\s*$")
 
-# -- qualifiers and units, as the spec format writes them (model.QUALIFIERS) ----------------
-_QUALIFIERS = [
-    ("at least", r"at least|no fewer than|no less than|a minimum of"),
-    ("up to", r"up to|as many as|no more than|not more than|at most|fewer than|less than|under"),
-    ("more than", r"more than|over|upwards of|in excess of"),
-    ("nearly", r"nearly|almost|close to|just under"),
-    ("about", r"about|around|some|approximately|roughly"),
-]
-_QUALIFIER_BEFORE = [(name, re.compile(r"\b(?:%s)\s+$" % words, re.I)) for name, words in _QUALIFIERS]
+# -- units, as the spec format writes them; qualifiers come from qualifiers.qualifier_before --
 _UNIT_AFTER = re.compile(r"\s+(?:of\s+)?(?P<unit>km|kilomet(?:re|er)s|met(?:re|er)s|miles|tonnes|tons|kg|"
                          r"lit(?:re|er)s|hectares)\b", re.I)
 _RANGE_BETWEEN = {"-", "\u2013", "\u2014", "to"}
@@ -123,6 +116,7 @@ class _Candidate:
     vague: bool = False
     upper: float | None = None        # the upper bound of a range
     change: bool = False              # a multiplier or change: 'sevenfold', 'more than halved'
+    doubt: str | None = None          # why its value cannot be read with certainty ('13 lakh')
 
 
 def extract(text: str, source_id: str, published: date | None = None, taken_ids=(),
@@ -240,7 +234,7 @@ def _candidates(body: str, start: int, skipped: Counter) -> list:
             if not found or found[-1].start != phrase.start:   # 'tens of thousands' is one figure
                 found.append(_Candidate(phrase.start, phrase.end, phrase.text, phrase.value, False, True))
             continue
-        found.append(_Candidate(fig.start, fig.end, fig.text, fig.value, fig.percent))
+        found.append(_Candidate(fig.start, fig.end, fig.text, fig.value, fig.percent, doubt=fig.doubt))
     return _join_ranges(body, sorted(found, key=lambda c: c.start))
 
 
@@ -273,16 +267,19 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
     qualifier = _qualifier(body[:cand.start])
     unit = "%" if cand.percent else _unit(body, cand.end)
     value, notes = cand.value, []
+    if cand.doubt:   # written as a comment: no value can be vouched for
+        notes.append(f"'{cand.figure}' cannot be read with certainty: {cand.doubt}")
     if cand.change:
         qualifier, unit = None, None
         notes.append(f"not a fact: '{cand.figure}' is a change, not a count; no value states it: "
                      "cite it in a section's text, or draft the counts it compares")
-    elif cand.percent and round(value, 1) != value:   # 'one-third': 33.3 % is not what it says
+    elif cand.percent and value is not None and round(value, 1) != value:
+        # 'one-third': 33.3 % is not what it says
         notes.append(f"not a fact: '{cand.figure}' is a fraction that no per cent states exactly "
                      f"({value:.1f} %): cite it as written in a section's text")
         value, qualifier, unit = None, None, None
     elif cand.vague:
-        if qualifier in ("up to", "nearly"):
+        if kind(qualifier) in ("max", "below", "near"):
             words = _before(body, cand) + cand.figure + (f" of {unit}" if unit else "")
             notes.append(f"not a fact: '{words}' bounds a vague figure from above, which no value "
                          "can state: cite it in a section's text instead")
@@ -330,10 +327,7 @@ def _before(body: str, cand: _Candidate) -> str:
 
 
 def _qualifier(before: str):
-    for name, pattern in _QUALIFIER_BEFORE:
-        if pattern.search(before[-25:]):
-            return name
-    return None
+    return qualifier_before(before)[0]   # 'less than 80' drafts less than, not up to
 
 
 def _unit(body: str, end: int):

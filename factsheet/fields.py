@@ -94,6 +94,10 @@ class Fields:
         node = parent.get(key)
         if node is None:
             return None
+        misread = _misread_number(key, node)
+        if misread:
+            self.diags.error(node.pos, "yaml-number", *misread)
+            return None
         if node.kind not in ("int", "float"):
             hint = None
             if node.kind == "str" and re.fullmatch(r"[\d,. ]+%?", node.value.strip()):
@@ -132,3 +136,40 @@ class Fields:
         if required and not node.value:
             self.diags.error(node.pos, "empty", f"{what} needs at least one entry")
         return node.value
+
+
+def _misread_number(key: str, node: Node):
+    """(message, hint) when YAML read a number other than the one typed, or as text:
+    `600.000` (600.0), `1,200` and `3,5` (text), `010` (octal 8), `1:30` (base 60: 90)."""
+    raw = (node.raw or "").strip()
+    if node.style not in (None, ""):  # quoted (libyaml marks plain as ""): the user asked for text
+        if node.kind == "str" and re.fullmatch(r"-?\d+(?:\.\d+)?", raw):
+            return (f"YAML reads {key}: {node.style}{raw}{node.style} as text, not a number",
+                    f"write {key}: {raw}, without quotes")
+        return None
+    plain = raw.replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if node.kind == "float" and re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", raw):
+        thousands, short = int(raw.replace(".", "")), f"{node.value:g}"
+        return (f"YAML reads {key}: {raw} as {node.value!r} (the point is a decimal point)",
+                f"for {thousands:,} write {key}: {thousands}; for {short} write {key}: {short}")
+    if node.kind == "str" and re.fullmatch(r"-?\d{1,3}(?:\.\d{3}){2,}", raw):
+        digits = raw.replace(".", "")
+        return (f"YAML reads {key}: {raw} as text (points between thousands)",
+                f"for {int(digits):,} write {key}: {int(digits)}")
+    if node.kind == "str" and re.fullmatch(r"-?\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0]\d{3})+)(?:\.\d+)?", raw):
+        return (f"YAML reads {key}: {raw} as text, not a number (the separators)",
+                f"write {key}: {plain}, without separators")
+    if node.kind == "str" and re.fullmatch(r"-?\d+,\d{1,2}", raw):
+        return (f"YAML reads {key}: {raw} as text, not a number (a decimal comma)",
+                f"write {key}: {raw.replace(',', '.')}, with a decimal point")
+    if node.kind == "str" and re.fullmatch(r"-?\d+(?:\.\d+)?\s*%", raw):
+        return (f"YAML reads {key}: {raw} as text, not a number (the % sign)",
+                f"write {key}: {raw.rstrip('% ')} and unit: \"%\"")
+    if node.kind == "int" and re.fullmatch(r"[-+]?0[0-7_]+", raw):
+        return (f"YAML reads {key}: {raw} as {node.value} (a leading zero makes it octal)",
+                f"write {key}: {int(raw.replace('_', ''), 10)}, without the leading zero")
+    if node.kind in ("int", "float") and ":" in raw:
+        return (f"YAML reads {key}: {raw} as {node.value} (numbers with colons are base 60)",
+                "write the number the quote states, in digits only")
+    return None
+

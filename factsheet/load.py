@@ -44,6 +44,7 @@ class Node:
     keys: dict = field(default_factory=dict)   # map only: key -> Node of the key itself
     style: str | None = None   # scalar style: None (plain), "'", '"', '|', '>'
     end_line: int = 0
+    raw: str | None = None     # scalar only: the text as typed, before YAML read it ('600.000')
 
     @property
     def pos(self) -> tuple:
@@ -148,7 +149,7 @@ class _Converter:
             return Node([self.convert(item, depth + 1) for item in node.value], line, col, "seq",
                         end_line=end_line)
         value, kind = _scalar(node, self.diags)
-        return Node(value, line, col, kind, style=node.style, end_line=end_line)
+        return Node(value, line, col, kind, style=node.style, end_line=end_line, raw=node.value)
 
 
 def parse_yaml(text: str, diags: Diagnostics):

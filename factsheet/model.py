@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
+
+from .qualifiers import BOUNDS
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
-QUALIFIERS = ("at least", "more than", "up to", "about", "nearly")
+QUALIFIERS = tuple(BOUNDS)         # as a spec writes them; qualifiers.py says what each bounds
 
 
 def format_date(day: date) -> str:
@@ -22,7 +25,8 @@ def format_date(day: date) -> str:
 def format_number(value: int | float, unit: str | None = None) -> str:
     """20000 -> 20,000; 3.5 -> 3.5; (400, '%') -> 400%; (5, 'km') -> 5 km."""
     if isinstance(value, float) and not value.is_integer():
-        text = f"{value:,.10f}".rstrip("0").rstrip(".")
+        # the shortest decimal that is this float: 1234567.89, never 1,234,567.8899999999
+        text = format(Decimal(repr(value)), ",f")
     else:
         text = f"{int(value):,}"
     if not unit:

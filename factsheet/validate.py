@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import characters, cited, limits
-from .archive import ArchiveCache, ArchiveError, mark_differences, resolve_archive
+from .archive import ArchiveCache, ArchiveError, mark_differences, normalise, resolve_archive
 from .assemble import assemble_sheet
 from .diagnostics import Diagnostics
 from .fields import Fields
@@ -18,7 +18,8 @@ from .load import Node, locate, parse_yaml, read_text, reading
 from .markup import SLUG, parse_inline, split_paragraphs
 from .model import QUALIFIERS, Fact, Source
 from .records import label_text
-from .numbers import find_figures, value_in_quote
+from .numbers import check_value, find_figures
+from .qualifiers import meaning
 
 FORMAT_VERSION = 1
 TOP_KEYS = ("factsheet", "title", "subtitle", "location", "as_of", "language", "template",
@@ -191,8 +192,10 @@ class _Check:
         value = f.number(node, "value", "'value'")
         qualifier = f.text(node, "qualifier")
         if qualifier is not None and qualifier not in QUALIFIERS:
+            meant = meaning(qualifier)
             self.diags.error(node.value["qualifier"].pos, "bad-qualifier",
-                             f"unknown qualifier {qualifier!r}: use one of {', '.join(QUALIFIERS)}")
+                             f"unknown qualifier {qualifier!r}: use one of {', '.join(QUALIFIERS)}",
+                             f"'{qualifier}' means {meant}: write qualifier: {meant}" if meant else None)
             qualifier = None
         unit, label = f.text(node, "unit"), f.text(node, "label")
         day, quote = f.date(node, "date"), f.text(node, "quote")
@@ -265,11 +268,21 @@ class _Check:
                     self.diags.warning(quote_pos, "quote-not-in-source",
                                        f"quote of fact '{fact.id}' is not in the archived text of "
                                        f"'{sid}' (it is in '{found[0]}')")
-        ok, hint = value_in_quote(fact.value, fact.unit, fact.quote, fact.qualifier)
-        if not ok:
+        before = ""
+        if found:   # the words just before the quote in its source may bound its figure
+            text = self.archives[found[0]].text
+            at = text.find(normalise(fact.quote))
+            before = text[max(0, at - 40):at] if at > 0 else ""
+        verdict = check_value(fact.value, fact.unit, fact.quote, fact.qualifier, before)
+        if verdict.problem == "qualifier":   # at the qualifier the quote does not support
+            at = node.value.get("qualifier", node.value["value"]).pos
+            self.diags.error(at, "qualifier-not-in-quote",
+                             f"fact '{fact.id}' states {fact.display}, which its quote does not",
+                             verdict.hint)
+        elif not verdict.ok:
             self.diags.error(node.value["value"].pos, "value-not-in-quote",
                              f"value {fact.number_text} of fact '{fact.id}' is not stated in its quote",
-                             hint)
+                             verdict.hint)
         quoted = [f.value for f in find_figures(fact.quote, exempt_dates=False)]
         label_node = node.value["label"]
         for tok in parse_inline(fact.label):

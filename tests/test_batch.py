@@ -139,13 +139,13 @@ def test_diff_since_a_git_revision(project, capsys):
     git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "first")
     spec = project / "specs" / "raqqa-2017.yaml"
     spec.write_text(spec.read_text(encoding="utf-8").replace(
-        "value: 12\n", "value: 21\n").replace(
+        "value: 12\n", "value: 21\n    qualifier: at least\n").replace(
         "Unverified reports from local sources said another 12 were killed in strikes last Friday.",
         "At least 21 civilians have reportedly died"),
         encoding="utf-8")
     code, out, err = run(capsys, "diff", "specs/raqqa-2017.yaml", "--since", "HEAD")
     assert code == 0, err
-    assert out.strip() == "killed-friday: 12 -> 21"
+    assert out.strip() == "killed-friday: 12 -> at least 21"
     assert not list((project / "specs").glob(".*.yaml"))   # the temporary copy is gone
 
 

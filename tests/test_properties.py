@@ -24,6 +24,7 @@ from pypdf import PdfReader
 
 from factsheet.cli import main
 from factsheet.model import QUALIFIERS, format_number
+from factsheet.qualifiers import supports
 
 from test_load_fuzz import CHARS, YAML_BITS
 from test_validate_rules import BASE, BROKEN
@@ -157,7 +158,8 @@ def valid_specs(draw) -> tuple:
                 "quote": quote}
         if unit:
             fact["unit"] = unit
-        qualifier = draw(st.sampled_from((None,) + QUALIFIERS))
+        # the quotes state bare figures: only the qualifiers a bare figure supports
+        qualifier = draw(st.sampled_from([None] + [q for q in QUALIFIERS if supports(None, q)]))
         if qualifier:
             fact["qualifier"] = qualifier
         facts.append(fact)

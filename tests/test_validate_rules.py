@@ -102,6 +102,16 @@ RULES = [
     ("wrong-type.yaml", "4:11: error: 'subtitle' must be text, not a list", None),
     ("value-not-a-number.yaml", "22:12: error: 'value' must be a number, not '20,000'",
      'write the number without thousands separators or %, e.g. value: 20000 and unit: "%"'),
+    # a number YAML reads differently from how it was typed: say what YAML read, what to write
+    ("value-yaml-point-thousands.yaml",
+     "22:12: error: YAML reads value: 20.000 as 20.0 (the point is a decimal point)",
+     "for 20,000 write value: 20000; for 20 write value: 20"),
+    ("value-yaml-comma-unquoted.yaml",
+     "22:12: error: YAML reads value: 20,000 as text, not a number (the separators)",
+     "write value: 20000, without separators"),
+    ("value-yaml-decimal-comma.yaml",
+     "28:12: error: YAML reads value: 400,0 as text, not a number (a decimal comma)",
+     "write value: 400.0, with a decimal point"),
     ("bad-version.yaml", "2:12: error: unsupported format version 2: this tool reads factsheet: 1", None),
     ("missing-required-key.yaml", "27:5: error: a fact is missing required key 'quote'", None),
     ("unknown-key-typo.yaml", "15:5: error: unknown key 'publsher' in a source",
@@ -110,8 +120,15 @@ RULES = [
      "13:9: error: source id 'VOA News' is not a valid id: use lowercase letters, digits, - and _", None),
     ("duplicate-fact-id.yaml", "33:9: error: duplicate fact id 'casualty-increase'", None),
     ("bad-qualifier.yaml",
-     "36:16: error: unknown qualifier 'roughly': use one of at least, more than, up to, about, nearly",
-     None),
+     "36:16: error: unknown qualifier 'roughly': use one of at least, more than, over, up to, less than, fewer than, under, nearly, almost, about, around, approximately",
+     "'roughly' means about: write qualifier: about"),
+    # the quote's own qualifier must support the fact's (README, "Qualifiers")
+    ("qualifier-against-quote.yaml",
+     "36:16: error: fact 'expected-to-flee' states at least 50%, which its quote does not",
+     "the quote says 'Up to half', an upper bound; 'at least' states a lower bound: give qualifier: up to"),
+    ("qualifier-missing-bound.yaml",
+     "34:12: error: fact 'expected-to-flee' states 50%, which its quote does not",
+     "the quote says 'Up to half', an upper bound, not an exact figure: give qualifier: up to"),
     ("draft-fact.yaml",
      "22:12: error: draft fact 'trapped': check the label and figure, then remove `draft: true`", None),
     ("bad-date-not-real.yaml",
@@ -378,3 +395,28 @@ def test_figure_is_pointed_at_in_every_yaml_style(tmp_path, snippet, expected):
     assert error == f"{path}:{expected}: error: figure '300' {UNSOURCED}"
     line, col = map(int, expected.split(":"))
     assert path.read_text(encoding="utf-8").splitlines()[line - 1][col - 1:].startswith("300")
+
+
+# -- a value YAML reads differently from how it was typed (issue 11, item 5) ----------------------
+@pytest.mark.parametrize("typed, message, hint", [
+    ("1.200.000", "YAML reads value: 1.200.000 as text (points between thousands)",
+     "for 1,200,000 write value: 1200000"),
+    ("20 000", "YAML reads value: 20 000 as text, not a number (the separators)",
+     "write value: 20000, without separators"),
+    ("20,000.5", "YAML reads value: 20,000.5 as text, not a number (the separators)",
+     "write value: 20000.5, without separators"),
+    ("45%", "YAML reads value: 45% as text, not a number (the % sign)", 'write value: 45 and unit: "%"'),
+    ('"20000"', 'YAML reads value: "20000" as text, not a number', "write value: 20000, without quotes"),
+    ("020000", "YAML reads value: 020000 as 8192 (a leading zero makes it octal)",
+     "write value: 20000, without the leading zero"),
+    ("2:00", "YAML reads value: 2:00 as 120 (numbers with colons are base 60)",
+     "write the number the quote states, in digits only"),
+], ids=["points", "spaces", "commas-and-decimals", "percent", "quoted", "octal", "base-60"])
+def test_a_value_yaml_reads_otherwise_says_what_it_read_and_what_to_write(tmp_path, typed, message, hint):
+    path = write_spec(tmp_path, changed("    value: 20000\n", f"    value: {typed}\n"))
+    code, out, _ = validate(path)
+    lines = out.splitlines()
+    [error] = [line for line in lines if ": error: " in line]
+    assert code == 1
+    assert error == f"{path}:22:12: error: {message}"
+    assert lines[lines.index(error) + 1] == f"  {hint}"

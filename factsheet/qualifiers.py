@@ -1,0 +1,92 @@
+"""Qualifiers: the bound each one states, the words a quote uses for them, and which agree.
+
+A fact's qualifier must say no more than its quote says: "less than 80" cannot support
+`at least 80` or a bare 80. Each qualifier states one kind of bound; a quote's kind supports
+the fact's kinds listed in SUPPORTS (the README's table, "Qualifiers").
+"""
+from __future__ import annotations
+
+import re
+
+# spec qualifier -> the kind of bound it states about the value N
+BOUNDS = {
+    "at least": "min",        # N or more
+    "more than": "above",     # more than N
+    "over": "above",
+    "up to": "max",           # N or fewer
+    "less than": "below",     # fewer than N
+    "fewer than": "below",
+    "under": "below",
+    "nearly": "near",         # a little under N
+    "almost": "near",
+    "about": "approx",        # close to N, either side
+    "around": "approx",
+    "approximately": "approx",
+}
+# What each kind is, as the messages say it
+KIND_NAMES = {"exact": "an exact figure", "min": "a lower bound", "above": "a lower bound",
+              "max": "an upper bound", "below": "an upper bound",
+              "near": "an approximation from below", "approx": "an approximation"}
+# quote's kind -> the fact kinds it supports: the same bound, or a weaker one that follows
+# from it ('more than 80' is also 'at least 80'; '80' is also 'about 80' and 'up to 80')
+SUPPORTS = {
+    "exact": {"exact", "approx", "min", "max"},
+    "min": {"min"},
+    "above": {"above", "min"},
+    "max": {"max"},
+    "below": {"below", "max"},
+    "near": {"near", "approx", "below", "max"},
+    "approx": {"approx"},
+}
+# Words a quote may use before a figure, and the spec qualifier each one means
+_QUOTE_WORDS = {
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "not less than": "at least", "a minimum of": "at least",
+    "more than": "more than", "in excess of": "more than", "upwards of": "more than",
+    "above": "more than", "over": "over",
+    "up to": "up to", "as many as": "up to", "no more than": "up to", "not more than": "up to",
+    "at most": "up to", "a maximum of": "up to",
+    "less than": "less than", "fewer than": "fewer than", "under": "under", "below": "under",
+    "nearly": "nearly", "almost": "almost", "close to": "nearly", "just under": "nearly",
+    "about": "about", "some": "about", "roughly": "about", "an estimated": "about",
+    "around": "around", "approximately": "approximately", "approx.": "approximately",
+}
+# the longest words first: 'no more than 5' is an upper bound, not 'more than 5'
+_BEFORE = re.compile(r"(?<![\w.])(?P<words>%s)\s+$" % "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_QUOTE_WORDS, key=len, reverse=True)), re.I)
+
+
+def kind(qualifier: str | None) -> str:
+    return BOUNDS[qualifier] if qualifier else "exact"
+
+
+def qualifier_before(text: str):
+    """The qualifier the words just before a figure state: (spec qualifier, words as written),
+    or (None, None). 'fewer than 80' gives ('fewer than', 'fewer than')."""
+    found = _BEFORE.search(text[-30:])
+    if not found:
+        return None, None
+    words = found.group("words")
+    return _QUOTE_WORDS[" ".join(words.lower().split())], words
+
+
+def meaning(words: str):
+    """The spec qualifier that prose words mean ('roughly' -> 'about'), or None."""
+    return _QUOTE_WORDS.get(" ".join(words.lower().split()))
+
+
+def supports(quote_qualifier: str | None, fact_qualifier: str | None) -> bool:
+    """Whether a quote stating its figure with `quote_qualifier` supports the fact's."""
+    return kind(fact_qualifier) in SUPPORTS[kind(quote_qualifier)]
+
+
+def disagreement(quote_words: str | None, quote_qualifier: str | None, fact_qualifier: str | None,
+                 figure: str, where: str = "the quote") -> str:
+    """The hint for a fact whose qualifier its quote does not support."""
+    said = f"'{quote_words} {figure}'" if quote_words else f"'{figure}'"
+    quote_kind, fact_kind = kind(quote_qualifier), kind(fact_qualifier)
+    fix = f"give qualifier: {quote_qualifier}" if quote_qualifier else "remove the qualifier"
+    if fact_qualifier:
+        return (f"{where} says {said}, {KIND_NAMES[quote_kind]}; '{fact_qualifier}' states "
+                f"{KIND_NAMES[fact_kind]}: {fix}")
+    return f"{where} says {said}, {KIND_NAMES[quote_kind]}, not an exact figure: {fix}"
