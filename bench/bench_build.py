@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factsheet.build import build_sheet                      # noqa: E402
-from factsheet.model import Section, Span                    # noqa: E402
-from factsheet.template import load_template                 # noqa: E402
-from factsheet.validate import check_spec                    # noqa: E402
+from factsheet.build.sheet import build_sheet                      # noqa: E402
+from factsheet.sheet.model import Section, Span                    # noqa: E402
+from factsheet.theme.template import load_template                 # noqa: E402
+from factsheet.validate.rules import check_spec                    # noqa: E402
 
 SPEC = ROOT / "specs" / "raqqa-2017.yaml"
 WORK = ROOT / "bench" / "_work" / "build"
@@ -69,7 +69,7 @@ def summary(label: str, values: list) -> str:
 
 def bench_stages(sheets, template) -> None:
     """Each stage on its own, in memory: fit, PDF, DOCX."""
-    from factsheet.layout import fit_page
+    from factsheet.layout.fit import fit_page
     from factsheet.render.docx import render_docx
     from factsheet.render.pdf import render_pdf
 
@@ -123,13 +123,13 @@ def bench_cold_cli(runs: int = 3) -> None:
 
 def bench_imports() -> None:
     """What a fresh process pays before it can build: the renderers' libraries."""
-    code = ("import time; t = time.perf_counter(); import factsheet.build; a = time.perf_counter();"
+    code = ("import time; t = time.perf_counter(); import factsheet.build.sheet; a = time.perf_counter();"
             "import reportlab.platypus, docx; b = time.perf_counter();"
-            "from factsheet.fonts import register_fonts; register_fonts(); c = time.perf_counter();"
+            "from factsheet.theme.fonts import register_fonts; register_fonts(); c = time.perf_counter();"
             "print(f'{(a-t)*1000:.0f} {(b-a)*1000:.0f} {(c-b)*1000:.0f}')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=ROOT).stdout.split()
-    print(f"Cold start: import factsheet.build {out[0]} ms, reportlab + python-docx {out[1]} ms, "
+    print(f"Cold start: import factsheet.build.sheet {out[0]} ms, reportlab + python-docx {out[1]} ms, "
           f"font registration {out[2]} ms")
 
 

@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factsheet.archive import ArchiveCache                   # noqa: E402
-from factsheet.validate import check_spec                    # noqa: E402
+from factsheet.sources.archive import ArchiveCache                   # noqa: E402
+from factsheet.validate.rules import check_spec                    # noqa: E402
 
 WORK = ROOT / "bench" / "_work" / "validate"
 TODAY = date(2024, 1, 1)

@@ -18,5 +18,5 @@ __version__ = "0.1.0"
 
 def check_spec(path, **options):
     """Validate a spec: (Sheet or None, diagnostics). See factsheet.validate.check_spec."""
-    from .validate import check_spec as _check
+    from .validate.rules import check_spec as _check
     return _check(path, **options)

@@ -34,8 +34,8 @@ def strictly(diagnostics, strict: bool) -> list:
 
 
 def run_validate(args, stdout, stderr) -> int:
-    from .template import template_max_age
-    from .validate import check_spec
+    from .theme.template import template_max_age
+    from .validate.rules import check_spec
 
     failed, unreadable, everything = 0, 0, []
     specs = find_specs(args.specs)
@@ -50,7 +50,7 @@ def run_validate(args, stdout, stderr) -> int:
         if sheet is not None and not diagnostics.errors:
             # the template and the fit on one page, as `build` will need them; this loads
             # ReportLab, so only once the spec itself is valid
-            from .build import check_page
+            from .build.sheet import check_page
 
             diagnostics.extend(check_page(sheet, path))
         diagnostics = strictly(diagnostics.sorted(), args.strict)
@@ -70,7 +70,7 @@ def run_validate(args, stdout, stderr) -> int:
 
 
 def run_new(args, stdout, stderr) -> int:
-    from .starter import write_starter
+    from .spec.starter import write_starter
 
     written = write_starter(args.name, Path(args.dir))
     for path in written:
@@ -81,8 +81,8 @@ def run_new(args, stdout, stderr) -> int:
 
 def run_dump(args, stdout, stderr) -> int:
     from .diagnostics import InvalidSpec
-    from .dump import dump_sheet
-    from .validate import check_spec
+    from .sheet.dump import dump_sheet
+    from .validate.rules import check_spec
 
     sheet, diagnostics = check_spec(Path(args.spec))
     if sheet is None:
@@ -93,7 +93,7 @@ def run_dump(args, stdout, stderr) -> int:
 
 def make_reporter(stream, total: int, debug: bool = False):
     """A progress bar on a terminal; one plain line per sheet otherwise (logs, CI)."""
-    from .batch import BUILT, FAILED
+    from .build.batch import BUILT, FAILED
 
     bar = None
     if total > 1 and hasattr(stream, "isatty") and stream.isatty():
@@ -146,8 +146,8 @@ def ensure_out_dir(out: Path) -> None:
 
 
 def run_build(args, stdout, stderr) -> int:
-    from .batch import FAILED, build_specs
-    from .output import WriteError
+    from .build.batch import FAILED, build_specs
+    from .files import WriteError
 
     specs = find_specs(args.specs)
     ensure_out_dir(Path(args.out))
@@ -170,8 +170,8 @@ def run_build(args, stdout, stderr) -> int:
 
 
 def run_diff(args, stdout, stderr) -> int:
-    from .changes import compare_records, format_change
-    from .revisions import record_at_revision, record_of
+    from .build.changes import compare_records, format_change
+    from .build.revisions import record_at_revision, record_of
 
     if args.since:
         if args.new:
@@ -193,7 +193,7 @@ def run_diff(args, stdout, stderr) -> int:
 def run_extract(args, stdout, stderr) -> int:
     from datetime import date
 
-    from .extract import drafts_yaml, extract, open_source
+    from .sources.extract import drafts_yaml, extract, open_source
 
     if args.add and not args.spec:
         raise UsageError("extract: --add needs --spec SPEC, the spec to add the drafts to")
@@ -214,7 +214,7 @@ def run_extract(args, stdout, stderr) -> int:
               "'last Friday' are left as comments", file=stderr)
     result = extract(source.text, source.id, source.published, source.fact_ids, source.archive)
     if args.add:
-        from .spec_edit import add_entries
+        from .spec.edit import add_entries
 
         drafts = [d for d in result.drafts if d.value is not None]
         if drafts:
@@ -231,13 +231,13 @@ def run_extract(args, stdout, stderr) -> int:
 
 
 def run_watch(args, stdout, stderr) -> int:
-    from .watch import watch_and_build
+    from .build.watch import watch_and_build
 
     return watch_and_build(Path(args.path), Path(args.out), stdout, stderr)
 
 
 def run_archive(args, stdout, stderr) -> int:
-    from .ingest import SHORT_TEXT_WORDS, archive_article
+    from .sources.capture import SHORT_TEXT_WORDS, archive_article
 
     done = archive_article(args.file, args.spec, source_id=args.source_id, title=args.title,
                            publisher=args.publisher, published=args.published, url=args.url)
@@ -256,7 +256,7 @@ def run_archive(args, stdout, stderr) -> int:
 
 def run_templates(args, stdout, stderr) -> int:
     """Each template name a spec can use: where it comes from and what it is for."""
-    from .template import BUILTIN_DIR, available_templates, load_template
+    from .theme.template import BUILTIN_DIR, available_templates, load_template
 
     path = Path(args.path)
     if not path.exists():

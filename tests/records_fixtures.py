@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from factsheet.model import Fact, KeyFigure, Reference, Section, Sheet, Source, Span
+from factsheet.sheet.model import Fact, KeyFigure, Reference, Section, Sheet, Source, Span
 
 EVIL = "<script>alert(1)</script> & <b>bold</b> \"double\" 'single'"
 EVIL_URL = "javascript:alert(1)"

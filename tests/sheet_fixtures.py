@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from factsheet.model import Fact, KeyFigure, Reference, Section, Sheet, Source, Span
+from factsheet.sheet.model import Fact, KeyFigure, Reference, Section, Sheet, Source, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "specs" / "raqqa-2017.yaml"
@@ -188,7 +188,7 @@ def tightest_sheet(template) -> Sheet:
     """The fullest variant of the example that still fits: at the minimum size, with at most a
     line or two to spare. It is the hardest case for the DOCX to stay on one page."""
     from factsheet.diagnostics import LayoutError
-    from factsheet.layout import fit_page
+    from factsheet.layout.fit import fit_page
 
     def fits(sheet) -> bool:
         try:

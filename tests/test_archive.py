@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factsheet import archive as archive_module
-from factsheet.archive import ArchiveCache, ArchiveError, normalise, resolve_archive
+from factsheet.sources import archive as archive_module
+from factsheet.sources.archive import ArchiveCache, ArchiveError, normalise, resolve_archive
 
 SEEDS = Path(__file__).parent.parent / "specs" / "sources"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from factsheet.archive import ArchiveCache
+from factsheet.sources.archive import ArchiveCache
 from factsheet.cli import main
-from factsheet.ingest import read_article, slugify
+from factsheet.sources.capture import read_article, slugify
 
 ROOT = Path(__file__).parent.parent
 PAGE = Path(__file__).parent / "data" / "html" / "voa-raqqa-2017-08-25.html"

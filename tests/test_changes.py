@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from factsheet.changes import (ADDED, CHANGED, REMOVED, Change, append_changes_md,
+from factsheet.build.changes import (ADDED, CHANGED, REMOVED, Change, append_changes_md,
                                compare_records, diff_texts, format_change)
-from factsheet.model import Fact, Source
-from factsheet.records import dump_record, sheet_record
+from factsheet.sheet.model import Fact, Source
+from factsheet.sheet.record import dump_record, sheet_record
 from records_fixtures import make_facts, make_sheet, make_sources
 
 AIRWARS = Source("airwars-2017-07", "Civilian casualties in Raqqa", "Airwars",

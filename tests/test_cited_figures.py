@@ -10,9 +10,9 @@ import pytest
 
 from factsheet.cli import main
 from factsheet.render.data import hxl_text
-from factsheet.render.html import audit_html
-from factsheet.records import sheet_record
-from factsheet.validate import check_spec
+from factsheet.render.audit import audit_html
+from factsheet.sheet.record import sheet_record
+from factsheet.validate.rules import check_spec
 
 CHAD = ("ADRE, Chad - Aid agencies say 180,000 Chadian returnees have crossed back from Sudan "
         "since April. Six new transit sites opened this week, and about 40% of arrivals are "
@@ -164,8 +164,8 @@ def test_a_vague_magnitude_is_stated_by_a_figure_of_its_order(tmp_path, bullet, 
     ("About 3.5 km of road and 1.2 million meals.", "1,200,000", True),   # another form: same value
 ])
 def test_a_figure_is_stated_only_by_a_whole_figure_of_the_same_value(archive, figure, stated):
-    from factsheet.cited import FigureIndex, lookup
-    from factsheet.numbers import find_figures
+    from factsheet.validate.cited import FigureIndex, lookup
+    from factsheet.spec.figures import find_figures
 
     [wanted] = find_figures(figure)
     assert (lookup(wanted, figure, FigureIndex(archive)) is not None) == stated

@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from factsheet.cli import main
-from factsheet.template import BUILTIN_DIR
+from factsheet.theme.template import BUILTIN_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from factsheet.records import sheet_record
+from factsheet.sheet.record import sheet_record
 from factsheet.render.data import HXL_COLUMNS, render_hxl, render_json
 from records_fixtures import EVIL, EVIL_URL, make_sheet
 

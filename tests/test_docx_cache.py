@@ -1,10 +1,10 @@
 """The prepared Word package is cached on disk; a cached, a fresh and an uncached build agree."""
 import pytest
 
-from factsheet.layout import fit_page
+from factsheet.layout.fit import fit_page
 from factsheet.render import docx_package
 from factsheet.render.docx import render_docx
-from factsheet.template import load_template
+from factsheet.theme.template import load_template
 
 from sheet_fixtures import raqqa_sheet, with_produced
 

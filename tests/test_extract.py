@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factsheet.archive import normalise
+from factsheet.sources.archive import normalise
 from factsheet.cli import main
-from factsheet.datehints import find_date_hints
-from factsheet.extract import drafts_yaml, extract, extract_drafts
-from factsheet.validate import check_spec
+from factsheet.sources.datehints import find_date_hints
+from factsheet.sources.extract import drafts_yaml, extract, extract_drafts
+from factsheet.validate.rules import check_spec
 
 ROOT = Path(__file__).parent.parent
 SPECS = ROOT / "specs"
@@ -342,7 +342,7 @@ def test_an_unresolved_hint_is_a_comment_on_the_draft():
 # -- the attribution field --------------------------------------------------------------------------
 
 def test_attribution_reaches_the_audit_page(tmp_path):
-    from factsheet.render.html import audit_html
+    from factsheet.render.audit import audit_html
 
     shutil.copytree(SPECS / "sources", tmp_path / "sources")
     text = (SPECS / "raqqa-2017.yaml").read_text("utf-8").replace(

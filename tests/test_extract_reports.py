@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factsheet.archive import normalise
+from factsheet.sources.archive import normalise
 from factsheet.cli import main
-from factsheet.extract import extract
+from factsheet.sources.extract import extract
 
 REPORTS = Path(__file__).parent / "data" / "reports"
 NAMES = sorted(p.name[:-len(".source.yaml")] for p in REPORTS.glob("*.source.yaml"))
@@ -142,7 +142,7 @@ FLASH_UPDATE = "ocha-nes-flash-update-8"
     "now under control of the Turkish- affiliated forces",
 ])
 def test_a_quote_matches_across_a_line_break_hyphen(quote):
-    from factsheet.archive import ArchiveCache
+    from factsheet.sources.archive import ArchiveCache
     assert ArchiveCache().get(REPORTS / f"{FLASH_UPDATE}.txt").find(quote)
 
 
@@ -152,5 +152,5 @@ def test_a_quote_matches_across_a_line_break_hyphen(quote):
     "local responders evacuated 30 injured peoples",
 ])
 def test_joining_line_break_hyphens_changes_nothing_else(quote):
-    from factsheet.archive import ArchiveCache
+    from factsheet.sources.archive import ArchiveCache
     assert not ArchiveCache().get(REPORTS / f"{FLASH_UPDATE}.txt").find(quote)

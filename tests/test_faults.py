@@ -26,10 +26,13 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from factsheet import batch, changes, output
+from factsheet.build import batch
+from factsheet.build import changes
+from factsheet import files as output
 from factsheet.cli import main
 from factsheet.render import docx as docx_renderer
-from factsheet.render import docx_package, html, pdf
+from factsheet.render import docx_package, pdf
+from factsheet.render import audit as html
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = "specs/raqqa-2017.yaml"
@@ -245,7 +248,7 @@ def test_a_full_disk_while_recording_changes_says_so(project):
 KILLED_BUILD = """
 import os, sys, time
 from pathlib import Path
-import factsheet.output
+import factsheet.files
 marker, out = Path(sys.argv[1]), Path(sys.argv[2]).resolve()
 real_replace = os.replace
 def replace(src, dst, **kwargs):
@@ -253,7 +256,7 @@ def replace(src, dst, **kwargs):
         marker.write_text(str(os.getpid()))
         time.sleep(600)
     return real_replace(src, dst, **kwargs)
-factsheet.output.os.replace = replace
+factsheet.files.os.replace = replace
 from factsheet.cli import main
 sys.exit(main(sys.argv[3:]))
 """
@@ -325,7 +328,7 @@ def test_the_next_build_removes_only_the_temporary_files_of_dead_processes(proje
 RACING_BUILDS = """
 import io, json, os, sys, traceback
 from factsheet.cli import main
-import factsheet.batch, factsheet.build, factsheet.render.docx, factsheet.render.pdf, factsheet.validate
+import factsheet.build.batch, factsheet.build.sheet, factsheet.render.docx, factsheet.render.pdf, factsheet.validate.rules
 for line in sys.stdin:                       # one line per round: a folder for the builds' output
     logs = line.strip()
     go_read, go_write = os.pipe()

@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from factsheet.model import format_date
-from factsheet.render.html import IndexEntry, is_web_url, render_audit, render_index
+from factsheet.sheet.model import format_date
+from factsheet.render.audit import IndexEntry, is_web_url, render_audit, render_index
 from records_fixtures import (EVIL, EVIL_URL, INDEPENDENT_TEXT, TITLE, VOA_SHA, make_sheet,
                               sha256_text)
 

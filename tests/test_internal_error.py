@@ -10,17 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from factsheet import cli, validate
+from factsheet import cli
+from factsheet.validate import rules as validate
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "specs" / "raqqa-2017.yaml"
 
 # Loaded by Python at start-up (PYTHONPATH), so the real commands below meet a real bug.
 SITECUSTOMIZE = '''
-import factsheet.validate
+import factsheet.validate.rules
 def broken(*args, **kwargs):
     raise RuntimeError("simulated bug\\nsecond line")
-factsheet.validate.check_spec = broken
+factsheet.validate.rules.check_spec = broken
 '''
 
 

@@ -4,11 +4,11 @@ import re
 
 import pytest
 
-from factsheet.build import build_sheet
+from factsheet.build.sheet import build_sheet
 from factsheet.diagnostics import LayoutError
-from factsheet.layout import (candidate_sizes, figure_rows, fit_page, plan_blocks, size_layout)
+from factsheet.layout.fit import (candidate_sizes, figure_rows, fit_page, plan_blocks, size_layout)
 from factsheet.render.pdf import compose_page
-from factsheet.template import load_template
+from factsheet.theme.template import load_template
 
 from sheet_fixtures import long_sheet, raqqa_sheet, with_produced
 
@@ -132,7 +132,7 @@ def test_a_sheet_without_key_figures_or_paragraphs_still_lays_out(template):
 
 def test_a_bullet_continues_from_the_left_column_into_the_right_where_only_that_fits(
         template, tmp_path):
-    from factsheet.model import plain_text
+    from factsheet.sheet.model import plain_text
     from factsheet.render.docx import render_docx
 
     sheet = with_produced(long_sheet(15))    # did not fit while a bullet could not continue

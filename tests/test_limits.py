@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from factsheet import layout, limits
+from factsheet import limits
+from factsheet.layout import fit as layout
 from factsheet.cli import main
 from test_validate_rules import BASE, write_spec
 
@@ -77,8 +78,8 @@ def test_a_build_that_runs_past_the_time_limit_is_stopped(tmp_path, monkeypatch)
         time.sleep(5)
         return fit_page(*args, **kwargs)
 
-    import factsheet.build
-    monkeypatch.setattr(factsheet.build, "fit_page", slow_fit)
+    import factsheet.build.sheet
+    monkeypatch.setattr(factsheet.build.sheet, "fit_page", slow_fit)
     started = time.perf_counter()
     code, out, _ = run("build", spec, "--out", tmp_path / "out")
     assert code == 1

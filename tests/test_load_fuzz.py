@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factsheet.cli import main
-from factsheet.validate import FACT_KEYS, SECTION_KEYS, SOURCE_KEYS, TOP_KEYS
+from factsheet.validate.rules import FACT_KEYS, SECTION_KEYS, SOURCE_KEYS, TOP_KEYS
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = (ROOT / "specs" / "raqqa-2017.yaml").read_text(encoding="utf-8")

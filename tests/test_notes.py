@@ -3,9 +3,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from factsheet.records import sheet_record
-from factsheet.render.html import audit_html
-from factsheet.validate import check_spec
+from factsheet.sheet.record import sheet_record
+from factsheet.render.audit import audit_html
+from factsheet.validate.rules import check_spec
 
 REPO = Path(__file__).resolve().parent.parent
 SAME_LABEL = ("    label: civilians reported killed in strikes on 2 June 2017 (unverified)\n",

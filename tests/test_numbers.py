@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from factsheet.model import format_number
-from factsheet.numbers import check_value, find_figures, value_in_quote
+from factsheet.sheet.model import format_number
+from factsheet.spec.figures import check_value, find_figures, value_in_quote
 
 
 def figures(text: str) -> list:

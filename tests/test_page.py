@@ -7,11 +7,11 @@ import subprocess
 import docx
 import pytest
 
-from factsheet.build import build_sheet
-from factsheet.layout import NBSP, tie_text, typeset
-from factsheet.model import Span
-from factsheet.template import load_template
-from factsheet.validate import check_spec
+from factsheet.build.sheet import build_sheet
+from factsheet.layout.fit import NBSP, tie_text, typeset
+from factsheet.sheet.model import Span
+from factsheet.theme.template import load_template
+from factsheet.validate.rules import check_spec
 
 from sheet_fixtures import ROOT, with_produced
 
@@ -163,7 +163,7 @@ def test_a_sheet_fills_its_page_no_empty_band_taller_than_an_eighth(office_pdfs,
 
 
 def test_a_title_never_ends_with_one_word_alone_on_its_line_in_pdf_and_docx(tmp_path):
-    from factsheet.layout import size_layout
+    from factsheet.layout.fit import size_layout
     from factsheet.render.docx import render_docx
     from factsheet.render.pdf import compose_page, render_pdf
 
@@ -183,7 +183,7 @@ def test_a_title_never_ends_with_one_word_alone_on_its_line_in_pdf_and_docx(tmp_
 
 
 def test_a_title_on_one_line_is_left_as_it_is():
-    from factsheet.layout import size_layout
+    from factsheet.layout.fit import size_layout
     from factsheet.render.pdf import compose_page
 
     from sheet_fixtures import raqqa_sheet

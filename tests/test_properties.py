@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from factsheet.cli import main
-from factsheet.model import QUALIFIERS, format_number
-from factsheet.qualifiers import supports
+from factsheet.sheet.model import QUALIFIERS, format_number
+from factsheet.spec.qualifiers import supports
 
 from test_load_fuzz import CHARS, YAML_BITS
 from test_validate_rules import BASE, BROKEN

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from factsheet.records import (archive_path, archive_sha256, dump_record, label_text, read_record,
+from factsheet.sheet.record import (archive_path, archive_sha256, dump_record, label_text, read_record,
                                sheet_record, write_record)
-from factsheet.output import write_atomic
+from factsheet.files import write_atomic
 from records_fixtures import EVIL, INDEPENDENT_TEXT, TITLE, VOA_SHA, make_sheet, sha256_text
 
 

@@ -10,9 +10,9 @@ import pypdf
 import pytest
 from docx.oxml.ns import qn
 
-from factsheet.build import build_sheet
-from factsheet.layout import fit_page
-from factsheet.template import load_template
+from factsheet.build.sheet import build_sheet
+from factsheet.layout.fit import fit_page
+from factsheet.theme.template import load_template
 
 from sheet_fixtures import (DATA, MARKUP_BULLET, MARKUP_TITLE, ORG_TEMPLATES, long_sheet, markup_sheet,
                             raqqa_sheet, tightest_sheet, with_produced, with_urls)

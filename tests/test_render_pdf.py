@@ -8,12 +8,12 @@ import threading
 import pypdf
 import pytest
 
-from factsheet import build as build_module
-from factsheet.build import build_sheet, produced_date
-from factsheet.fonts import FACES, FONT_DIR, register_fonts
-from factsheet.output import write_all_atomic, write_atomic
+from factsheet.build import sheet as build_module
+from factsheet.build.sheet import build_sheet, produced_date
+from factsheet.theme.fonts import FACES, FONT_DIR, register_fonts
+from factsheet.files import write_all_atomic, write_atomic
 from factsheet.render.pdf import render_pdf
-from factsheet.template import load_template
+from factsheet.theme.template import load_template
 
 from sheet_fixtures import (DATA, MARKUP_BULLET, MARKUP_TITLE, ORG_TEMPLATES, markup_sheet,
                             raqqa_sheet, with_produced, with_urls)

@@ -9,12 +9,12 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from factsheet import validate as rules
-from factsheet.starter import write_starter
+from factsheet.validate import rules
+from factsheet.spec.starter import write_starter
 
 ROOT = Path(__file__).parent.parent
 BROKEN = Path(__file__).parent / "broken"
-SCHEMA = json.loads((resources.files("factsheet") / "schema" / "factsheet.schema.json").read_text("utf-8"))
+SCHEMA = json.loads((resources.files("factsheet.spec") / "schema" / "factsheet.schema.json").read_text("utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -54,7 +54,7 @@ def test_schema_keys_match_the_validator(table, keys, required):
 
 
 def test_schema_limits_match_the_validator():
-    from factsheet.model import QUALIFIERS
+    from factsheet.sheet.model import QUALIFIERS
 
     assert SCHEMA["properties"]["key_figures"]["maxItems"] == rules.MAX_KEY_FIGURES
     assert SCHEMA["properties"]["factsheet"]["const"] == rules.FORMAT_VERSION

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from factsheet.validate import check_spec
+from factsheet.validate.rules import check_spec
 
 REPO = Path(__file__).resolve().parent.parent
 BULLET = '      - "Amnesty International describes thousands of civilians trapped in a \\"deadly labyrinth\\" under fire from all sides [voa-2017-08-25]."\n'

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factsheet.cli import main
-from factsheet.validate import check_spec
+from factsheet.validate.rules import check_spec
 
 REPO = Path(__file__).resolve().parent.parent
 BROKEN = REPO / "tests" / "broken"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from factsheet.diagnostics import Diagnostics, UsageError
-from factsheet.load import parse_yaml
-from factsheet.spec_edit import add_entries
-from factsheet.validate import check_spec
+from factsheet.spec.load import parse_yaml
+from factsheet.spec.edit import add_entries
+from factsheet.validate.rules import check_spec
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "specs" / "raqqa-2017.yaml"

@@ -6,7 +6,7 @@ import textwrap
 import pytest
 
 from factsheet.diagnostics import InvalidSpec
-from factsheet.template import Colours, Template, load_template, mix_colours
+from factsheet.theme.template import Colours, Template, load_template, mix_colours
 
 from sheet_fixtures import ORG_TEMPLATES
 
@@ -113,8 +113,8 @@ def test_mix_colours_blends_in_rgb():
 
 
 def test_validation_modules_do_not_import_reportlab_or_docx():
-    code = ("import sys, factsheet.template, factsheet.layout, factsheet.build, factsheet.render, "
-            "factsheet.output\nprint(sorted(m for m in ('reportlab', 'docx', 'lxml') "
+    code = ("import sys, factsheet.theme.template, factsheet.layout.fit, factsheet.build.sheet, factsheet.render, "
+            "factsheet.files\nprint(sorted(m for m in ('reportlab', 'docx', 'lxml') "
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factsheet.cli import main
-from factsheet.template import BUILTIN_DIR
+from factsheet.theme.template import BUILTIN_DIR
 
 ROOT = Path(__file__).parent.parent
 WORDS = ("Families arriving at the camps describe long walks through farmland and ruined villages, "

@@ -5,7 +5,7 @@ import threading
 import time
 from pathlib import Path
 
-from factsheet.watch import watch_and_build
+from factsheet.build.watch import watch_and_build
 
 REPO = Path(__file__).resolve().parent.parent
 

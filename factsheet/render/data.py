@@ -9,9 +9,9 @@ import csv
 import io
 from pathlib import Path
 
-from ..model import Sheet
-from ..output import write_atomic
-from ..records import dump_record, sheet_record
+from ..sheet.model import Sheet
+from ..files import write_atomic
+from ..sheet.record import dump_record, sheet_record
 
 HXL_COLUMNS = (
     # (header, hashtag)

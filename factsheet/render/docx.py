@@ -9,9 +9,9 @@ import math
 import re
 from xml.sax.saxutils import escape
 
-from ..layout import band_lines, figure_label, footer_texts, gap_size, reference_parts, tie_text
-from ..model import Span, plain_text
-from ..output import zip_bytes, zip_entry
+from ..layout.fit import band_lines, figure_label, footer_texts, gap_size, reference_parts, tie_text
+from ..sheet.model import Span, plain_text
+from ..files import zip_bytes, zip_entry
 from . import document_timestamp
 from .docx_package import BULLET_STYLE, base_package
 

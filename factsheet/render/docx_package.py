@@ -8,8 +8,8 @@ import zipfile
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from ..fonts import FALLBACK, FAMILY
-from ..output import ZipEntry, zip_entry
+from ..theme.fonts import FALLBACK, FAMILY
+from ..files import ZipEntry, zip_entry
 
 _CACHE_FORMAT = 1               # bump when _Base or the way it is built changes
 STYLE_NAMES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet",
@@ -129,7 +129,7 @@ def _write_cached(path, base: _Base) -> None:
     import base64
     import json
 
-    from ..output import write_atomic
+    from ..files import write_atomic
 
     data = {"entries": [(name, None if entry is None else
                          (entry.crc, entry.size, base64.b64encode(entry.data).decode("ascii")))

@@ -18,11 +18,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
-from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
-from ..layout import (band_lines, divide_block, figure_label, figure_rows, footer_texts, gap_size,
+from ..theme.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from ..layout.fit import (band_lines, divide_block, figure_label, figure_rows, footer_texts, gap_size,
                       plan_blocks, reference_parts, split_points, tie_last_words, tie_text,
                       with_figure_size)
-from ..model import Span, plain_text
+from ..sheet.model import Span, plain_text
 from . import document_timestamp
 
 SUBJECT = "Humanitarian fact sheet"
@@ -82,7 +82,7 @@ def link_markup(url: str, colour: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _styles(template, body: float) -> dict:
-    from ..layout import size_layout
+    from ..layout.fit import size_layout
     register_fonts()
     lay = size_layout(template, body)
     colours = template.colours

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .diagnostics import FactsheetError, InvalidSpec, LayoutError
+from ..diagnostics import FactsheetError, InvalidSpec, LayoutError
 from .manifest import is_up_to_date, make_manifest, manifest_path, read_manifest
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
@@ -32,7 +32,7 @@ class SheetResult:
 
 
 def built_timestamp() -> str:
-    from .output import source_date_epoch
+    from ..files import source_date_epoch
 
     moment = source_date_epoch() or datetime.now(timezone.utc)
     return moment.replace(microsecond=0).isoformat()
@@ -45,9 +45,9 @@ def _text_writer(make_text):
 
 def _companion_jobs(sheet, out_dir: Path, formats: tuple) -> list:
     """The audit page, JSON record and HXL table of a sheet, as write_all_atomic jobs."""
-    from .records import dump_record, sheet_record
-    from .render.data import hxl_text
-    from .render.html import audit_html
+    from ..sheet.record import dump_record, sheet_record
+    from ..render.data import hxl_text
+    from ..render.audit import audit_html
 
     # the audit page links the documents this build writes and those already there
     documents = [fmt for fmt in ("pdf", "docx")
@@ -68,11 +68,11 @@ def _previous_record(out_dir: Path, stem: str):
 
 def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     """Validate and build one sheet with all its companions. Never raises for bad input."""
-    from .build import produced_date, render_jobs, sheet_template
+    from .sheet import produced_date, render_jobs, sheet_template
     from .changes import compare_records, format_change
-    from .output import WriteError, write_all_atomic
-    from .records import sheet_record
-    from .validate import check_spec
+    from ..files import WriteError, write_all_atomic
+    from ..sheet.record import sheet_record
+    from ..validate.rules import check_spec
 
     started = time.perf_counter()
     result = SheetResult(spec, FAILED)
@@ -106,7 +106,7 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     except OSError as exc:
         result.messages = [f"{spec}: error: cannot write output: {exc}"]
     except Exception as exc:  # a bug: report it for this sheet, keep building the others
-        from .cli import internal_error_line
+        from ..cli import internal_error_line
         result.messages = [f"{spec}: {internal_error_line(exc, debug=False)}"]
         result.internal_error = traceback.format_exc()
     result.seconds = time.perf_counter() - started
@@ -129,7 +129,7 @@ def _check_stems(specs: list) -> None:
     for spec in specs:
         other = seen.setdefault(spec.stem, spec)
         if other != spec:
-            from .diagnostics import UsageError
+            from ..diagnostics import UsageError
             raise UsageError(f"{other} and {spec} would write the same output files "
                              f"({spec.stem}.*): rename one")
 
@@ -138,7 +138,7 @@ def build_specs(specs, out_dir, fmt: str = "all", force: bool = False, jobs: int
                 on_result=None) -> list:
     """Build every spec; unchanged ones are skipped unless force. Calls on_result(result) as
     each finishes (in completion order); returns results in spec order."""
-    from .output import remove_stale_temps
+    from ..files import remove_stale_temps
 
     specs = [Path(s) for s in specs]
     _check_stems(specs)
@@ -178,7 +178,7 @@ def build_specs(specs, out_dir, fmt: str = "all", force: bool = False, jobs: int
 
 def _record_changes(results: list, out_dir: Path) -> None:
     """Append each rebuilt sheet's changed figures to CHANGES.md, newest first."""
-    from .build import produced_date
+    from .sheet import produced_date
     from .changes import append_changes_md
 
     for result in results:
@@ -189,8 +189,8 @@ def _record_changes(results: list, out_dir: Path) -> None:
 
 def write_index(out_dir: Path) -> Path:
     """index.html over every sheet built into out_dir (from their manifests), newest first."""
-    from .output import exclusive_lock
-    from .render.html import render_index
+    from ..files import exclusive_lock
+    from ..render.audit import render_index
 
     index = out_dir / "index.html"
     # another build into out_dir may be writing its index now: without the lock, an index made

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .commands import make_reporter, find_specs
-from .diagnostics import UsageError
+from ..commands import make_reporter, find_specs
+from ..diagnostics import UsageError
 
 _WATCHED_SUFFIXES = {".yaml", ".yml", ".txt", ".docx", ".png", ".jpg", ".jpeg"}
 
@@ -25,7 +25,7 @@ def _rebuild(path: Path, out_dir: Path, stdout) -> None:
 def watch_and_build(path: Path, out_dir: Path, stdout, stderr, stop_event=None) -> int:
     from watchfiles import watch
 
-    from .template import template_dirs
+    from ..theme.template import template_dirs
 
     if not path.exists():
         raise UsageError(f"{path}: no such file or folder")

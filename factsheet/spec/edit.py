@@ -12,9 +12,9 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
-from .diagnostics import Diagnostics, UsageError
+from ..diagnostics import Diagnostics, UsageError
 from .load import Node, parse_yaml, reading
-from .output import write_atomic
+from ..files import write_atomic
 
 _BOM = b"\xef\xbb\xbf"
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")

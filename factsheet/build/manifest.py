@@ -5,7 +5,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 
 MANIFEST_SUFFIX = ".manifest.json"
 

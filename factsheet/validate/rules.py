@@ -9,17 +9,19 @@ import re
 from datetime import date
 from pathlib import Path
 
-from . import characters, cited, limits
-from .archive import ArchiveCache, ArchiveError, mark_differences, normalise, resolve_archive
-from .assemble import assemble_sheet
-from .diagnostics import Diagnostics
-from .fields import Fields
-from .load import Node, locate, parse_yaml, read_text, reading
-from .markup import SLUG, parse_inline, split_paragraphs
-from .model import QUALIFIERS, Fact, Source
-from .records import label_text
-from .numbers import check_value, find_figures
-from .qualifiers import meaning
+from . import characters
+from . import cited
+from .. import limits
+from ..sources.archive import ArchiveCache, ArchiveError, mark_differences, normalise, resolve_archive
+from ..sheet.assemble import assemble_sheet
+from ..diagnostics import Diagnostics
+from ..spec.fields import Fields
+from ..spec.load import Node, locate, parse_yaml, read_text, reading
+from ..spec.markup import SLUG, parse_inline, split_paragraphs
+from ..sheet.model import QUALIFIERS, Fact, Source
+from ..sheet.record import label_text
+from ..spec.figures import check_value, find_figures
+from ..spec.qualifiers import meaning
 
 FORMAT_VERSION = 1
 TOP_KEYS = ("factsheet", "title", "subtitle", "location", "as_of", "language", "template",

@@ -13,9 +13,9 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from ..model import Sheet, format_date, plain_text
-from ..output import write_atomic
-from ..records import archive_path, archive_sha256, label_text
+from ..sheet.model import Sheet, format_date, plain_text
+from ..files import write_atomic
+from ..sheet.record import archive_path, archive_sha256, label_text
 
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
 # no script, no external fetch, even if escaping were ever missed somewhere

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .diagnostics import FactsheetError, UsageError
-from .limits import MAX_ARCHIVE_BYTES
-from .load import reading
-from .markup import SLUG
+from ..diagnostics import FactsheetError, UsageError
+from ..limits import MAX_ARCHIVE_BYTES
+from ..spec.load import reading
+from ..spec.markup import SLUG
 
 MAX_INPUT_BYTES = 50_000_000     # a saved page with inline scripts and styles; the text is far less
 SHORT_TEXT_WORDS = 25            # fewer words than this: probably not the article
@@ -96,7 +96,7 @@ def archive_article(file, spec, *, source_id: str | None = None, title: str | No
     entry are written, or neither: problems are found before writing (UsageError), and if
     the spec cannot be edited after all, the new archive is removed again.
     """
-    from .spec_edit import add_entries, existing_ids, format_entries
+    from ..spec.edit import add_entries, existing_ids, format_entries
 
     spec = Path(spec)
     article = read_article(file)
@@ -375,7 +375,7 @@ def _require(values: dict, article: Article, file: Path) -> None:
 
 def _write_both(target: Path, data: bytes, edit_spec) -> None:
     """The archive, then the spec; if the spec cannot be edited, the new archive goes again."""
-    from .output import write_atomic
+    from ..files import write_atomic
 
     created = not target.parent.exists()
     try:

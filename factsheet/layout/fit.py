@@ -11,9 +11,9 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from .diagnostics import LayoutError
-from .model import MONTHS, Span, format_date, plain_text
-from .template import Template
+from ..diagnostics import LayoutError
+from ..sheet.model import MONTHS, Span, format_date, plain_text
+from ..theme.template import Template
 
 SIZE_STEP = 0.5
 FIGURE_LEADING = 1.1              # key figures' line pitch, times their size
@@ -349,7 +349,7 @@ def fit_page(sheet, template: Template) -> Layout:
     """The largest body size, up to the template's fill size, at which the whole sheet fits on one
     page, with the room left spread over its vertical spacing; LayoutError if even the smallest
     size overflows. Short sheets thus grow (text, key figures, space) to use their page."""
-    from .render.pdf import compose_page   # the PDF engine is the measure of what fits
+    from ..render.pdf import compose_page   # the PDF engine is the measure of what fits
 
     sizes = candidate_sizes(template)
     tried, wraps = {}, {}
@@ -380,7 +380,7 @@ def _stretch(sheet, page, wraps) -> Layout:
     the rest over the gaps between the page's parts (band, key figures, sections, sources,
     footer) rather than in one gap at the foot. Usually one more measurement, of paragraphs
     already wrapped; a guess that overflows (a new column split) falls back to less."""
-    from .render.pdf import compose_page
+    from ..render.pdf import compose_page
 
     layout = page.layout
     if layout.slack <= layout.leading or page.spacing <= 0:
@@ -467,7 +467,7 @@ def _enough_cut(sheet, layout, per_line: float, lines: int, total: int) -> tuple
     """(words, sections cut into): a number of words, from `lines` lines' worth up, whose cut
     from the end of the sections was measured to let the sheet fit, plus a line's worth for a
     cut elsewhere in them; (0, set()) if even cutting every word would not do."""
-    from .render.pdf import compose_page
+    from ..render.pdf import compose_page
 
     base = size_layout(layout.template, layout.body_size)
     count, step = lines * per_line, max(5.0, 2 * per_line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .numbers import find_figures
+from ..spec.figures import find_figures
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[^a-z\s])")
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|No|[A-Z])\.$")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .markup import join_lines, parse_inline, split_paragraphs
+from ..spec.markup import join_lines, parse_inline, split_paragraphs
 from .model import KeyFigure, Reference, Section, Sheet, Span
 
 

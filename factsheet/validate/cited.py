@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 import re
 
-from .model import CitedFigure  # noqa: F401  (re-exported for validate)
-from .numbers import (_LETTERS, _WORD_SET, VAGUE_FLOORS, Figure, _close, find_figures,
+from ..sheet.model import CitedFigure  # noqa: F401  (re-exported for validate)
+from ..spec.figures import (_LETTERS, _WORD_SET, VAGUE_FLOORS, Figure, _close, find_figures,
                       find_vague)
 
 # a passage is the sentence around a figure, cut to a clause when the sentence is long

@@ -10,8 +10,8 @@ import contextlib
 import signal
 import threading
 
-from . import limits
-from .diagnostics import FactsheetError
+from .. import limits
+from ..diagnostics import FactsheetError
 
 
 class BuildTimeout(FactsheetError):

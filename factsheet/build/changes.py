@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .output import exclusive_lock, write_atomic
+from ..files import exclusive_lock, write_atomic
 
 CHANGED = "changed"
 ADDED = "added"

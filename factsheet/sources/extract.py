@@ -20,9 +20,9 @@ from pathlib import Path
 from . import clauses
 from .archive import Archive, ArchiveCache, ArchiveError, normalise, resolve_archive
 from .datehints import find_date_hints
-from .diagnostics import UsageError
-from .numbers import find_figures, find_vague, value_in_quote
-from .qualifiers import kind, qualifier_before
+from ..diagnostics import UsageError
+from ..spec.figures import find_figures, find_vague, value_in_quote
+from ..spec.qualifiers import kind, qualifier_before
 
 # -- what is not a figure about the world ---------------------------------------------------
 _COUNTER = re.compile(r"\s*(?:\d{1,3}/\d{1,3}(?=\s+[A-Z])"         # '1/30 A Syrian family...'
@@ -375,7 +375,7 @@ def _unique(ident: str, taken: set) -> str:
 
 def drafts_yaml(drafts: list) -> str:
     """A `facts:` list of the drafts, ready to paste into a spec; notes as comments."""
-    from .spec_edit import format_entries
+    from ..spec.edit import format_entries
 
     if not drafts:
         return "facts: []   # no figures found\n"
@@ -450,8 +450,8 @@ def open_source(name: str, spec=None, published: date | None = None) -> ArticleS
 
 def _spec_entries(spec: Path) -> tuple:
     """{source id: {archive, published}} and the fact ids of a spec, read as the validator reads it."""
-    from .diagnostics import Diagnostics
-    from .load import parse_yaml, read_text, reading
+    from ..diagnostics import Diagnostics
+    from ..spec.load import parse_yaml, read_text, reading
 
     try:
         with reading(spec, "spec file"):

@@ -5,11 +5,11 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from .diagnostics import ERROR, Diagnostic, InvalidSpec, LayoutError, UsageError
-from .layout import fit_page
-from .output import source_date_epoch, write_all_atomic
-from .render import FORMATS, available_formats, get_renderer
-from .template import Template, load_template
+from ..diagnostics import ERROR, Diagnostic, InvalidSpec, LayoutError, UsageError
+from ..layout.fit import fit_page
+from ..files import source_date_epoch, write_all_atomic
+from ..render import FORMATS, available_formats, get_renderer
+from ..theme.template import Template, load_template
 
 
 def produced_date() -> date:
@@ -57,8 +57,8 @@ def _template_at_spec(diagnostic, sheet, spec_path):
 
 def _spec_node(spec_path, keys):
     """The spec's YAML node at keys (positions for a message); None if it is not there."""
-    from .diagnostics import Diagnostics
-    from .load import parse_yaml, read_text
+    from ..diagnostics import Diagnostics
+    from ..spec.load import parse_yaml, read_text
 
     try:
         node = parse_yaml(read_text(spec_path), Diagnostics(str(spec_path)))

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from urllib.parse import urlparse
 
-from .diagnostics import Diagnostics
+from ..diagnostics import Diagnostics
 from .load import Node
 from .markup import SLUG
 

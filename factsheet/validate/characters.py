@@ -70,7 +70,7 @@ def _font_characters() -> frozenset:
     """Every character the bundled font has a glyph for (the four faces share one set)."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
-    from .fonts import FACES, FONT_DIR, REGULAR
+    from ..theme.fonts import FACES, FONT_DIR, REGULAR
 
     return frozenset(map(chr, TTFontFile(str(FONT_DIR / FACES[REGULAR])).charToGlyph))
 

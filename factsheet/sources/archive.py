@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import limits
+from .. import limits
 
 MAX_ARCHIVE_BYTES = limits.MAX_ARCHIVE_BYTES
 REPLACEMENT = "\ufffd"

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import limits
-from .diagnostics import Diagnostics, UsageError
+from .. import limits
+from ..diagnostics import Diagnostics, UsageError
 
 try:  # the C composer is several times faster and reports the same marks
     from yaml import CSafeLoader as _Loader

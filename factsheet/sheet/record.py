@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from .markup import parse_inline
+from ..spec.markup import parse_inline
 from .model import Sheet, Source, plain_text
 
 RECORD_VERSION = 1
@@ -132,6 +132,6 @@ def read_record(path) -> dict | None:
 
 
 def write_record(record: dict, path) -> None:
-    from .output import write_atomic
+    from ..files import write_atomic
 
     write_atomic(path, lambda f: f.write(dump_record(record).encode("utf-8")))

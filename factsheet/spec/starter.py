@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .diagnostics import UsageError
+from ..diagnostics import UsageError
 from .markup import SLUG
 
 _ARCHIVE = """\

@@ -6,12 +6,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .diagnostics import InvalidSpec, UsageError
+from ..diagnostics import InvalidSpec, UsageError
 
 
 def record_of(spec: Path) -> dict:
-    from .records import sheet_record
-    from .validate import check_spec
+    from ..sheet.record import sheet_record
+    from ..validate.rules import check_spec
 
     sheet, diagnostics = check_spec(spec)
     if sheet is None:

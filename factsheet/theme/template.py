@@ -3,7 +3,7 @@
 A template is a small YAML file, NAME.yaml; a spec picks one with `template: NAME`. It is
 looked up in one order, by the library and every command alike: a `templates/` folder in
 the spec's own folder or up to three folders above it (nearest first), then the templates
-built into the package (`factsheet/templates/`: default, letter). Every problem in a
+built into the package (`factsheet/theme/templates/`: default, letter). Every problem in a
 template is reported with its file:line:col, all at once, as `InvalidSpec`.
 This module must stay free of reportlab and docx: `factsheet validate` imports it.
 """
@@ -17,10 +17,10 @@ from pathlib import Path, PureWindowsPath
 
 import yaml
 
-from . import limits
-from .diagnostics import Diagnostic, Diagnostics, ERROR, InvalidSpec
+from .. import limits
+from ..diagnostics import Diagnostic, Diagnostics, ERROR, InvalidSpec
 from .fonts import FAMILY, SUPPORTED_FAMILIES
-from .load import parse_yaml, read_text
+from ..spec.load import parse_yaml, read_text
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "templates"
 DEFAULT_MAX_AGE_DAYS = 90

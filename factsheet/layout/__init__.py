@@ -1,0 +1,1 @@
+"""Stage 6, layout: the one fit decision every renderer draws."""

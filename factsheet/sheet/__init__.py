@@ -1,0 +1,1 @@
+"""Stage 4, the sheet: the verified model, how it is assembled, and its records and dumps."""

@@ -1,0 +1,1 @@
+"""Stage 1, the spec: YAML with positions, the fields and markup of the format, figures and sentences in its text, and writing specs (starter, edits)."""

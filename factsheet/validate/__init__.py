@@ -1,0 +1,1 @@
+"""Stage 5, validate: every rule of the format, checked against the sources; produces the sheet."""
