@@ -10,7 +10,7 @@ import os
 import sys
 import traceback
 
-from .diagnostics import FactsheetError, UsageError
+from .diagnostics import FactsheetError, UsageError, internal_error_line
 
 
 
@@ -101,29 +101,6 @@ def wants_debug(argv) -> bool:
     return "--debug" in argv or os.environ.get("FACTSHEET_DEBUG", "") not in ("", "0")
 
 
-def internal_error_line(exc: BaseException, debug: bool) -> str:
-    """The one line an unexpected error gets: what it was, and how to see more."""
-    first = (str(exc).splitlines() or [""])[0][:300]
-    what = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
-    hint = "the traceback is above" if debug else "run again with --debug for the traceback"
-    where = report_address()
-    report = f"please report it, with that output, at {where}" if where else \
-        "please report it with that output"
-    return f"factsheet: internal error ({what}); {hint}, and {report}"
-
-
-def report_address() -> str | None:
-    """Where bugs go: the package's own 'Issues' (or 'Homepage') URL in [project.urls], if any."""
-    from importlib.metadata import PackageNotFoundError, metadata
-
-    try:
-        urls = metadata("factsheet").get_all("Project-URL") or []
-    except PackageNotFoundError:     # run from a checkout that was never installed
-        return None
-    named = dict(entry.split(", ", 1) for entry in urls if ", " in entry)
-    return next((named[k] for k in ("Issues", "Bug Tracker", "Homepage") if k in named), None)
-
-
 def main(argv=None, stdout=None, stderr=None) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -139,7 +116,12 @@ def main(argv=None, stdout=None, stderr=None) -> int:
             return 2
         from . import commands
         args.debug = debug
-        return getattr(commands, f"run_{args.command}")(args, stdout, stderr)
+        run = {"validate": commands.run_validate, "build": commands.run_build,
+               "templates": commands.run_templates, "new": commands.run_new,
+               "dump": commands.run_dump, "diff": commands.run_diff,
+               "extract": commands.run_extract, "watch": commands.run_watch,
+               "archive": commands.run_archive}[args.command]
+        return run(args, stdout, stderr)
     except FactsheetError as exc:
         print(f"factsheet: {exc}" if isinstance(exc, UsageError) and not str(exc).startswith(("factsheet", "usage:"))
               else str(exc), file=stderr)

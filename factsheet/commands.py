@@ -3,26 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .build.report import make_reporter
 from .diagnostics import WARNING, Diagnostic, FactsheetError, UsageError, to_json
-
-SPEC_SUFFIXES = (".yaml", ".yml")
-
-
-def find_specs(paths) -> list:
-    """Spec files named directly, or found under named folders (sorted, no duplicates)."""
-    found = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in SPEC_SUFFIXES
-                                and p.is_file() and not any(part.startswith(".") for part in p.parts)))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise UsageError(f"{name}: no such file or folder")
-    if not found:
-        raise UsageError(f"no spec files (*.yaml) in {', '.join(map(str, paths))}")
-    return list(dict.fromkeys(found))
+from .spec.paths import find_specs
 
 
 def strictly(diagnostics, strict: bool) -> list:
@@ -89,42 +72,6 @@ def run_dump(args, stdout, stderr) -> int:
         raise InvalidSpec(diagnostics.sorted())
     print(dump_sheet(sheet), end="", file=stdout)
     return 0
-
-
-def make_reporter(stream, total: int, debug: bool = False):
-    """A progress bar on a terminal; one plain line per sheet otherwise (logs, CI)."""
-    from .build.batch import BUILT, FAILED
-
-    bar = None
-    if total > 1 and hasattr(stream, "isatty") and stream.isatty():
-        from tqdm import tqdm
-        bar = tqdm(total=total, unit="sheet", file=stream, leave=False)
-
-    def report(result) -> None:
-        lines = []
-        if result.status == BUILT:
-            names = ", ".join(str(p) for p in result.outputs if p.suffix in (".pdf", ".docx"))
-            lines.append(f"built {result.spec} -> {names} ({result.seconds:.2f} s)")
-            lines.extend(f"  {line}" for m in result.messages for line in m.splitlines())
-            if result.changes:
-                lines.append(f"  figures changed on {result.spec.name}:")
-                lines.extend(f"    {c}" for c in result.changes)
-        elif result.status == FAILED:
-            lines.append(f"FAILED {result.spec}")
-            if result.internal_error and debug:
-                lines.append(result.internal_error.rstrip())
-            lines.extend(f"  {line}" for m in result.messages for line in m.splitlines())
-        else:
-            lines.append(f"up to date {result.spec}")
-        if bar is not None:
-            for line in lines:
-                bar.write(line, file=stream)
-            bar.update(1)
-        else:
-            print("\n".join(lines), file=stream, flush=True)
-
-    report.close = (lambda: bar.close()) if bar is not None else (lambda: None)
-    return report
 
 
 def ensure_out_dir(out: Path) -> None:

@@ -80,3 +80,26 @@ class LayoutError(FactsheetError):
     def __init__(self, message: str, sections=()):
         super().__init__(message)
         self.sections = tuple(sections)
+
+
+def internal_error_line(exc: BaseException, debug: bool) -> str:
+    """The one line an unexpected error gets: what it was, and how to see more."""
+    first = (str(exc).splitlines() or [""])[0][:300]
+    what = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+    hint = "the traceback is above" if debug else "run again with --debug for the traceback"
+    where = report_address()
+    report = f"please report it, with that output, at {where}" if where else \
+        "please report it with that output"
+    return f"factsheet: internal error ({what}); {hint}, and {report}"
+
+
+def report_address() -> str | None:
+    """Where bugs go: the package's own 'Issues' (or 'Homepage') URL in [project.urls], if any."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("factsheet").get_all("Project-URL") or []
+    except PackageNotFoundError:     # run from a checkout that was never installed
+        return None
+    named = dict(entry.split(", ", 1) for entry in urls if ", " in entry)
+    return next((named[k] for k in ("Issues", "Bug Tracker", "Homepage") if k in named), None)

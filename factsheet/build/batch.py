@@ -106,7 +106,7 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     except OSError as exc:
         result.messages = [f"{spec}: error: cannot write output: {exc}"]
     except Exception as exc:  # a bug: report it for this sheet, keep building the others
-        from ..cli import internal_error_line
+        from ..diagnostics import internal_error_line
         result.messages = [f"{spec}: {internal_error_line(exc, debug=False)}"]
         result.internal_error = traceback.format_exc()
     result.seconds = time.perf_counter() - started

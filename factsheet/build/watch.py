@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..commands import make_reporter, find_specs
+from ..spec.paths import find_specs
+from .report import make_reporter
 from ..diagnostics import UsageError
 
 _WATCHED_SUFFIXES = {".yaml", ".yml", ".txt", ".docx", ".png", ".jpg", ".jpeg"}
