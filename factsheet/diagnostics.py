@@ -103,3 +103,17 @@ def report_address() -> str | None:
         return None
     named = dict(entry.split(", ", 1) for entry in urls if ", " in entry)
     return next((named[k] for k in ("Issues", "Bug Tracker", "Homepage") if k in named), None)
+
+
+def closest_name(name: str, known) -> str | None:
+    """The known name a typo most likely meant, or None."""
+    import difflib
+
+    close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def did_you_mean(name: str, known, otherwise: str | None = None) -> str | None:
+    """The hint for an unknown name: "did you mean 'publisher'?", else `otherwise`."""
+    close = closest_name(name, known)
+    return f"did you mean '{close}'?" if close else otherwise

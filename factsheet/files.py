@@ -17,24 +17,6 @@ except ImportError:  # pragma: no cover - Windows: no advisory locks, one build 
     fcntl = None
 
 
-def source_date_epoch():
-    """SOURCE_DATE_EPOCH as an aware UTC datetime, or None when unset (reproducible builds).
-
-    A malformed value is a usage error: a build that silently ignored it would not be reproducible.
-    """
-    from datetime import datetime, timezone
-
-    from .diagnostics import UsageError
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return None
-    try:
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    except (ValueError, OverflowError, OSError):
-        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
-
-
 # '.raqqa-2017.pdf.4242.k3j_x9q1.tmp': the writer's pid tells a crashed writer's leftover
 # (removed by the next build) from a file another build is writing at this moment (kept).
 _TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[a-z0-9_]{8}\.tmp")
@@ -256,3 +238,17 @@ def zip_bytes(entries) -> bytes:
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(directory), len(directory), len(central),
                       offset, 0)
     return b"".join(chunks) + central + end
+
+
+def file_sha256(path) -> str | None:
+    """The file's SHA-256 in hex, read in blocks; None if it cannot be read."""
+    import hashlib
+
+    try:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError:
+        return None

@@ -32,10 +32,9 @@ class SheetResult:
 
 
 def built_timestamp() -> str:
-    from ..files import source_date_epoch
+    from ..clock import now
 
-    moment = source_date_epoch() or datetime.now(timezone.utc)
-    return moment.replace(microsecond=0).isoformat()
+    return now().isoformat()
 
 
 def _text_writer(make_text):

@@ -1,24 +1,13 @@
 """Build manifests: what went into a sheet (hashes of every input), to skip unchanged sheets."""
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 from .. import __version__
+from ..files import file_sha256
 
 MANIFEST_SUFFIX = ".manifest.json"
-
-
-def file_sha256(path: Path) -> str | None:
-    try:
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
-    except OSError:
-        return None
 
 
 def hash_inputs(paths) -> dict:

@@ -7,15 +7,15 @@ from pathlib import Path
 
 from ..diagnostics import ERROR, Diagnostic, InvalidSpec, LayoutError, UsageError
 from ..layout.fit import fit_page
-from ..files import source_date_epoch, write_all_atomic
+from ..clock import today
+from ..files import write_all_atomic
 from ..render import FORMATS, available_formats, get_renderer
 from ..theme.template import Template, load_template
 
 
 def produced_date() -> date:
-    """The date printed as 'Produced ...': SOURCE_DATE_EPOCH's UTC date if set, else today."""
-    moment = source_date_epoch()
-    return moment.date() if moment else date.today()
+    """The date printed as 'Produced ...': the build's day (clock.today)."""
+    return today()
 
 
 def sheet_template(sheet, spec_path) -> Template:

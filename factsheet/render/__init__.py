@@ -33,7 +33,7 @@ def register_renderer(fmt: str, module: str, name: str) -> None:
 def document_timestamp(sheet) -> datetime:
     """The creation time written into a document: SOURCE_DATE_EPOCH if set, else midnight UTC of
     the produced date; fixed either way, so the same build gives the same bytes."""
-    from ..files import source_date_epoch
+    from ..clock import source_date_epoch
 
     moment = source_date_epoch()
     if moment:

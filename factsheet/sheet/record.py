@@ -6,11 +6,11 @@ holds only what a reader of the sheet can see or check, never build times or abs
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 
+from ..files import file_sha256
 from ..spec.markup import parse_inline
 from .model import Sheet, Source, plain_text
 
@@ -105,16 +105,7 @@ def archive_path(sheet: Sheet, source: Source) -> str:
 
 def archive_sha256(source: Source) -> str | None:
     """The archive's SHA-256: as the validator recorded it, else hashed now; None if missing."""
-    if source.archive_sha256:
-        return source.archive_sha256
-    digest = hashlib.sha256()
-    try:
-        with open(source.archive, "rb") as f:
-            for block in iter(lambda: f.read(1 << 16), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()
+    return source.archive_sha256 or file_sha256(source.archive)
 
 
 def dump_record(record: dict) -> str:

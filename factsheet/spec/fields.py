@@ -1,12 +1,11 @@
 """Reading typed fields out of positioned YAML nodes, with one diagnostic per problem."""
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 from urllib.parse import urlparse
 
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, closest_name, did_you_mean
 from .load import Node
 from .markup import SLUG
 
@@ -26,9 +25,8 @@ class Fields:
         meant = set()
         for name, key in node.keys.items():
             if name not in allowed:
-                close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-                meant.update(close)
+                meant.add(closest_name(name, allowed))
+                hint = did_you_mean(name, allowed, f"allowed keys: {', '.join(allowed)}")
                 self.diags.error(key.pos, "unknown-key", f"unknown key '{name}' in {what}", hint)
         for name in required:
             if name not in node.value and name not in meant:  # the typo's error says it

@@ -9,7 +9,6 @@ This module must stay free of reportlab and docx: `factsheet validate` imports i
 """
 from __future__ import annotations
 
-import difflib
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from pathlib import Path, PureWindowsPath
 import yaml
 
 from .. import limits
-from ..diagnostics import Diagnostic, Diagnostics, ERROR, InvalidSpec
+from ..diagnostics import Diagnostic, Diagnostics, ERROR, InvalidSpec, did_you_mean
 from .fonts import FAMILY, SUPPORTED_FAMILIES
 from ..spec.load import parse_yaml, read_text
 
@@ -241,8 +240,7 @@ class _Reader:
     def check_keys(self, node, allowed) -> None:
         for key, key_node in node.keys.items():
             if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(allowed)}"
+                hint = did_you_mean(key, allowed, f"allowed keys: {', '.join(allowed)}")
                 self.diags.error(key_node.pos, "template-key", f"unknown key '{key}'", hint)
 
     def expect(self, node, kind: str, key: str, what: str) -> bool:

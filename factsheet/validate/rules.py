@@ -14,7 +14,7 @@ from . import cited
 from .. import limits
 from ..sources.archive import ArchiveCache, ArchiveError, mark_differences, normalise, resolve_archive
 from ..sheet.assemble import assemble_sheet
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, did_you_mean
 from ..spec.fields import Fields
 from ..spec.load import Node, locate, parse_yaml, read_text, reading
 from ..spec.markup import SLUG, parse_inline, split_paragraphs
@@ -491,12 +491,9 @@ class _Check:
 
     # -- helpers and warnings --------------------------------------------------------------
     def _unknown(self, pos, what: str, name: str, known: dict, extra: str = "") -> None:
-        import difflib
-
         if (what, name) in self.declared:
             return  # declared by an entry that already has its own error
-        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else None
+        hint = did_you_mean(name, known)
         self.diags.error(pos, f"unknown-{what}", f"unknown {what} '{name}'{extra}", hint)
 
     def _warn_unused(self, root: Node) -> None:
