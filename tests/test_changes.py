@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from factsheet.build.changes import (ADDED, CHANGED, REMOVED, Change, append_changes_md,
-                               compare_records, diff_texts, format_change)
+                               compare_records, format_change)
 from factsheet.sheet.model import Fact, Source
 from factsheet.sheet.record import dump_record, sheet_record
 from records_fixtures import make_facts, make_sheet, make_sources
@@ -100,12 +100,13 @@ def test_first_build_lists_every_fact_as_new(tmp_path):
     assert format_change(changes[0]) == "new fact trapped-august: 20,000 (source voa-2017-08-25)"
 
 
-def test_diff_texts_compares_stored_json(old, tmp_path):
+def test_a_stored_record_compares_like_the_one_it_was_made_from(old, tmp_path):
     def edit(facts):
         del facts["evil-fact"]
-    new_text = dump_record(edited_record(tmp_path, edit))
-    assert diff_texts(dump_record(old), new_text) == ["removed fact evil-fact: about 3.5 km"]
-    assert diff_texts(None, json.dumps({"facts": []})) == []
+    new = edited_record(tmp_path, edit)
+    stored = json.loads(dump_record(old))
+    assert [format_change(c) for c in compare_records(stored, new)] == [
+        "removed fact evil-fact: about 3.5 km"]
 
 
 CHANGE_A = Change(CHANGED, "killed-may",

@@ -18,7 +18,7 @@ import yaml
 from factsheet.sources.archive import normalise
 from factsheet.cli import main
 from factsheet.sources.datehints import find_date_hints
-from factsheet.sources.extract import drafts_yaml, extract, extract_drafts
+from factsheet.sources.extract import drafts_yaml, extract
 from factsheet.validate.rules import check_spec
 
 ROOT = Path(__file__).parent.parent
@@ -235,7 +235,7 @@ def test_a_binary_article_is_refused(tmp_path):
 # -- what is and is not a figure --------------------------------------------------------------------
 
 def figures(text: str, published=date(2017, 6, 6)) -> list:
-    return [(d.figure, d.value, d.qualifier, d.unit) for d in extract_drafts(text, "s", published)]
+    return [(d.figure, d.value, d.qualifier, d.unit) for d in extract(text, "s", published).drafts]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -269,26 +269,26 @@ def test_only_figures_about_the_world_are_drafted(text, expected):
     ("More than 1.2 million children need help.", ("1.2 million", 1200000, "more than", None)),
 ])
 def test_figure_kinds_become_values_the_validator_reads(text, expected):
-    [draft] = extract_drafts(text, "s")
+    [draft] = extract(text, "s").drafts
     assert (draft.figure, draft.value, draft.qualifier, draft.unit) == expected
 
 
 def test_a_range_says_how_to_state_its_other_bound():
-    [draft] = extract_drafts("Between 10 and 20 civilians were killed in the raid.", "s")
+    [draft] = extract("Between 10 and 20 civilians were killed in the raid.", "s").drafts
     assert draft.notes == ["a range, 10 and 20: for its other bound write value: 20 and qualifier: up to"]
 
 
 def test_a_vague_figure_under_an_upper_bound_is_a_comment_not_a_fact():
-    [draft] = extract_drafts("The front is no more than hundreds of meters away, he said.", "s")
+    [draft] = extract("The front is no more than hundreds of meters away, he said.", "s").drafts
     assert draft.value is None
     text = drafts_yaml([draft])
     assert all(line.startswith("  #") for line in text.splitlines()[1:])
 
 
 def test_a_label_never_holds_markup():
-    [draft] = extract_drafts('He said IS was "using [civilians] and {others}" as 300 human shields.', "s")
+    [draft] = extract('He said IS was "using [civilians] and {others}" as 300 human shields.', "s").drafts
     assert draft.label == "human shields"
-    [draft] = extract_drafts('IS holds 300 [civilians] in {the} old city.', "s")
+    [draft] = extract('IS holds 300 [civilians] in {the} old city.', "s").drafts
     assert draft.label == "[[civilians]] in {{the}} old city"
 
 
@@ -334,7 +334,7 @@ def test_may_the_verb_is_not_a_date_hint():
 
 
 def test_an_unresolved_hint_is_a_comment_on_the_draft():
-    [draft] = extract_drafts("Since January, 300 people have been killed.", "s", TUESDAY)
+    [draft] = extract("Since January, 300 people have been killed.", "s", TUESDAY).drafts
     assert draft.date is None
     assert draft.notes == ["date hint: 'Since January' (not one day on or before publication: no date given)"]
 
@@ -437,8 +437,8 @@ def test_a_fraction_is_kept_as_written_not_as_a_rounded_per_cent(text, figure):
 
 
 def test_who_says_it_is_kept_apart_and_the_claim_kept_whole():
-    first, _ = extract_drafts("The UN says 1.9 million people, or about 90 per cent of the population, "
-                              "are displaced.", "s", TUESDAY)
+    first, _ = extract("The UN says 1.9 million people, or about 90 per cent of the population, "
+                              "are displaced.", "s", TUESDAY).drafts
     assert (first.quote, first.label, first.attribution) == (
         "1.9 million people, or about 90 per cent of the population, are displaced", "people displaced", "UN")
 

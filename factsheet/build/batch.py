@@ -57,20 +57,12 @@ def _companion_jobs(sheet, out_dir: Path, formats: tuple) -> list:
     return [(out_dir / f"{sheet.stem}{suffix}", _text_writer(text)) for suffix, text in texts]
 
 
-def _previous_record(out_dir: Path, stem: str):
-    try:
-        with open(out_dir / f"{stem}.json", encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        return None
-
-
 def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     """Validate and build one sheet with all its companions. Never raises for bad input."""
     from .sheet import produced_date, render_jobs, sheet_template
     from .changes import compare_records, format_change
     from ..files import WriteError, write_all_atomic
-    from ..sheet.record import sheet_record
+    from ..sheet.record import read_record, sheet_record
     from ..validate.rules import check_spec
 
     started = time.perf_counter()
@@ -80,7 +72,7 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
         if sheet is None:
             raise InvalidSpec(diagnostics.sorted())
         template = sheet_template(sheet, spec)
-        previous = _previous_record(out_dir, spec.stem)
+        previous = read_record(out_dir / f"{spec.stem}.json")
         sheet = dataclasses.replace(sheet, produced=produced_date())   # one date for every output
         jobs = render_jobs(sheet, template, out_dir, formats) + _companion_jobs(sheet, out_dir, formats)
         outputs = [path for path, _ in jobs]

@@ -96,18 +96,6 @@ def _ids_text(ids) -> str:
     return "; ".join(ids) if ids else "none"
 
 
-def format_changes(changes) -> list[str]:
-    return [format_change(change) for change in changes]
-
-
-def diff_texts(old_text: str | None, new_text: str) -> list[str]:
-    """Change lines between two stored records given as JSON text (for `factsheet diff`).
-
-    old_text None or empty means there was no earlier record."""
-    old = json.loads(old_text) if old_text else None
-    return format_changes(compare_records(old, json.loads(new_text)))
-
-
 def format_section(sheet_name: str, title: str, changes, when: date) -> str:
     """'## 2026-11-21 raqqa-2017.yaml: Title' then one '- ' line per change.
 

@@ -25,11 +25,6 @@ def get_renderer(fmt: str):
     return getattr(importlib.import_module(module), name)
 
 
-def register_renderer(fmt: str, module: str, name: str) -> None:
-    """Add a format (e.g. 'html'): `module.name(sheet, layout, out_path)` will render it."""
-    _RENDERERS[fmt] = (module, name)
-
-
 def document_timestamp(sheet) -> datetime:
     """The creation time written into a document: SOURCE_DATE_EPOCH if set, else midnight UTC of
     the produced date; fixed either way, so the same build gives the same bytes."""

@@ -120,9 +120,3 @@ def read_record(path) -> dict | None:
     except (OSError, ValueError):
         return None
     return record if isinstance(record, dict) else None
-
-
-def write_record(record: dict, path) -> None:
-    from ..files import write_atomic
-
-    write_atomic(path, lambda f: f.write(dump_record(record).encode("utf-8")))

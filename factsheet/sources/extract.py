@@ -149,11 +149,6 @@ def extract(text: str, source_id: str, published: date | None = None, taken_ids=
     return Extraction(drafts, skipped, repeats)
 
 
-def extract_drafts(text: str, source_id: str, published: date | None = None, taken_ids=()) -> list:
-    """The draft facts of `extract`, without the tally of what was skipped."""
-    return extract(text, source_id, published, taken_ids).drafts
-
-
 # -- finding the figures ----------------------------------------------------------------------
 
 def _paragraphs(text: str):

@@ -42,8 +42,3 @@ def register_fonts() -> str:
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
         addMapping(REGULAR, bold, italic, name)
     return REGULAR
-
-
-def font_files() -> list:
-    """Paths of the bundled font files (for packaging checks and tests)."""
-    return [FONT_DIR / filename for filename in FACES.values()]
