@@ -458,7 +458,7 @@ def test_a_figure_that_leaves_out_its_noun_and_verb_takes_them_from_the_one_befo
 
 def test_a_figure_that_cannot_be_read_with_certainty_is_a_comment_that_says_why():
     # issue 11: '13 lakh' was drafted as 13; now no value is vouched for
-    yaml = drafts_yaml(extract_drafts("In all, 13 lakh people were displaced by the floods.", "s"))
+    yaml = drafts_yaml(extract("In all, 13 lakh people were displaced by the floods.", "s").drafts)
     assert yaml == ("facts:\n"
                     "  # '13 lakh' cannot be read with certainty: 'lakh' is a scale this reader does not read\n"
                     "  #   - source: s\n"
