@@ -63,10 +63,10 @@ EMU = 12700
 
 def prepare(template_name: str, sheet=None):
     """The example sheet (or `sheet`), its template and its fitted layout, as the build makes them."""
-    from factsheet.build import produced_date
-    from factsheet.layout import fit_page
-    from factsheet.template import load_template
-    from factsheet.validate import check_spec
+    from factsheet.build.sheet import produced_date
+    from factsheet.layout.fit import fit_page
+    from factsheet.theme.template import load_template
+    from factsheet.validate.rules import check_spec
 
     if sheet is None:
         sheet, diagnostics = check_spec(SPEC)
@@ -298,8 +298,8 @@ class Builder:
 
     # the sheet
     def document(self, sheet, layout, base):
-        from factsheet.layout import band_lines, reference_parts
-        from factsheet.model import Span
+        from factsheet.layout.fit import band_lines, reference_parts
+        from factsheet.sheet.model import Span
         from factsheet.render.docx_package import BULLET_STYLE
 
         self.links = []
@@ -426,7 +426,7 @@ class Builder:
         return self.serialise(root)
 
     def footer(self, sheet, layout, base):
-        from factsheet.layout import footer_texts
+        from factsheet.layout.fit import footer_texts
 
         lay, size, muted = layout, layout.small_size, layout.template.colours.muted
         disclaimer, contact, produced = footer_texts(sheet)
@@ -454,7 +454,7 @@ class Builder:
 
 def write_builder(builder, sheet, layout, out_path) -> None:
     """(c): the builder's parts in today's zip writer, over today's cached package parts."""
-    from factsheet.output import zip_bytes, zip_entry
+    from factsheet.files import zip_bytes, zip_entry
     from factsheet.render.docx import core_xml
     from factsheet.render.docx_package import base_package
     from xml.sax.saxutils import escape
@@ -479,7 +479,7 @@ def write_builder(builder, sheet, layout, out_path) -> None:
 def prepared_package(template, language: str) -> Path:
     """The template's package with an empty body and footer, saved once as a .docx: what a
     python-docx writer would cache in place of today's parts (it must still open it per sheet)."""
-    from factsheet.output import zip_bytes, zip_entry
+    from factsheet.files import zip_bytes, zip_entry
     from factsheet.render.docx_package import base_package
 
     base = base_package(template, language)
@@ -512,8 +512,8 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
     from docx.oxml.ns import qn
     from docx.shared import Emu, Pt, RGBColor
 
-    from factsheet.layout import band_lines, footer_texts, reference_parts
-    from factsheet.model import Span, plain_text
+    from factsheet.layout.fit import band_lines, footer_texts, reference_parts
+    from factsheet.sheet.model import Span, plain_text
     from factsheet.render import document_timestamp
     from factsheet.render.docx_package import BULLET_STYLE, base_package
 
