@@ -189,3 +189,15 @@ def test_a_cited_figure_in_a_text_block_is_reported_at_its_own_line(tmp_path):
     _, diags = check_spec(spec, today=date(2024, 5, 2))
     assert [(d.line, d.col, d.message) for d in diags.errors] == [
         (26, 20, "figure 'nine' is not in the archived text of 'chad', which its sentence cites")]
+
+
+@pytest.mark.parametrize("spec, figure", [("chad-adre-2023", "$250 million"),
+                                          ("al-hol-2019-03", "seven-fold")])
+def test_a_cited_figure_is_bold_with_its_currency_sign_and_fold(spec, figure):
+    from pathlib import Path
+    path = Path(__file__).resolve().parent.parent / "specs" / "examples" / f"{spec}.yaml"
+    sheet, diags = check_spec(path, today=date(2024, 1, 1), max_age=100000)
+    assert diags.errors == []
+    figures = [s.text for section in sheet.sections for inline in (*section.paragraphs,
+               *section.bullets) for s in inline if s.kind == "figure"]
+    assert figure in figures, figures

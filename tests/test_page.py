@@ -15,7 +15,9 @@ from factsheet.validate.rules import check_spec
 
 from sheet_fixtures import ROOT, with_produced
 
-SPECS = [ROOT / "specs" / "raqqa-2017.yaml", ROOT / "tests" / "page" / "short-sheet.yaml"]
+# the example, a short sheet, and the example sheets built from real reports (specs/examples/)
+SPECS = [ROOT / "specs" / "raqqa-2017.yaml", ROOT / "tests" / "page" / "short-sheet.yaml",
+         *sorted((ROOT / "specs" / "examples").glob("*.yaml"))]
 NUMBER = re.compile(r"\d[\d,.]*\d%?|\d%?")
 
 

@@ -61,8 +61,11 @@ def test_schema_limits_match_the_validator():
     assert SCHEMA["$defs"]["fact"]["properties"]["qualifier"]["enum"] == list(QUALIFIERS)
 
 
-def test_example_spec_matches_schema():
-    assert problems(ROOT / "specs" / "raqqa-2017.yaml") == []
+@pytest.mark.parametrize("spec", [ROOT / "specs" / "raqqa-2017.yaml",
+                                  *sorted((ROOT / "specs" / "examples").glob("*.yaml"))],
+                         ids=lambda p: p.stem)
+def test_example_spec_matches_schema(spec):
+    assert problems(spec) == []
 
 
 def test_starter_spec_matches_schema(tmp_path):

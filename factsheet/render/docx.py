@@ -191,6 +191,7 @@ class _Writer:
                  "subtitle": ("Subtitle", lay.subtitle_size, lay.subtitle_leading, False, white),
                  "meta": ("Normal", lay.small_size, lay.small_leading, True, muted)}
         lines = band_lines(self.sheet)
+        first_w = lay.margin_left + text_w + (lay.column_gap if logo_w else lay.margin_right)
         paragraphs = []
         for position, (role, inline) in enumerate(lines):
             style, size, leading, bold, colour = roles[role]
@@ -199,10 +200,10 @@ class _Writer:
                                italic=False, colour=colour, plain=True,
                                superscript=s.kind == "cite") for s in inline)
             after = lay.band_gap if position < len(lines) - 1 else 0.0
+            # indented on both sides, so a title wraps at the width the PDF gives it
             paragraphs.append(para(runs, self.styles[style], size, leading, after,
-                                   left=lay.margin_left))
+                                   left=lay.margin_left, right=first_w - lay.margin_left - text_w))
         margins = (lay.margin_top, 0, lay.band_pad_bottom, 0)
-        first_w = lay.margin_left + text_w + (lay.column_gap if logo_w else lay.margin_right)
         cells = [cell("".join(paragraphs), first_w, margins, colours.primary)]
         grid = [first_w]
         if logo_w:

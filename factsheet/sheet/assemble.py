@@ -1,6 +1,7 @@
 """From a validated spec to the `Sheet` model: resolve references, number the sources."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..spec.markup import join_lines, parse_inline, split_paragraphs
@@ -60,6 +61,10 @@ def _inline(raw: str, facts: dict, numbering: _Numbering, cited: dict | None = N
     return tuple(s for s in spans if s.text)
 
 
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£)$")
+_FOLD_AFTER = re.compile(r"-fold\b")
+
+
 def _text_spans(raw: str, tok, marks: list) -> list:
     """A text token as text spans, with the cited figures inside it as 'figure' spans."""
     inside = [(s, e) for s, e, _f in marks if tok.offset <= s and e <= tok.end]
@@ -67,6 +72,11 @@ def _text_spans(raw: str, tok, marks: list) -> list:
         return [Span(join_lines(tok.value), "text")]
     spans, pos = [], tok.offset
     for start, end in sorted(inside):
+        # set bold with the figure what reads as part of it: '$250 million', 'seven-fold'
+        sign = _CURRENCY_BEFORE.search(raw, tok.offset, start)
+        start = sign.start() if sign and sign.start() >= pos else start
+        fold = _FOLD_AFTER.match(raw, end, tok.end)
+        end = fold.end() if fold else end
         spans.append(Span(join_lines(raw[pos:start]), "text"))
         spans.append(Span(join_lines(raw[start:end]), "figure"))
         pos = end
