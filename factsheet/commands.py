@@ -169,11 +169,13 @@ def run_extract(args, stdout, stderr) -> int:
         print(f"added {len(drafts)} draft fact(s) to {args.spec}: check each one, then remove its "
               "`draft: true`", file=stderr)
         for draft in result.drafts:
+            # a figure no fact can state has no id in the spec: name it by its words
+            name = draft.id if draft.value is not None else f"'{draft.figure}' (not added)"
             for note in draft.notes:
-                print(f"  {draft.id}: {note}", file=stderr)
+                print(f"  {name}: {note}", file=stderr)
     else:
         print(drafts_yaml(result.drafts), end="", file=stdout)
-    print(result.summary(source.id), file=stderr)
+    print(result.summary(source.id, added=args.add), file=stderr)
     return 0
 
 

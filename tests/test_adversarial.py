@@ -46,7 +46,7 @@ CASES = [
     ('figure-in-url', 0, None),
     ('figure-inside-longer-number', 1, "28:12: error: value 21 of fact 'trapped' is not stated in its quote"),
     ('figure-nbsp-thousands', 0, None),
-    ('figure-not-in-archive', 1, "28:12: error: value 1,200 of fact 'trapped' is not stated in its quote"),
+    ('figure-not-in-archive', 1, "32:12: error: quote of fact 'trapped' is not in the archived text of 'figures'"),
     ('figure-range', 1, "28:12: error: value 20 of fact 'trapped' is not stated in its quote"),
     ('figure-space-thousands', 0, None),
     ('figure-unsourced-in-bullet', 1, "50:59: error: figure '300' has no source: use a {fact} or cite a [source] in the same sentence"),

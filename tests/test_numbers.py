@@ -388,3 +388,18 @@ def test_a_vague_figure_bounded_from_above_states_no_value():
         False, "the quote says 'no more than hundreds', which bounds a vague figure from above: "
         "no value states it")
     assert value_in_quote(100, None, "hundreds of meters away", "over") == (True, None)
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("requiring assistance.80% of respondents reported losing crops", "80%", 80),   # no space after the stop
+    ("3.4m children need aid", "3.4m", 3_400_000),            # 'm' before people counted: a million
+    ("1.3m people were affected", "1.3m", 1_300_000),
+])
+def test_found_by_a_new_users_real_reports(text, figure, value):
+    [found] = [f for f in find_figures(text) if f.text == figure]
+    assert (found.value, found.doubt) == (value, None)
+
+
+@pytest.mark.parametrize("text", ["Situation Report No.8 was issued", "a wall 1.5m high"])
+def test_not_read_as_a_sure_figure(text):
+    assert all(f.value is None for f in find_figures(text))

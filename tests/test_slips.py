@@ -88,3 +88,32 @@ def test_a_colon_in_a_plain_label_says_to_quote_the_value(tmp_path, capsys):
         f"{tmp_path / 's.yaml'}:30:17: error: YAML syntax: the value of 'label' holds a colon "
         "followed by a space, which YAML reads as a new key: put the value in quotes: "
         "label: \"Raqqa: civilians trapped by ISIS, at risk from airstrikes and shelling\"")
+
+
+def diagnostics_for(tmp_path, old: str, new: str) -> list:
+    shutil.copytree(REPO / "specs" / "sources", tmp_path / "sources")
+    text = (REPO / "specs" / "raqqa-2017.yaml").read_text(encoding="utf-8")
+    assert old in text
+    spec = tmp_path / "s.yaml"
+    spec.write_text(text.replace(old, new), encoding="utf-8")
+    _, diagnostics = check_spec(spec, today=date(2026, 1, 1))
+    return diagnostics.errors
+
+
+KILLED_QUOTE = '"at least 220 civilians are estimated to have been killed in May alone"'
+
+
+def test_a_misquoted_figure_is_reported_as_a_misquote_not_as_a_wrong_value(tmp_path):
+    """A quote typed with 202 for 220 must not advise changing the (right) value."""
+    [error] = diagnostics_for(tmp_path, KILLED_QUOTE, KILLED_QUOTE.replace("220", "202"))
+    assert error.message == ("quote of fact 'killed-may' is not in the archived text of "
+                             "'independent-2017-06-06'")
+    assert "[220]" in error.hint and "[202]" in error.hint
+
+
+def test_a_quote_wrapped_in_curly_quotes_says_to_use_straight_ones(tmp_path):
+    curly = "\u201c" + KILLED_QUOTE.strip('"') + "\u201d"
+    [error] = diagnostics_for(tmp_path, KILLED_QUOTE, curly)
+    assert error.hint.splitlines()[0] == (
+        "the quote is wrapped in curly quotes \u201c \u201d, which YAML keeps as part of the text: "
+        "put it between straight quotes \"...\" instead")

@@ -92,12 +92,14 @@ class Extraction:
     skipped: Counter                  # reason -> count: 'picture counters', 'years', ...
     repeats: int = 0                  # figures stated again in the same words, drafted once
 
-    def summary(self, source_id: str) -> str:
+    def summary(self, source_id: str, added: bool = False) -> str:
+        """The closing line; `added`: the drafts went into the spec, the comments did not."""
         facts = sum(d.value is not None for d in self.drafts)
         others = len(self.drafts) - facts
         parts = [f"{facts} figure(s) drafted from {source_id}"]
         if others:
-            parts[0] += f", {others} more left as comments (no fact can state them)"
+            parts[0] += (f", {others} more not added (no fact can state them: listed above)" if added
+                         else f", {others} more left as comments (no fact can state them)")
         if self.skipped:
             parts.append("skipped: " + ", ".join(f"{n} {_SINGULAR.get(why, why) if n == 1 else why}"
                                                  for why, n in self.skipped.most_common()))

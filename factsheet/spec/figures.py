@@ -52,7 +52,7 @@ _GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+
 # A sign is a minus stuck to the digits, not a dash between two numbers ('20-25', '20 -25',
 # 'COVID-19')
 _DIGITS = re.compile(
-    r"(?:(?<![\w.,\-\u2212\u2013])(?<!\d\s)(?P<sign>[-\u2212])|(?<![\w.,]))"
+    r"(?:(?<![\w.,\-\u2212\u2013])(?<!\d\s)(?P<sign>[-\u2212])|(?<![\w.,])|(?<=[a-z]{3}\.))"
     r"(?P<num>" + _GROUPED + r"|\d+(?:[.,]\d+)+|\d+)(?![\w,]*\d)"
     r"(?P<suffix>(?:k|K|m|M|mn|mln|b|B|bn|Bn|BN|tn|trn|T)(?![\w])|\s(?:bn|mn|mln|tn|trn)\b)?")
 _SUFFIXES = {"k": 10 ** 3, "m": 10 ** 6, "mn": 10 ** 6, "mln": 10 ** 6, "b": 10 ** 9, "bn": 10 ** 9,
@@ -60,6 +60,11 @@ _SUFFIXES = {"k": 10 ** 3, "m": 10 ** 6, "mn": 10 ** 6, "mln": 10 ** 6, "b": 10 
 # 'm', 'b' and 'T' after a bare number may be metres, a flat number or tonnes: read as
 # scales only after a currency ('US$10m') or, for b and T, a decimal point ('1.2b')
 _SURE_SUFFIXES = {"k", "K", "M", "mn", "mln", "bn", "Bn", "BN", "tn", "trn"}
+# '3.4m children': 'm' before people counted is a million, never metres
+_COUNTED_AFTER = re.compile(r"\s+(?:more\s+|other\s+|new\s+)?(?:people|persons|individuals|children|"
+                            r"adults|women|men|girls|boys|refugees|migrants|returnees|households|"
+                            r"families|residents|civilians|IDPs|displaced|inhabitants|voters|"
+                            r"students|pupils|patients|beneficiaries)\b", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:[$\u00a3\u20ac]|\b(?:US|USD|EUR|GBP|CHF)\s?\$?)\s?$")
 _REGULAR = re.compile(_GROUPED + r"|\d+(?:\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
@@ -277,7 +282,8 @@ def _read_digits(text: str, match) -> tuple:
     if suffix:
         key = suffix.strip()
         sure = key in _SURE_SUFFIXES or bool(_CURRENCY_BEFORE.search(text[max(0, match.start() - 6):match.start()])) or \
-            ("." in raw and key in ("b", "B", "T"))
+            ("." in raw and key in ("b", "B", "T")) or \
+            (key in ("m", "b") and bool(_COUNTED_AFTER.match(text, match.end("suffix"))))
         if not sure:
             other = {"m": f"{raw} metres", "b": f"a name such as flat {raw}b",
                      "B": f"a name such as block {raw}B", "T": f"{raw} tonnes"}[key]

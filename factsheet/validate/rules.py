@@ -262,6 +262,10 @@ class _Check:
                 hint = f"{label} \"{passage}\"\n{'the quote says:'.ljust(len(label))} \"{quote}\""
             else:
                 hint = "nothing in the archive resembles it"
+            if fact.quote[:1] in "\u201c\u201d\"" and fact.quote[-1:] in "\u201c\u201d\"":
+                # pasted from Word: curly quotes around a plain value are part of its text
+                hint = ("the quote is wrapped in curly quotes \u201c \u201d, which YAML keeps as part "
+                        "of the text: put it between straight quotes \"...\" instead\n" + hint)
             self.diags.error(quote_pos, "quote-not-found",
                              f"quote of fact '{fact.id}' is not in the archived text of '{sid}'", hint)
         elif found:
@@ -270,6 +274,8 @@ class _Check:
                     self.diags.warning(quote_pos, "quote-not-in-source",
                                        f"quote of fact '{fact.id}' is not in the archived text of "
                                        f"'{sid}' (it is in '{found[0]}')")
+        if archives and not found:
+            return   # a misquote is the error to fix first: its value is checked once it is right
         before = ""
         if found:   # the words just before the quote in its source may bound its figure
             text = self.archives[found[0]].text
