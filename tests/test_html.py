@@ -127,7 +127,8 @@ def test_links_only_for_web_urls(audit):
     assert hrefs[:2] == ["hostile.pdf", "hostile.docx"]
     assert all(h.startswith("https://") for h in hrefs[2:])
     assert "https://example.org/report?a=1&b=<i>2</i>" in hrefs      # escaped, read back whole
-    assert all(is_web_url(e.attrs["cite"]) for e in audit.find("blockquote") if "cite" in e.attrs)
+    cites = [e.attrs["cite"] for e in audit.find("blockquote") if "cite" in e.attrs]
+    assert len(cites) == 9 and all(is_web_url(cite) for cite in cites)
 
 
 def test_a_source_without_a_web_address_says_so(audit):

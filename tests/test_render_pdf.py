@@ -43,17 +43,25 @@ def flat_text(path) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def text_positions(path) -> dict:
-    """First (x, y) of each piece of text drawn on the page (PDF points, y upwards)."""
-    positions = {}
+def text_pieces(path) -> list:
+    """Each piece of text drawn on the page with its (x, y), in drawing order (PDF points, y upwards)."""
+    pieces = []
 
     def visit(text, cm, tm, font, size):
         if text.strip():
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            positions.setdefault(text.strip(), (x, y))
+            pieces.append((text.strip(), (x, y)))
 
     pypdf.PdfReader(path).pages[0].extract_text(visitor_text=visit)
+    return pieces
+
+
+def text_positions(path) -> dict:
+    """First (x, y) of each piece of text drawn on the page."""
+    positions = {}
+    for text, position in text_pieces(path):
+        positions.setdefault(text, position)
     return positions
 
 
@@ -63,10 +71,15 @@ def test_example_is_one_page_with_every_figure_marker_and_source(tmp_path, defau
     assert path == tmp_path / "raqqa-2017.pdf"
     assert len(pypdf.PdfReader(path).pages) == 1
     text = flat_text(path)
-    for figure in sheet.key_figures:
-        assert figure.number in text
-        if figure.qualifier:
-            assert figure.qualifier in text
+    # each tile: its qualifier, if any, drawn just above its number (tiles are drawn first)
+    pieces = text_pieces(path)
+    tiles = []
+    for number in ("20,000", "220,000", "220", "400%", "21", "50%"):
+        x, y = next(position for piece, position in pieces if piece == number)
+        above = [piece for piece, (px, py) in pieces if abs(px - x) < 0.5 and 0 < py - y < 40]
+        tiles.append((above, number))
+    assert tiles == [([], "20,000"), ([], "220,000"), (["at least"], "220"), ([], "400%"),
+                     (["at least"], "21"), (["up to"], "50%")]
     for expected in ("at least 220 civilians", "20,000", "220,000", "400%", "50%", "[1]", "[2]",
                      "shelling 1", "human shields 2", "west 2.", "leave 1,2."):
         assert expected in text, expected
