@@ -16,10 +16,15 @@ import pytest
 from lxml import etree
 
 from factsheet.cli import main
-from fixture_specs import HOSTILE, RAQQA, spec_variant
+from fixture_specs import HOSTILE, RAQQA, long_spec, spec_variant
 from goldens import assert_golden, golden_diff
 
-SPECS = {"raqqa-2017": RAQQA, "hostile": HOSTILE}
+SPECS = {   # golden name: folder -> the spec
+    "raqqa-2017": lambda folder: RAQQA,
+    "hostile": lambda folder: HOSTILE,
+    # set at the minimum size, a bullet continued from the left column into the right
+    "long": lambda folder: long_spec(folder, 15),
+}
 KINDS = ("dump.txt", "pdf.txt", "document.xml", "sources.html")
 EPOCH = "1503705600"                      # 2017-08-26 00:00:00 UTC
 
@@ -60,16 +65,20 @@ def outputs(spec, folder) -> dict:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    return {stem: outputs(spec, tmp_path_factory.mktemp(stem)) for stem, spec in SPECS.items()}
+    built = {}
+    for name, spec in SPECS.items():
+        folder = tmp_path_factory.mktemp(name)
+        built[name] = outputs(spec(folder / "spec"), folder / "out")
+    return built
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("stem", list(SPECS))
-def test_output_matches_its_golden(built, stem, kind):
-    actual = built[stem][kind]
+@pytest.mark.parametrize("name", list(SPECS))
+def test_output_matches_its_golden(built, name, kind):
+    actual = built[name][kind]
     if actual is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: the PDF text is not compared")
-    assert_golden(f"{stem}.{kind}", actual)
+    assert_golden(f"{name}.{kind}", actual)
 
 
 def test_a_one_word_change_in_a_spec_shows_in_every_golden(tmp_path):
