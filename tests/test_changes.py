@@ -34,7 +34,7 @@ sources:
     published: 2017-07-02
     archive: sources/monitor.txt
 facts:
-{facts}key_figures: [{first}]
+{facts}key_figures: [{ids}]
 sections:
   - heading: Figures
     bullets:
@@ -59,7 +59,8 @@ def record(folder, facts=FACTS) -> dict:
     text = "".join("  - " + "\n    ".join(f"{key}: {json.dumps(value)}" for key, value in fact.items()
                                           if value is not None) + "\n" for fact in facts)
     spec = folder / "changes.yaml"
-    spec.write_text(SPEC.format(facts=text, first=facts[0]["id"]), encoding="utf-8")
+    ids = ", ".join(fact["id"] for fact in facts)     # every fact a key figure: all used
+    spec.write_text(SPEC.format(facts=text, ids=ids), encoding="utf-8")
     return sheet_record(checked(spec))
 
 
