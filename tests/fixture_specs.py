@@ -20,7 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 RAQQA = ROOT / "specs" / "raqqa-2017.yaml"
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile.yaml"
 ORG_TEMPLATES = ROOT / "templates"     # an organisation's own templates (the built-in ones ship in the package)
-DATA = Path(__file__).resolve().parent / "data"
 
 # As printed in tests/fixtures/hostile.yaml
 MARKUP_TITLE = "Raqqa <b>bold</b> & <font color=red>big</font>"

@@ -9,7 +9,7 @@ from factsheet.layout.fit import (candidate_sizes, figure_rows, fit_page, plan_b
 from factsheet.render.pdf import compose_page
 from factsheet.theme.template import load_template
 
-from fixture_specs import RAQQA, checked, copy_spec, long_sheet, raqqa_sheet, spec_variant, with_produced
+from fixture_specs import RAQQA, checked, long_sheet, raqqa_sheet, spec_variant, with_produced
 
 OVERFLOW = re.compile(r"sections overflow the page by about (\d+) lines? at 7\.5 pt: "
                       r"cut about (\d+) words from 'Displacement'")
