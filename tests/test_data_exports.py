@@ -4,26 +4,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import replace
 
 import pytest
 
 from factsheet.sheet.record import sheet_record
 from factsheet.render.data import HXL_COLUMNS, render_hxl, render_json
-from records_fixtures import EVIL, EVIL_URL, make_sheet
+from fixture_specs import EVIL, URLS, hostile_sheet
 
 HEADER = ["Fact ID", "Indicator", "Value", "Qualifier", "Unit", "Display", "Date", "Source",
           "Source URL", "Publisher", "Quote"]
 HASHTAGS = ["#indicator+code", "#indicator+name", "#indicator+value+num",
             "#indicator+qualifier", "#indicator+unit", "#indicator+text", "#date",
             "#meta+source", "#meta+url", "#org+publisher", "#meta+quote"]
-INDEPENDENT_URL = "https://www.independent.co.uk/news/world/middle-east/raqqa-battle"
-VOA_URL = "https://www.voanews.com/a/raqqa/4001234.html"
+VOA_URL = URLS["voa-2017-08-25"]
+EVIL_URL = "https://example.org/report?a=1&b=<i>2</i>"
 
 
-@pytest.fixture
-def sheet(tmp_path):
-    return make_sheet(tmp_path / "specs")
+@pytest.fixture(scope="module")
+def sheet():
+    return hostile_sheet()
 
 
 def read_hxl(path):
@@ -33,7 +32,7 @@ def read_hxl(path):
 
 def test_json_export_is_the_record(sheet, tmp_path):
     path = render_json(sheet, None, tmp_path)
-    assert path == tmp_path / "raqqa-2017.json"
+    assert path == tmp_path / "hostile.json"
     text = path.read_text(encoding="utf-8")
     assert json.loads(text) == sheet_record(sheet)
     assert text.endswith("\n") and not text.endswith("\n\n")
@@ -44,15 +43,14 @@ def test_json_export_is_the_record(sheet, tmp_path):
 def test_json_export_to_an_explicit_file_name(sheet, tmp_path):
     path = render_json(sheet, None, tmp_path / "other.json")
     assert path.name == "other.json"
-    assert json.loads(path.read_text(encoding="utf-8"))["spec"] == "raqqa-2017.yaml"
+    assert json.loads(path.read_text(encoding="utf-8"))["spec"] == "hostile.yaml"
 
 
 def test_exports_are_byte_identical_across_builds(sheet, tmp_path):
     first = render_hxl(sheet, None, tmp_path).read_bytes(), render_json(sheet, None, tmp_path)
     again = render_hxl(sheet, None, tmp_path).read_bytes(), render_json(sheet, None, tmp_path)
     assert first[0] == again[0]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "raqqa-2017.hxl.csv", "raqqa-2017.json", "specs"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.hxl.csv", "hostile.json"]
 
 
 def test_hxl_header_and_hashtag_rows(sheet, tmp_path):
@@ -60,41 +58,46 @@ def test_hxl_header_and_hashtag_rows(sheet, tmp_path):
     assert rows[0] == HEADER
     assert rows[1] == HASHTAGS
     assert [tag for _, tag in HXL_COLUMNS] == HASHTAGS
-    assert len(rows) == 2 + len(sheet.facts)
+    assert len(rows) == 2 + len(sheet.facts) + len(sheet.cited_figures)
     assert all(len(row) == len(HEADER) for row in rows)
 
 
 def test_hxl_fact_rows(sheet, tmp_path):
     rows = read_hxl(render_hxl(sheet, None, tmp_path))[2:]
-    assert [row[0] for row in rows] == [f.id for f in sheet.facts]
+    assert [row[0] for row in rows] == [f.id for f in sheet.facts] + [""]   # then the cited figure
     assert rows[0] == [
         "trapped-august",
         "civilians trapped in Raqqa by ISIS, at risk from airstrikes and shelling",
         "20000", "", "", "20,000", "2017-08-24", "voa-2017-08-25", VOA_URL, "VOA News",
-        "saying that 20,000 civilians trapped by ISIS were at risk from airstrikes",
+        "saying that 20,000 civilians trapped by ISIS were at risk from airstrikes, shelling and "
+        "attacks on boats on the Euphrates",
     ]
     assert rows[1][2:7] == ["220", "at least", "", "at least 220", "2017-05-31"]
     assert rows[2][2:7] == ["400", "", "%", "400%", ""]
-    assert rows[4][1] == "of at least 21 fleeing, killed in strikes on 2 June 2017"
+    assert rows[-1] == [   # a figure of a cited sentence, with no fact of its own
+        "", 'Amnesty International describes thousands of civilians trapped in a "deadly labyrinth" '
+        "under fire from all sides.", "", "", "", "thousands", "", "voa-2017-08-25", VOA_URL,
+        "VOA News", "thousands of civilians are trapped in a deadly labyrinth where they are under "
+        "fire from all sides"]
+    assert rows[6][1] == ("more civilians reported killed in strikes on 2 June 2017, besides the "
+                          "at least 21 who died fleeing (unverified)")
 
 
 def test_hxl_row_with_two_sources_and_hostile_text(sheet, tmp_path):
-    row = read_hxl(render_hxl(sheet, None, tmp_path))[-1]
+    row = read_hxl(render_hxl(sheet, None, tmp_path))[-2]
     assert row == [
         "evil-fact", EVIL, "3.5", "about", "km", "about 3.5 km", "2017-08-01",
-        "evil-source; voa-2017-08-25",
-        f"{EVIL_URL}; {VOA_URL}",
-        f"Evil & Sons <i>{EVIL}</i>; VOA News",
-        f"quoted: {EVIL}",
+        "evil-source; evil-wire",
+        f"{EVIL_URL}; ",
+        "Evil & Sons <i>press</i>; Wire & Co",
+        f"the front line moved by about 3.5 km overnight, quoted: {EVIL}",
     ]
 
 
 def test_hxl_keeps_url_positions_when_a_source_has_none(sheet, tmp_path):
-    sources = tuple(replace(s, url=None) if s.id == "evil-source" else s for s in sheet.sources)
-    sheet = replace(sheet, sources=sources)
-    row = read_hxl(render_hxl(sheet, None, tmp_path))[-1]
-    assert row[8] == f"; {VOA_URL}"
-    assert read_hxl(render_hxl(sheet, None, tmp_path))[2][8] == VOA_URL
+    rows = read_hxl(render_hxl(sheet, None, tmp_path))
+    assert rows[-2][7:9] == ["evil-source; evil-wire", f"{EVIL_URL}; "]     # evil-wire has none
+    assert rows[2][8] == VOA_URL
 
 
 def test_hxl_is_plain_csv_with_newline_rows(sheet, tmp_path):

@@ -6,7 +6,7 @@ from factsheet.render import docx_package
 from factsheet.render.docx import render_docx
 from factsheet.theme.template import load_template
 
-from sheet_fixtures import raqqa_sheet, with_produced
+from fixture_specs import raqqa_sheet, with_produced
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The audit page and the index, parsed back with html.parser: content, escaping, links."""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from html.parser import HTMLParser
 
@@ -9,8 +8,9 @@ import pytest
 
 from factsheet.sheet.model import format_date
 from factsheet.render.audit import IndexEntry, is_web_url, render_audit, render_index
-from records_fixtures import (EVIL, EVIL_URL, INDEPENDENT_TEXT, TITLE, VOA_SHA, make_sheet,
-                              sha256_text)
+from factsheet.files import file_sha256
+from fixture_specs import (EVIL, HOSTILE, MARKUP_TITLE, checked, copy_spec, hostile_sheet,
+                           spec_variant)
 
 VOID = {"meta", "br", "hr", "img", "link", "input", "wbr"}
 SCRIPTING = {"script", "iframe", "object", "embed", "link", "img", "form", "base", "b", "i"}
@@ -70,15 +70,15 @@ class Page(HTMLParser):
         return [e.attrs["href"] for e in self.find("a")]
 
 
-@pytest.fixture
-def sheet(tmp_path):
-    return make_sheet(tmp_path / "specs")
+@pytest.fixture(scope="module")
+def sheet():
+    return hostile_sheet()
 
 
 @pytest.fixture
 def audit(sheet, tmp_path):
     path = render_audit(sheet, None, tmp_path)
-    assert path == tmp_path / "raqqa-2017.sources.html"
+    assert path == tmp_path / "hostile.sources.html"
     return Page(path.read_text(encoding="utf-8"))
 
 
@@ -86,11 +86,15 @@ def figures(page) -> list:
     return [e for e in page.find("article") if "figure" in e.classes]
 
 
+def archive_sha(name) -> str:
+    return file_sha256(HOSTILE.parent / "sources" / name)
+
+
 def test_audit_page_is_titled_and_in_the_sheet_language(audit):
     assert audit.doctype == "DOCTYPE html"
     html = audit.one("html")
     assert (html.attrs["lang"], html.attrs["dir"]) == ("en", "ltr")
-    assert audit.one("title").text == f"Sources for {TITLE} {' '.join(EVIL.split())}"
+    assert audit.one("title").text == f"Sources for {MARKUP_TITLE}"
     assert audit.one("h1").text == audit.one("title").text
     assert audit.one("p", "meta").text == (
         "Humanitarian fact sheet \u00b7 Raqqa, Syria \u00b7 Figures as of 25 August 2017 "
@@ -107,75 +111,90 @@ def test_audit_page_is_self_contained_and_scriptless(audit):
 
 def test_hostile_text_is_shown_as_text_everywhere(audit):
     evil = " ".join(EVIL.split())
-    assert evil in audit.one("h1").text
-    evil_card = figures(audit)[3]
+    assert MARKUP_TITLE in audit.one("h1").text
+    evil_card = figures(audit)[7]
     assert evil_card.attrs["id"] == "fact-evil-fact"
     assert [e.text for e in audit.find("span", "label")].count(evil) == 1
-    assert f"quoted: {evil}" in [e.text for e in audit.find("blockquote")]
-    assert evil in [e.text for e in audit.find("p", "source-title")][3]
+    assert f"the front line moved by about 3.5 km overnight, quoted: {evil}" in [
+        e.text for e in audit.find("blockquote")]
+    assert evil in [e.text for e in audit.find("p", "source-title")][7]
+    assert "Publisher Evil & Sons <i>press</i>" in evil_card.text
 
 
 def test_links_only_for_web_urls(audit):
+    # the validator refuses any other address; is_web_url (below) guards the page all the same
     hrefs = audit.hrefs()
-    assert hrefs[:2] == ["raqqa-2017.pdf", "raqqa-2017.docx"]
-    assert EVIL_URL not in hrefs
+    assert hrefs[:2] == ["hostile.pdf", "hostile.docx"]
     assert all(h.startswith("https://") for h in hrefs[2:])
-    assert EVIL_URL in [e.text for e in audit.find("code")]
-    assert all(is_web_url(e.attrs["cite"]) for e in audit.find("blockquote") if "cite" in e.attrs)
+    assert "https://example.org/report?a=1&b=<i>2</i>" in hrefs      # escaped, read back whole
+    cites = [e.attrs["cite"] for e in audit.find("blockquote") if "cite" in e.attrs]
+    assert len(cites) == 9 and all(is_web_url(cite) for cite in cites)
+
+
+def test_a_source_without_a_web_address_says_so(audit):
+    wire = [e for e in audit.find("tr") if e.attrs.get("id") == "source-evil-wire"]
+    assert len(wire) == 1 and "none given" in wire[0].text and "Wire & Co" in wire[0].text
 
 
 def test_every_figure_is_listed_as_printed_key_figures_first(audit, sheet):
     cards = figures(audit)
     assert [c.attrs["id"] for c in cards] == [
-        "fact-trapped-august", "fact-killed-may", "fact-casualty-increase", "fact-evil-fact",
-        "fact-died-fleeing", "fact-killed-friday"]
+        "fact-trapped-august", "fact-population-june", "fact-killed-may", "fact-casualty-increase",
+        "fact-died-fleeing", "fact-expected-to-flee", "fact-killed-friday", "fact-evil-fact",
+        "cited-1"]
     displays = [e.text for e in audit.find("span", "display")]
-    assert displays == ["20,000", "at least 220", "400%", "about 3.5 km", "at least 21", "12"]
-    assert set(displays) == {f.display for f in sheet.facts}
-    assert [len(c.parts) > 0 and "Key figure" in c.text for c in cards] == [True] * 4 + [False] * 2
+    assert displays == ["20,000", "220,000", "at least 220", "400%", "at least 21", "up to 50%",
+                        "12", "about 3.5 km", "thousands"]
+    assert set(displays[:-1]) == {f.display for f in sheet.facts}
+    assert ["Key figure" in c.text for c in cards] == [True] * 6 + [False] * 3
     labels = [e.text for e in audit.find("span", "label")]
-    assert labels[1] == "civilians estimated killed by coalition strikes in May 2017"
-    assert labels[5] == "of at least 21 fleeing, killed in strikes on 2 June 2017"
+    assert labels[2] == "civilians estimated killed by coalition strikes in May 2017"
+    assert labels[6] == ("more civilians reported killed in strikes on 2 June 2017, besides the "
+                         "at least 21 who died fleeing (unverified)")
 
 
 def test_audit_links_only_the_documents_that_exist(sheet, tmp_path):
-    (tmp_path / "raqqa-2017.pdf").write_bytes(b"%PDF")
+    (tmp_path / "hostile.pdf").write_bytes(b"%PDF")
     page = Page(render_audit(sheet, None, tmp_path).read_text(encoding="utf-8"))
     assert page.one("nav").text == "Fact sheet (PDF)"
-    assert page.hrefs()[0] == "raqqa-2017.pdf"
-    assert "raqqa-2017.docx" not in page.hrefs()
+    assert page.hrefs()[0] == "hostile.pdf"
+    assert "hostile.docx" not in page.hrefs()
 
 
 def test_each_figure_shows_date_quote_and_full_source(audit):
-    card = figures(audit)[1]
+    card = figures(audit)[2]
     assert "Date 31 May 2017" in card.text
     assert "at least 220 civilians are estimated to have been killed in May alone" in card.text
     assert ("[2] Civilians die fleeing US-led bombing as the battle for Raqqa begins "
             "Publisher The Independent Published 6 June 2017 "
-            "URL https://www.independent.co.uk/news/world/middle-east/raqqa-battle "
+            "URL https://www.independent.co.uk/news/world/middle-east/raqqa-civilians-die-fleeing-"
+            "us-bombing-a7775146.html?ref=a&b=c "
             "Archive sources/independent-2017-06-06.txt "
-            f"SHA-256 {sha256_text(INDEPENDENT_TEXT)}") in card.text
-    assert "Date not given" in figures(audit)[2].text
+            f"SHA-256 {archive_sha('independent-2017-06-06.txt')}") in card.text
+    assert "Date not given" in figures(audit)[3].text
 
 
-def test_archive_digest_recorded_or_missing(audit):
-    cards = figures(audit)
-    assert f"SHA-256 {VOA_SHA}" in cards[0].text
-    evil = cards[3]
-    assert "Archive sources/evil-missing.txt SHA-256 archive file missing" in evil.text
-    assert "[1] No 'Worse Place On Earth' Than Syria's Raqqa" in evil.text
+def test_the_digest_shown_is_the_one_checked_even_when_the_archive_is_gone(tmp_path):
+    sheet = checked(copy_spec(tmp_path / "specs", HOSTILE))
+    (tmp_path / "specs" / "sources" / "voa-2017-08-25.txt").unlink()
+    page = Page(render_audit(sheet, None, tmp_path).read_text(encoding="utf-8"))
+    assert f"SHA-256 {archive_sha('voa-2017-08-25.txt')}" in figures(page)[0].text
+    evil = figures(page)[7]
+    assert "Archive sources/evil-press-2017-08-01.txt SHA-256" in evil.text
+    assert "[4] Wire <i>bulletin</i> & more" in evil.text
 
 
 def test_sources_table_is_numbered_as_on_the_sheet(audit):
     rows = [e for e in audit.find("tr") if e.attrs.get("id", "").startswith("source-")]
     assert [r.attrs["id"] for r in rows] == [
-        "source-voa-2017-08-25", "source-independent-2017-06-06", "source-evil-source"]
-    assert [r.text.split()[0] for r in rows] == ["1", "2", "3"]
+        "source-voa-2017-08-25", "source-independent-2017-06-06", "source-evil-source",
+        "source-evil-wire"]
+    assert [r.text.split()[0] for r in rows] == ["1", "2", "3", "4"]
 
 
-def test_right_to_left_language_sets_dir(sheet, tmp_path):
-    page = Page(render_audit(replace(sheet, language="ar"), None, tmp_path / "x.html")
-                .read_text(encoding="utf-8"))
+def test_right_to_left_language_sets_dir(tmp_path):
+    sheet = checked(spec_variant(tmp_path / "specs", ("language: en\n", "language: ar\n"), spec=HOSTILE))
+    page = Page(render_audit(sheet, None, tmp_path / "x.html").read_text(encoding="utf-8"))
     assert (page.one("html").attrs["lang"], page.one("html").attrs["dir"]) == ("ar", "rtl")
 
 

@@ -11,9 +11,8 @@ from factsheet.build.sheet import build_sheet
 from factsheet.layout.fit import NBSP, tie_text, typeset
 from factsheet.sheet.model import Span
 from factsheet.theme.template import load_template
-from factsheet.validate.rules import check_spec
 
-from sheet_fixtures import ROOT, with_produced
+from fixture_specs import ROOT, checked, raqqa_sheet, spec_variant, with_produced
 
 # the example, a short sheet, and the example sheets built from real reports (specs/examples/)
 SPECS = [ROOT / "specs" / "raqqa-2017.yaml", ROOT / "tests" / "page" / "short-sheet.yaml",
@@ -22,9 +21,7 @@ NUMBER = re.compile(r"\d[\d,.]*\d%?|\d%?")
 
 
 def built(spec, folder):
-    sheet, diagnostics = check_spec(spec, max_age=100000)
-    assert sheet is not None, [str(d) for d in diagnostics]
-    sheet = with_produced(sheet)
+    sheet = with_produced(checked(spec))
     return sheet, build_sheet(sheet, load_template(sheet.template, sheet.spec_path), folder)
 
 
@@ -169,8 +166,6 @@ def test_a_title_never_ends_with_one_word_alone_on_its_line_in_pdf_and_docx(tmp_
     from factsheet.render.docx import render_docx
     from factsheet.render.pdf import compose_page, render_pdf
 
-    from sheet_fixtures import raqqa_sheet
-
     sheet = with_produced(raqqa_sheet())
     template = load_template("default")
     # at 10 pt the title breaks as '... battle for the city' / 'begins'
@@ -184,12 +179,12 @@ def test_a_title_never_ends_with_one_word_alone_on_its_line_in_pdf_and_docx(tmp_
     assert f"city{NBSP}begins" in docx_text(tmp_path / "t.docx")
 
 
-def test_a_title_on_one_line_is_left_as_it_is():
+def test_a_title_on_one_line_is_left_as_it_is(tmp_path):
     from factsheet.layout.fit import size_layout
     from factsheet.render.pdf import compose_page
 
-    from sheet_fixtures import raqqa_sheet
-
-    sheet = with_produced(raqqa_sheet(title="Raqqa: civilians trapped"))
+    spec = spec_variant(tmp_path, ('"Raqqa: civilians trapped as the battle for the city begins"',
+                                   '"Raqqa: civilians trapped"'))
+    sheet = with_produced(checked(spec))
     layout = compose_page(sheet, size_layout(load_template("default"), 10)).layout
     assert layout.tied(typeset(sheet.title)) == typeset(sheet.title)

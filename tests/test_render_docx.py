@@ -14,8 +14,9 @@ from factsheet.build.sheet import build_sheet
 from factsheet.layout.fit import fit_page
 from factsheet.theme.template import load_template
 
-from sheet_fixtures import (DATA, MARKUP_BULLET, MARKUP_TITLE, ORG_TEMPLATES, long_sheet, markup_sheet,
-                            raqqa_sheet, tightest_sheet, with_produced, with_urls)
+from fixture_specs import (MARKUP_BULLET, MARKUP_HEADING, MARKUP_TITLE, ORG_TEMPLATES, checked,
+                           hostile_sheet, long_sheet, raqqa_sheet, spec_variant, tightest_sheet,
+                           with_produced, with_urls)
 
 EPOCH = "1503705600"                      # 2017-08-26 00:00:00 UTC
 
@@ -56,13 +57,16 @@ def style_name(document, p) -> str:
 
 
 def test_every_figure_marker_and_source_is_in_the_docx(tmp_path, default):
-    sheet = with_produced(with_urls(raqqa_sheet()))
+    sheet = with_produced(checked(with_urls(tmp_path / "spec")))
     path = build_docx(sheet, default, tmp_path)
     assert path == tmp_path / "raqqa-2017.docx"
     document = docx.Document(path)
     text = flat_text(document)
-    for figure in sheet.key_figures:
-        assert figure.number in text and figure.qualifier in text
+    # each tile: a qualifier line (empty when the figure has none) above the number
+    texts = [(style_name(document, p), para_text(p)) for p in paragraphs(document)]
+    tiles = [(texts[n - 1][1], number) for n, (style, number) in enumerate(texts) if style == "Key Figure"]
+    assert tiles == [("", "20,000"), ("", "220,000"), ("at least", "220"), ("", "400%"),
+                     ("at least", "21"), ("up to", "50%")]
     for reference in sheet.references:
         assert f"[{reference.number}] {reference.text}" in text
     for expected in ("Humanitarian Information Unit", sheet.title_text, "Humanitarian fact sheet",
@@ -79,10 +83,10 @@ def test_every_figure_marker_and_source_is_in_the_docx(tmp_path, default):
 
 
 def test_text_that_looks_like_markup_stays_text(tmp_path, default):
-    document = docx.Document(build_docx(with_produced(markup_sheet()), default, tmp_path))
+    document = docx.Document(build_docx(with_produced(hostile_sheet()), default, tmp_path))
     texts = [para_text(p) for p in paragraphs(document)]
     assert MARKUP_TITLE in texts
-    assert "Tags & <i>markup</i>" in texts
+    assert MARKUP_HEADING in texts
     assert any(MARKUP_BULLET in t for t in texts)
     assert document.core_properties.title == MARKUP_TITLE
 
@@ -96,7 +100,7 @@ def test_figures_are_bold_runs(tmp_path, default):
 
 
 def test_source_urls_are_real_hyperlinks(tmp_path, default):
-    sheet = with_produced(with_urls(raqqa_sheet()))
+    sheet = with_produced(checked(with_urls(tmp_path / "spec")))
     document = docx.Document(build_docx(sheet, default, tmp_path))
     links = {}
     for link in document.element.body.iter(qn("w:hyperlink")):
@@ -137,7 +141,7 @@ def test_noto_sans_is_named_with_a_fallback_word_and_libreoffice_have(tmp_path, 
 
 
 def test_geometry_mirrors_the_pdf_at_the_size_the_fit_chose(tmp_path, default):
-    sheet = with_produced(long_sheet(6))
+    sheet = long_sheet(tmp_path, 6)
     layout = fit_page(sheet, default)
     assert layout.body_size == 9.0
     document = docx.Document(build_docx(sheet, default, tmp_path))
@@ -159,7 +163,8 @@ def test_geometry_mirrors_the_pdf_at_the_size_the_fit_chose(tmp_path, default):
 
 def test_core_properties_match_the_pdf_metadata(tmp_path, default, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    props = docx.Document(build_docx(raqqa_sheet(), default, tmp_path)).core_properties
+    spec = spec_variant(tmp_path / "spec", ("\nsources:", "keywords: [Syria, civilians]\n\nsources:"))
+    props = docx.Document(build_docx(checked(spec), default, tmp_path)).core_properties
     assert props.title == "Raqqa: civilians trapped as the battle for the city begins"
     assert props.author == "Humanitarian Information Unit"
     assert props.subject == "Humanitarian fact sheet"
@@ -199,20 +204,21 @@ def test_a_custom_word_file_brands_the_docx(tmp_path):
 
 
 def test_docx_without_a_contact_puts_provenance_alone(tmp_path, default):
-    document = docx.Document(build_docx(with_produced(raqqa_sheet(contact=None)), default, tmp_path))
+    sheet = checked(spec_variant(tmp_path / "spec", ("contact: info@example.org\n", "")))
+    document = docx.Document(build_docx(with_produced(sheet), default, tmp_path))
     footer = [para_text(p) for p in document.sections[0].footer._element.iter(qn("w:p"))]
     assert footer[-1] == "Produced 26 August 2017 from raqqa-2017.yaml"
 
 
 # -- LibreOffice lays the DOCX out on exactly one page ----------------------------------------
 
-CASES = {
-    "example": lambda: (raqqa_sheet(), "default"),
-    "letter": lambda: (raqqa_sheet(), "letter"),
-    "markup": lambda: (markup_sheet(), "default"),
-    "logo": lambda: (with_urls(raqqa_sheet()), ORG_TEMPLATES / "branded.yaml"),
-    "branded": lambda: (raqqa_sheet(), ORG_TEMPLATES / "branded.yaml"),
-    "tightest": lambda: (None, "default"),
+CASES = {   # name: folder -> (sheet, template); None: the tightest sheet for the template
+    "example": lambda folder: (raqqa_sheet(), "default"),
+    "letter": lambda folder: (raqqa_sheet(), "letter"),
+    "markup": lambda folder: (hostile_sheet(), "default"),
+    "logo": lambda folder: (checked(with_urls(folder)), ORG_TEMPLATES / "branded.yaml"),
+    "branded": lambda folder: (raqqa_sheet(), ORG_TEMPLATES / "branded.yaml"),
+    "tightest": lambda folder: (None, "default"),
 }
 
 
@@ -225,9 +231,9 @@ def converted(tmp_path_factory):
     root = tmp_path_factory.mktemp("lo")
     built = {}
     for name, case in CASES.items():
-        sheet, template = case()
+        sheet, template = case(root / "specs" / name)
         template = load_template(template)
-        sheet = tightest_sheet(template) if sheet is None else with_produced(sheet)
+        sheet = tightest_sheet(root / "specs" / name, template) if sheet is None else with_produced(sheet)
         folder = root / name
         pdf, docx_path = build_sheet(sheet, template, folder)
         target = docx_path.with_name(f"{name}.docx")

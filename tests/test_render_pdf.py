@@ -15,8 +15,8 @@ from factsheet.files import write_all_atomic, write_atomic
 from factsheet.render.pdf import render_pdf
 from factsheet.theme.template import load_template
 
-from sheet_fixtures import (DATA, MARKUP_BULLET, MARKUP_TITLE, ORG_TEMPLATES, markup_sheet,
-                            raqqa_sheet, with_produced, with_urls)
+from fixture_specs import (EVIL, MARKUP_BULLET, MARKUP_HEADING, MARKUP_TITLE, ORG_TEMPLATES, checked,
+                           hostile_sheet, raqqa_sheet, spec_variant, with_produced, with_urls)
 
 EPOCH = "1503705600"                      # 2017-08-26 00:00:00 UTC
 STANDARD_14 = {"Courier", "Helvetica", "Times", "Symbol", "ZapfDingbats"}
@@ -43,30 +43,43 @@ def flat_text(path) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def text_positions(path) -> dict:
-    """First (x, y) of each piece of text drawn on the page (PDF points, y upwards)."""
-    positions = {}
+def text_pieces(path) -> list:
+    """Each piece of text drawn on the page with its (x, y), in drawing order (PDF points, y upwards)."""
+    pieces = []
 
     def visit(text, cm, tm, font, size):
         if text.strip():
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            positions.setdefault(text.strip(), (x, y))
+            pieces.append((text.strip(), (x, y)))
 
     pypdf.PdfReader(path).pages[0].extract_text(visitor_text=visit)
+    return pieces
+
+
+def text_positions(path) -> dict:
+    """First (x, y) of each piece of text drawn on the page."""
+    positions = {}
+    for text, position in text_pieces(path):
+        positions.setdefault(text, position)
     return positions
 
 
 def test_example_is_one_page_with_every_figure_marker_and_source(tmp_path, default, epoch):
-    sheet = with_urls(raqqa_sheet())
+    sheet = checked(with_urls(tmp_path / "spec"))
     path = build_pdf(sheet, default, tmp_path)
     assert path == tmp_path / "raqqa-2017.pdf"
     assert len(pypdf.PdfReader(path).pages) == 1
     text = flat_text(path)
-    for figure in sheet.key_figures:
-        assert figure.number in text
-        if figure.qualifier:
-            assert figure.qualifier in text
+    # each tile: its qualifier, if any, drawn just above its number (tiles are drawn first)
+    pieces = text_pieces(path)
+    tiles = []
+    for number in ("20,000", "220,000", "220", "400%", "21", "50%"):
+        x, y = next(position for piece, position in pieces if piece == number)
+        above = [piece for piece, (px, py) in pieces if abs(px - x) < 0.5 and 0 < py - y < 40]
+        tiles.append((above, number))
+    assert tiles == [([], "20,000"), ([], "220,000"), (["at least"], "220"), ([], "400%"),
+                     (["at least"], "21"), (["up to"], "50%")]
     for expected in ("at least 220 civilians", "20,000", "220,000", "400%", "50%", "[1]", "[2]",
                      "shelling 1", "human shields 2", "west 2.", "leave 1,2."):
         assert expected in text, expected
@@ -82,10 +95,11 @@ def test_example_is_one_page_with_every_figure_marker_and_source(tmp_path, defau
 
 
 def test_text_that_looks_like_markup_prints_exactly_as_typed(tmp_path, default):
-    text = flat_text(build_pdf(with_produced(markup_sheet()), default, tmp_path))
+    text = flat_text(build_pdf(with_produced(hostile_sheet()), default, tmp_path))
     assert MARKUP_TITLE in text
     assert MARKUP_BULLET in text
-    for literal in ("<b>", "&", "<font size=60>", "<script>alert(1)</script>", "Tags & <i>markup</i>"):
+    assert f"Evil & Sons <i>press</i>, \u201c{EVIL}\u201d" in text
+    for literal in ("<b>", "&", "<font color=red>", "<script>alert('x')</script>", MARKUP_HEADING):
         assert literal in text
     assert "Ḥasakah" in text and "Deir ez\u2011Zor" in text
 
@@ -112,7 +126,8 @@ def test_fonts_are_embedded_truetype_subsets_and_no_standard_fonts(tmp_path, def
 
 
 def test_metadata_title_author_subject_keywords_language(tmp_path, default):
-    sheet = with_produced(raqqa_sheet(language="en-GB"))
+    sheet = with_produced(checked(spec_variant(tmp_path / "spec", ("language: en\n", "language: en-GB\n"),
+                                               ("\nsources:", "keywords: [Syria, civilians]\n\nsources:"))))
     reader = pypdf.PdfReader(build_pdf(sheet, default, tmp_path))
     info = reader.metadata
     assert info.title == "Raqqa: civilians trapped as the battle for the city begins"
@@ -124,7 +139,7 @@ def test_metadata_title_author_subject_keywords_language(tmp_path, default):
 
 
 def test_source_urls_are_live_links(tmp_path, default):
-    sheet = with_produced(with_urls(raqqa_sheet()))
+    sheet = with_produced(checked(with_urls(tmp_path / "spec")))
     page = pypdf.PdfReader(build_pdf(sheet, default, tmp_path)).pages[0]
     uris = {a.get_object()["/A"]["/URI"] for a in page.get("/Annots", [])}
     assert uris == {s.url for s in sheet.sources}
@@ -186,7 +201,8 @@ def test_produced_date_comes_from_source_date_epoch(monkeypatch):
 
 def test_a_failed_build_keeps_the_previous_files_and_leaves_no_temp_files(tmp_path, default,
                                                                           monkeypatch, epoch):
-    paths = build_sheet(raqqa_sheet(), default, tmp_path)
+    out = tmp_path / "out"
+    paths = build_sheet(raqqa_sheet(), default, out)
     before = {p: p.read_bytes() for p in paths}
 
     def broken(sheet, layout, out_path):
@@ -196,9 +212,11 @@ def test_a_failed_build_keeps_the_previous_files_and_leaves_no_temp_files(tmp_pa
     monkeypatch.setattr(build_module, "get_renderer",
                         lambda fmt: {"pdf": render_pdf, "docx": broken}[fmt])
     with pytest.raises(RuntimeError, match="disk on fire"):
-        build_sheet(raqqa_sheet(title="A different title"), default, tmp_path)
+        build_sheet(checked(spec_variant(tmp_path / "spec", ('"Raqqa: civilians trapped as the battle for '
+                                                             'the city begins"', "A different title"))),
+                    default, out)
     assert {p: p.read_bytes() for p in paths} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["raqqa-2017.docx", "raqqa-2017.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["raqqa-2017.docx", "raqqa-2017.pdf"]
 
 
 def test_an_interrupted_write_keeps_the_old_file(tmp_path):

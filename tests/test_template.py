@@ -8,7 +8,7 @@ import pytest
 from factsheet.diagnostics import InvalidSpec
 from factsheet.theme.template import Colours, Template, load_template, mix_colours
 
-from sheet_fixtures import ORG_TEMPLATES
+from fixture_specs import ORG_TEMPLATES
 
 
 def test_default_template_is_a4_with_the_bundled_font():
