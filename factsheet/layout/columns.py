@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..sheet.model import plain_text
-from .compose import page_styles, tied_paragraph, wrapped_paragraph
+from .paragraphs import page_styles, tied_paragraph, wrapped_paragraph
 from .geometry import Rule, TextBox
 from .text import divide_block, plan_blocks, split_points
 

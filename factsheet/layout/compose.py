@@ -1,34 +1,23 @@
-"""The measure of what fits: ReportLab wraps every paragraph at a layout's sizes and places it.
+"""The measure of what fits: every paragraph wrapped at a layout's sizes and placed on the page.
 
-ReportLab's own line breaking (`Paragraph.wrap`) is the measurement. Nothing ReportLab leaves
-this stage inside the Layout: what is placed is recorded as TextBox, Fill, Rule and Picture.
-The PDF renderer rebuilds its paragraphs with `box_paragraph`; wrapped paragraphs are kept by
-(spans, style, width), so the renderer usually finds the ones the fit wrapped.
+ReportLab's own line breaking (`Paragraph.wrap`, in `paragraphs`) is the measurement. Nothing
+ReportLab leaves this stage inside the Layout: what is placed is recorded as TextBox, Fill,
+Rule and Picture, and the PDF renderer rebuilds its paragraphs with `box_paragraph`.
 """
 from __future__ import annotations
 
-import copy
-import functools
 from dataclasses import dataclass, field, replace
-from xml.sax.saxutils import escape
 
-from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
-from reportlab.platypus.paraparser import ParaParser
 
-from ..sheet.model import Span, plain_text
-from ..theme.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from .geometry import (FIGURE_LEADING, Fill, Footer, Picture, Rule, TextBox, Tile, TileRow, _pt,
-                       figure_rows, logo_box, size_layout, tile_width, with_figure_size)
-from .text import (band_lines, figure_label, footer_texts, gap_size, reference_parts,
-                   tie_last_words, tie_text)
+from ..sheet.model import Span
+from ..theme.fonts import BOLD, REGULAR, register_fonts
+from .columns import compose_columns
+from .geometry import (Fill, Footer, Picture, Rule, TextBox, Tile, TileRow, figure_rows, logo_box,
+                       tile_width, with_figure_size)
+from .paragraphs import box_paragraph, box_style, tied_paragraph, wrapped_paragraph, page_styles
+from .text import band_lines, figure_label, footer_texts, reference_parts, tie_text
 
-# Enough for every paragraph of a few fits: the fit re-wraps nothing it wrapped at another
-# spacing, and the PDF renderer finds the final page's paragraphs already wrapped.
-WRAP_CACHE = 2048
 SOURCES_HEADING = (Span("Sources"),)
 
 
@@ -52,123 +41,6 @@ class Page:
         return self.available > 0 and self.overflow <= 0
 
 
-# -- paragraphs ---------------------------------------------------------------------------------
-
-def spans_paragraph(inline, style, bullet: str | None = None) -> Paragraph:
-    """A Paragraph straight from spans: fragments are cloned from ones ReportLab parsed once per
-    style, so spec text never goes through the markup parser (it is text, and this is faster)."""
-    protos = _prototypes(style)
-    frags = []
-    for span in inline:
-        frag = copy.copy(protos[span.kind if span.kind in protos else "text"])
-        frag.text = span.text
-        frags.append(frag)
-    return Paragraph(plain_text(inline, cites=True), style, bulletText=bullet, frags=frags)
-
-
-@functools.lru_cache(maxsize=512)
-def _prototypes(style) -> dict:
-    size = style.fontSize
-    samples = {"text": "x", "figure": "<b>x</b>", "gap": f'<font size="{gap_size(size):g}">x</font>',
-               "cite": f'<super rise="{size * 0.38:.2f}" size="{size * 0.68:.2f}">x</super>'}
-    return {kind: ParaParser().parse(sample, style)[1][0] for kind, sample in samples.items()}
-
-
-@functools.lru_cache(maxsize=WRAP_CACHE)
-def wrapped_paragraph(inline, style, width, bullet=None) -> Paragraph:
-    """The paragraph wrapped at `width`: made once, then only placed (or drawn)."""
-    paragraph = spans_paragraph(inline, style, bullet)
-    paragraph.wrap(width, 1e6)
-    return paragraph
-
-
-def link_markup(url: str, colour: str) -> str:
-    href = escape(url, {'"': "&quot;"})
-    return f'<a href="{href}" color="{colour}">{escape(url)}</a>'
-
-
-@functools.lru_cache(maxsize=WRAP_CACHE)
-def source_paragraph(number: str, text: str, url, colour: str, style, width) -> Paragraph:
-    """A source, wrapped: its markup holds a link, so it is parsed, once."""
-    body = escape(text) + (link_markup(url, colour) if url else "")
-    paragraph = Paragraph(body, style, bulletText=number)
-    paragraph.wrap(width, 1e6)
-    return paragraph
-
-
-@functools.lru_cache(maxsize=64)
-def page_styles(template, body: float) -> dict:
-    """Every paragraph style of a page at body size `body`, by role."""
-    register_fonts()
-    lay = size_layout(template, body)
-    colours = template.colours
-
-    def style(name, size, leading, colour, font=REGULAR, **extra):
-        # No space shrinking: Word and LibreOffice never squeeze a line, so neither may we.
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading,
-                              textColor=HexColor(colour), spaceBefore=0, spaceAfter=0,
-                              spaceShrinkage=0, **extra)
-
-    return {
-        "organisation": style("organisation", lay.small_size, lay.small_leading,
-                              colours.header_muted, BOLD),
-        "title": style("title", lay.title_size, lay.title_leading, colours.header_text, BOLD),
-        "subtitle": style("subtitle", lay.subtitle_size, lay.subtitle_leading, colours.header_text),
-        "meta": style("meta", lay.small_size, lay.small_leading, colours.header_muted, BOLD),
-        "qualifier": style("qualifier", lay.small_size, lay.small_leading, colours.muted),
-        "number": style("number", lay.figure_size, lay.figure_leading, colours.accent, BOLD),
-        "label": style("label", lay.small_size, lay.small_leading, colours.text),
-        "heading": style("heading", lay.heading_size, lay.heading_leading, colours.primary, BOLD),
-        "paragraph": style("paragraph", body, lay.leading, colours.text),
-        "bullet": style("bullet", body, lay.leading, colours.text, leftIndent=lay.bullet_indent,
-                        bulletIndent=0, bulletFontName=BOLD, bulletFontSize=body,
-                        bulletColor=HexColor(colours.primary)),
-        "sources": style("sources", lay.small_size, lay.small_leading, colours.primary, BOLD),
-        "source": style("source", lay.small_size, lay.small_leading, colours.muted,
-                        leftIndent=lay.source_indent, bulletIndent=0, bulletFontName=REGULAR,
-                        bulletFontSize=lay.small_size),
-        "disclaimer": style("disclaimer", lay.small_size, lay.small_leading, colours.muted, ITALIC),
-        "footer": style("footer", lay.small_size, lay.small_leading, colours.muted),
-        "footer-right": style("footer-right", lay.small_size, lay.small_leading, colours.muted,
-                              alignment=TA_RIGHT),
-    }
-
-
-@functools.lru_cache(maxsize=64)
-def _number_style(template, body: float, size: float) -> ParagraphStyle:
-    base = page_styles(template, body)["number"]
-    return ParagraphStyle("number", parent=base, fontSize=size, leading=_pt(size * FIGURE_LEADING))
-
-
-def box_style(layout, box: TextBox) -> ParagraphStyle:
-    """The style a box is set in: its role's at the layout's body size, or at the box's size."""
-    if box.size is not None:
-        return _number_style(layout.template, layout.body_size, box.size)
-    return page_styles(layout.template, layout.body_size)[box.role]
-
-
-def box_paragraph(layout, box: TextBox) -> Paragraph:
-    """The ReportLab paragraph of a placed box, wrapped at its width: what the PDF draws."""
-    style = box_style(layout, box)
-    if box.role == "source":
-        return source_paragraph(box.bullet, box.inline[0].text, box.link,
-                                layout.template.colours.primary, style, box.width)
-    return wrapped_paragraph(box.inline, style, box.width, box.bullet)
-
-
-def tied_paragraph(inline, style, width, bullet=None) -> tuple:
-    """(paragraph, spans as set) of a title, label or heading wrapped with its last two words
-    tied, unless that adds a line: then the one-word last line is the best break there is."""
-    paragraph = wrapped_paragraph(inline, style, width, bullet)
-    tied = tie_last_words(inline)
-    if tied is inline or paragraph.height <= style.leading * 1.5:
-        return paragraph, inline
-    candidate = wrapped_paragraph(tied, style, width, bullet)
-    if candidate.height > paragraph.height:
-        return paragraph, inline
-    return candidate, tied
-
-
 def place_box(page, layout, inline, role, x, y, width, tie=False, size=None) -> tuple:
     """Place a paragraph as a box; (its height, its spans as set)."""
     box = TextBox(role, inline, x, y, width, 0.0, size=size)
@@ -186,8 +58,6 @@ def place_box(page, layout, inline, role, x, y, width, tie=False, size=None) -> 
 def compose_page(sheet, layout) -> Page:
     """Wrap every paragraph at `layout`'s sizes and place it; the result says whether it fits,
     and its layout holds every decision the renderers draw."""
-    from .columns import compose_columns
-
     register_fonts()   # the widths measured are the bundled faces'
     logo_w, logo_h = logo_box(layout)
     layout = replace(layout, figure_rows=figure_rows(len(sheet.key_figures)), logo_width=logo_w,

@@ -8,7 +8,7 @@ from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout.compose import box_paragraph
+from ..layout.paragraphs import box_paragraph
 from ..layout.geometry import Fill, Picture, Rule, TextBox
 from ..sheet.model import plain_text
 from ..theme.fonts import register_fonts
