@@ -25,7 +25,6 @@ SOURCES_HEADING = (Span("Sources"),)
 class Page:
     """A composed page: what to draw where (y measured down from the top), and how full it is."""
     layout: object
-    sheet: object
     items: list = field(default_factory=list)
     available: float = 0.0        # height left for the section columns
     total_height: float = 0.0     # both columns together
@@ -68,7 +67,7 @@ def compose_page(sheet, layout) -> Page:
     number_size = None
     if figure != layout.figure_size:
         layout, number_size = with_figure_size(layout, figure), figure
-    page = Page(layout, sheet)
+    page = Page(layout)
     band = _compose_band(sheet, layout, page)
     figures_h = _compose_figures(sheet, layout, page, band + layout.block_gap, number_size)
     columns_top = band + layout.block_gap + (figures_h + layout.block_gap if figures_h else 0.0)
@@ -92,7 +91,7 @@ def compose_page(sheet, layout) -> Page:
                      + len(layout.figure_rows) * layout.label_gap
                      + (layout.source_space * len(sheet.references) if sources_h else 0.0))
     page.layout = replace(
-        layout, split=split, split_words=split_words, footer_one_line=footer.one_line,
+        layout, split=split, split_words=split_words,
         header_height=band, figures_height=figures_h, columns_height=columns_h,
         sources_height=sources_h, footer_height=footer_h, slack=page.available - columns_h,
         band=tuple(page.band), tile_rows=tuple(page.tile_rows), columns=columns,

@@ -140,7 +140,6 @@ class Layout:
     figure_rows: tuple = ()       # key figures per row, e.g. (3, 3)
     split: int = 0                # number of section blocks in the left column (whole ones)
     split_words: int = 0          # > 0: block `split` is divided, its first split_words words left
-    footer_one_line: bool = True  # contact and 'Produced ...' share one footer line
     logo_width: float = 0.0       # the logo's box in the band (0 without a logo)
     logo_height: float = 0.0
     header_height: float = 0.0
