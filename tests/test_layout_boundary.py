@@ -138,3 +138,12 @@ def test_the_tiles_the_pdf_fills_are_the_tiles_the_docx_sets(example):
     inner = [row.inner_width for row in layout.tile_rows for _ in row.tiles]
     assert [b.width for b in labels] == inner
     assert [b.inline for b in labels] == [t.label for row in layout.tile_rows for t in row.tiles]
+
+
+@pytest.mark.parametrize("render", [render_pdf, render_docx])
+def test_a_renderer_refuses_a_layout_that_was_never_fitted(render, example, tmp_path):
+    from factsheet.layout.geometry import size_layout
+
+    with pytest.raises(ValueError, match="fit the page first"):
+        render(example, size_layout(load_template("default"), 10), tmp_path / "x")
+    assert list(tmp_path.iterdir()) == []

@@ -325,6 +325,8 @@ def core_xml(sheet) -> str:
 
 def render_docx(sheet, layout, out_path) -> None:
     """Write the sheet as a .docx on the template's Word styles, at the layout's sizes."""
+    if layout.footer is None:
+        raise ValueError("render_docx sets a finished layout: fit the page first (layout.fit.fit_page)")
     base = base_package(layout.template, sheet.language)
     writer = _Writer(sheet, layout, base)
     document = writer.document()

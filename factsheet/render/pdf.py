@@ -22,6 +22,8 @@ rl_config.useA85 = 0
 
 def render_pdf(sheet, layout, out_path) -> None:
     """Draw the sheet on one page at the layout's size and write it to out_path."""
+    if layout.footer is None:
+        raise ValueError("render_pdf draws a finished layout: fit the page first (layout.fit.fit_page)")
     font = register_fonts()
     height = layout.page_height
     canvas = Canvas(str(out_path), pagesize=(layout.page_width, height), invariant=1,
