@@ -1,4 +1,4 @@
-"""Stage 7b, DOCX: the Layout in WordprocessingML, the PDF's geometry line for line, measured by none.
+"""Stage 7b, DOCX: the Layout in WordprocessingML, the same geometry as the PDF, line for line.
 
 The package is prepared once per template (docx_package.py); each sheet then only writes its
 document, footer, links and properties, so a sheet costs milliseconds, not a reload.
