@@ -298,7 +298,7 @@ class Builder:
 
     # the sheet
     def document(self, sheet, layout, base):
-        from factsheet.layout.fit import band_lines, reference_parts
+        from factsheet.layout.text import band_lines, reference_parts
         from factsheet.sheet.model import Span
         from factsheet.render.docx_package import BULLET_STYLE
 
@@ -426,7 +426,7 @@ class Builder:
         return self.serialise(root)
 
     def footer(self, sheet, layout, base):
-        from factsheet.layout.fit import footer_texts
+        from factsheet.layout.text import footer_texts
 
         lay, size, muted = layout, layout.small_size, layout.template.colours.muted
         disclaimer, contact, produced = footer_texts(sheet)

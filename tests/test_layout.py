@@ -5,8 +5,10 @@ import pytest
 
 from factsheet.build.sheet import build_sheet
 from factsheet.diagnostics import LayoutError
-from factsheet.layout.fit import (candidate_sizes, figure_rows, fit_page, plan_blocks, size_layout)
-from factsheet.render.pdf import compose_page
+from factsheet.layout.compose import compose_page
+from factsheet.layout.fit import fit_page
+from factsheet.layout.geometry import candidate_sizes, figure_rows, size_layout
+from factsheet.layout.text import plan_blocks
 from factsheet.theme.template import load_template
 
 from fixture_specs import RAQQA, checked, long_sheet, raqqa_sheet, spec_variant, with_produced
@@ -154,8 +156,8 @@ def test_a_bullet_continues_from_the_left_column_into_the_right_where_only_that_
     sheet = long_sheet(tmp_path / "specs", 15)    # did not fit while a bullet could not continue
     layout = fit_page(sheet, template)
     assert layout.body_size == 7.5 and layout.split_words > 0
-    blocks = layout.blocks(sheet)
-    first, rest = blocks[layout.left_count - 1], blocks[layout.left_count]
+    left, right = layout.columns
+    first, rest = left[-1], right[0]
     whole = plan_blocks(sheet, layout)[layout.split]
     assert rest.continued and not first.continued and first.kind == rest.kind == "bullet"
     assert (plain_text(first.inline).split() + plain_text(rest.inline).split()

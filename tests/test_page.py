@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from factsheet.build.sheet import build_sheet
-from factsheet.layout.fit import NBSP, tie_text, typeset
+from factsheet.layout.text import NBSP, tie_text, typeset
 from factsheet.sheet.model import Span
 from factsheet.theme.template import load_template
 
@@ -162,15 +162,16 @@ def test_a_sheet_fills_its_page_no_empty_band_taller_than_an_eighth(office_pdfs,
 
 
 def test_a_title_never_ends_with_one_word_alone_on_its_line_in_pdf_and_docx(tmp_path):
-    from factsheet.layout.fit import size_layout
+    from factsheet.layout.compose import compose_page
+    from factsheet.layout.geometry import size_layout
     from factsheet.render.docx import render_docx
-    from factsheet.render.pdf import compose_page, render_pdf
+    from factsheet.render.pdf import render_pdf
 
     sheet = with_produced(raqqa_sheet())
     template = load_template("default")
     # at 10 pt the title breaks as '... battle for the city' / 'begins'
     layout = compose_page(sheet, size_layout(template, 10)).layout
-    title = layout.tied(typeset(sheet.title))
+    title = dict(layout.band)["title"]
     assert "".join(s.text for s in title).endswith(f"city{NBSP}begins")
     render_pdf(sheet, layout, tmp_path / "t.pdf")
     lines = [line for line in pdftotext(tmp_path / "t.pdf").splitlines() if line.strip()]
@@ -180,11 +181,11 @@ def test_a_title_never_ends_with_one_word_alone_on_its_line_in_pdf_and_docx(tmp_
 
 
 def test_a_title_on_one_line_is_left_as_it_is(tmp_path):
-    from factsheet.layout.fit import size_layout
-    from factsheet.render.pdf import compose_page
+    from factsheet.layout.compose import compose_page
+    from factsheet.layout.geometry import size_layout
 
     spec = spec_variant(tmp_path, ('"Raqqa: civilians trapped as the battle for the city begins"',
                                    '"Raqqa: civilians trapped"'))
     sheet = with_produced(checked(spec))
     layout = compose_page(sheet, size_layout(load_template("default"), 10)).layout
-    assert layout.tied(typeset(sheet.title)) == typeset(sheet.title)
+    assert dict(layout.band)["title"] == typeset(sheet.title)

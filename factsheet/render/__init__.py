@@ -1,8 +1,9 @@
-"""Stage 5, render: one renderer per format, all with the signature render(sheet, layout, out_path).
+"""Stage 7, render: one renderer per format, all with the signature render(sheet, layout, out_path).
 
 Renderers are looked up by format name and imported on first use, so importing this package
 costs nothing (`factsheet validate` never loads ReportLab or python-docx). Renderers only draw:
-they never validate, and they take every size and position from the Layout.
+they never validate or measure, and take every size, position and text as set from the
+Layout that layout.fit_page finished.
 """
 from __future__ import annotations
 

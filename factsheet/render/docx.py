@@ -1,4 +1,4 @@
-"""Stage 5b, DOCX: the same page in WordprocessingML, mirroring the PDF's geometry line for line.
+"""Stage 7b, DOCX: the Layout in WordprocessingML, the same geometry as the PDF, line for line.
 
 The package is prepared once per template (docx_package.py); each sheet then only writes its
 document, footer, links and properties, so a sheet costs milliseconds, not a reload.
@@ -9,8 +9,8 @@ import math
 import re
 from xml.sax.saxutils import escape
 
-from ..layout.fit import band_lines, figure_label, footer_texts, gap_size, reference_parts, tie_text
-from ..sheet.model import Span, plain_text
+from ..layout.text import gap_size
+from ..sheet.model import plain_text
 from ..files import zip_bytes, zip_entry
 from . import document_timestamp
 from .docx_package import BULLET_STYLE, base_package
@@ -165,10 +165,10 @@ class _Writer:
     def document(self) -> str:
         gap = spacer(self.layout.block_gap, self.styles["Normal"])
         parts = [self.band(), gap]
-        if self.sheet.key_figures:
+        if self.layout.tile_rows:
             parts += [self.figures(), gap]
         parts.append(self.columns())
-        if self.sheet.references:
+        if self.layout.sources:
             parts += [gap, *self.sources()]
         return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_NS}>'
                 f"<w:body>{''.join(parts)}{self.section()}</w:body></w:document>")
@@ -190,12 +190,11 @@ class _Writer:
                  "title": ("Title", lay.title_size, lay.title_leading, True, white),
                  "subtitle": ("Subtitle", lay.subtitle_size, lay.subtitle_leading, False, white),
                  "meta": ("Normal", lay.small_size, lay.small_leading, True, muted)}
-        lines = band_lines(self.sheet)
+        lines = lay.band
         first_w = lay.margin_left + text_w + (lay.column_gap if logo_w else lay.margin_right)
         paragraphs = []
         for position, (role, inline) in enumerate(lines):
             style, size, leading, bold, colour = roles[role]
-            inline = lay.tied(inline)
             runs = "".join(run(s.text, gap_size(size) if s.kind == "gap" else size, bold=bold,
                                italic=False, colour=colour, plain=True,
                                superscript=s.kind == "cite") for s in inline)
@@ -219,26 +218,24 @@ class _Writer:
         counts = lay.figure_rows
         units = math.lcm(*counts)
         grid = [lay.content_width / units] * units
-        figures, rows = list(self.sheet.key_figures), []
-        for count in counts:
-            row, figures = figures[:count], figures[count:]
-            width = lay.content_width / count
-            inner = (lay.content_width - (count - 1) * lay.cell_gap) / count - 2 * lay.cell_pad_h
+        rows = []
+        for tile_row in lay.tile_rows:
+            count = len(tile_row.tiles)
+            width = lay.content_width / count   # a grid cell: the tile and its share of the gaps
+            inner = tile_row.inner_width
             right = width - inner - lay.cell_pad_h
-            qualified = any(f.qualifier for f in row)
             cells = []
-            for figure in row:
+            for tile in tile_row.tiles:
                 content = []
-                if qualified:
-                    content.append(para(run(figure.qualifier, lay.small_size, colour=colours.muted)
-                                        if figure.qualifier else "", self.styles["Key Figure Label"],
+                if tile_row.qualified:
+                    content.append(para(run(tile.qualifier, lay.small_size, colour=colours.muted)
+                                        if tile.qualifier else "", self.styles["Key Figure Label"],
                                         lay.small_size, lay.small_leading, left=lay.cell_pad_h,
                                         right=right))
-                content.append(para(run(tie_text(figure.number), lay.figure_size, bold=True, colour=colours.accent,
+                content.append(para(run(tile.number, lay.figure_size, bold=True, colour=colours.accent,
                                         plain=True), self.styles["Key Figure"], lay.figure_size,
                                     lay.figure_leading, lay.label_gap, lay.cell_pad_h, right))
-                content.append(para(inline_runs(lay.tied(figure_label(figure)), lay.small_size,
-                                                colours.text),
+                content.append(para(inline_runs(tile.label, lay.small_size, colours.text),
                                     self.styles["Key Figure Label"], lay.small_size,
                                     lay.small_leading, left=lay.cell_pad_h, right=right))
                 cells.append(cell("".join(content), width, (lay.cell_pad_v, 0, lay.cell_pad_v, 0),
@@ -248,10 +245,8 @@ class _Writer:
 
     def columns(self) -> str:
         lay = self.layout
-        blocks = lay.blocks(self.sheet)
-        sides = (blocks[:lay.left_count], blocks[lay.left_count:])
         cells = []
-        for side, chunk in enumerate(sides):
+        for side, chunk in enumerate(lay.columns):
             content = "".join(self.block(b) for b in chunk) or spacer(1, self.styles["Normal"])
             width = lay.column_width + (lay.column_gap if side == 0 else 0)
             cells.append(cell(content, width, (0, 0, 0, lay.column_gap if side == 0 else 0)))
@@ -260,7 +255,7 @@ class _Writer:
     def block(self, block) -> str:
         lay = self.layout
         if block.kind == "heading":
-            return para(inline_runs(lay.tied(block.inline), lay.heading_size, plain=True),
+            return para(inline_runs(block.inline, lay.heading_size, plain=True),
                         self.styles["Heading 1"], lay.heading_size, lay.heading_leading,
                         block.space_after, keep_next=True,
                         border=("bottom", lay.rule_gap, lay.rule_width, self.colours.primary))
@@ -279,11 +274,10 @@ class _Writer:
         out = [para(run("Sources", size, bold=True, colour=self.colours.primary, plain=True),
                     self.styles["Heading 2"], size, lay.small_leading, lay.source_space,
                     keep_next=True)]
-        for position, reference in enumerate(self.sheet.references):
-            number, body, url = reference_parts(reference)
+        for position, (number, body, url) in enumerate(lay.sources):
             runs = (run(number, size, colour=self.colours.muted) + "<w:r><w:tab/></w:r>"
                     + run(body, size, colour=self.colours.muted) + (self.link(url, size) if url else ""))
-            last = position == len(self.sheet.references) - 1
+            last = position == len(lay.sources) - 1
             out.append(para(runs, self.styles["Source List"], size, lay.small_leading,
                             0.0 if last else lay.source_space, left=lay.source_indent,
                             hanging=lay.source_indent, tabs=(("left", lay.source_indent),)))
@@ -291,12 +285,12 @@ class _Writer:
 
     def footer(self) -> str:
         lay, size, muted = self.layout, self.layout.small_size, self.colours.muted
-        disclaimer, contact, produced = footer_texts(self.sheet)
+        disclaimer, contact, produced = lay.footer.disclaimer, lay.footer.contact, lay.footer.produced
         style = self.styles["Sheet Footer"]
         lines = []
         if disclaimer:
             lines.append(run(disclaimer, size, italic=True, colour=muted))
-        if lay.footer_one_line:
+        if lay.footer.one_line:
             lines.append(run(contact, size, colour=muted) + "<w:r><w:tab/></w:r>"
                          + run(produced, size, colour=muted))
         else:
@@ -332,6 +326,8 @@ def core_xml(sheet) -> str:
 
 def render_docx(sheet, layout, out_path) -> None:
     """Write the sheet as a .docx on the template's Word styles, at the layout's sizes."""
+    if layout.footer is None:
+        raise ValueError("render_docx sets a finished layout: fit the page first (layout.fit.fit_page)")
     base = base_package(layout.template, sheet.language)
     writer = _Writer(sheet, layout, base)
     document = writer.document()
