@@ -111,8 +111,12 @@ SETUPS = {"pick the drafts": pick_the_drafts,
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
-    """A fresh copy of what a clone holds (the files git tracks)."""
-    copy = tmp_path_factory.mktemp("clone")
+    """A fresh copy of what a clone holds, shared by the command tests (they run in order)."""
+    return clone_into(tmp_path_factory.mktemp("clone"))
+
+
+def clone_into(copy: Path) -> Path:
+    """Copy the files git tracks into `copy`."""
     listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True)
     for name in listed.stdout.decode().split("\0"):
         if name and (ROOT / name).is_file():
@@ -158,3 +162,16 @@ def test_every_readme_command_runs_as_written(repo):
             assert code == expected, f"README: `{command}` exited {code}:\n{output}"
             assert_shows(output, shown, command)
 
+
+
+def test_the_library_example_runs_as_written(tmp_path, monkeypatch):
+    """The README's Python block, run in a fresh copy of the repository."""
+    repo = clone_into(tmp_path)
+    section = README[README.index("## Use it as a library"):]
+    code = section[section.index("```python\n") + 10:section.index("```", section.index("```python") + 9)]
+    monkeypatch.chdir(repo)
+    printed = io.StringIO()
+    with redirect_stdout(printed):
+        exec(compile(code, "README.md", "exec"), {})
+    assert "output/raqqa-2017.pdf output/raqqa-2017.docx" in printed.getvalue()
+    assert (repo / "output" / "raqqa-2017.pdf").is_file()
