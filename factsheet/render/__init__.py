@@ -39,10 +39,12 @@ def register(fmt: Format) -> Format:
     """Add a format to every build (after those already registered); ValueError if its name
     or its suffix is taken, as two formats would then write one file. A document must have a
     link: the audit page links every document beside it."""
+    if fmt.name == ALL:
+        raise ValueError(f"{ALL!r} is `build --format`'s choice of every document, not a format")
     if fmt.document and not fmt.link:
         raise ValueError(f"document format {fmt.name!r} needs a link text")
     for other in _FORMATS.values():
-        if fmt.name in (other.name, ALL) or fmt.suffix == other.suffix:
+        if fmt.name == other.name or fmt.suffix == other.suffix:
             raise ValueError(f"format {fmt.name!r} ({fmt.suffix}) clashes with {other.name!r}")
     _FORMATS[fmt.name] = fmt
     return fmt
@@ -95,8 +97,8 @@ def document_timestamp(sheet) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
-# The formats. Documents link as their name in capitals; the audit page, JSON and HXL are
-# companions every build writes beside the documents.
+# The formats, registered here so that every process of a parallel build knows them. The
+# audit page, JSON and HXL are companions every build writes beside the documents.
 register(Format("pdf", ".pdf", "factsheet.render.pdf:render_pdf", document=True, link="PDF"))
 register(Format("docx", ".docx", "factsheet.render.docx:render_docx", document=True, link="DOCX"))
 register(Format("audit", ".sources.html", "factsheet.render.audit:render_audit", document=False,
