@@ -6,7 +6,7 @@ The pipeline, one module per stage:
                            qualifiers (qualifiers.py), markup.py
   model     (model.py)     the verified `Sheet`, built by assemble.py
   layout    (layout.py)    the one fit decision both renderers share
-  render    (render/)      pdf, docx, html (audit pages), data (JSON, HXL CSV)
+  render    (render/)      the format registry; pdf, docx, audit (HTML), data (JSON, HXL CSV)
   build     (build.py, batch.py)  atomic writes, manifests, what changed
 
 Use it without the command line:
