@@ -115,3 +115,22 @@ def test_the_registry_and_the_command_line_load_no_renderer():
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_audit_page_links_the_documents_written_and_those_already_there(tmp_path):
+    from factsheet import check_spec
+    from factsheet.build.sheet import build_sheet
+
+    sheet, _ = check_spec(SPEC)
+
+    def links() -> str:
+        page = (tmp_path / "raqqa-2017.sources.html").read_text(encoding="utf-8")
+        return page.split('<nav class="downloads">')[1].split("</nav>")[0]
+    build_sheet(sheet, None, tmp_path, ("pdf", "audit"))
+    assert links() == '<a href="raqqa-2017.pdf">Fact sheet (PDF)</a>'
+    (tmp_path / "raqqa-2017.pdf").unlink()
+    build_sheet(sheet, None, tmp_path, ("docx", "audit"))
+    assert links() == '<a href="raqqa-2017.docx">Fact sheet (DOCX)</a>'
+    build_sheet(sheet, None, tmp_path, ("pdf", "audit"))
+    assert links() == ('<a href="raqqa-2017.pdf">Fact sheet (PDF)</a> '
+                       '<a href="raqqa-2017.docx">Fact sheet (DOCX)</a>')

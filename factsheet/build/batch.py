@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..diagnostics import FactsheetError, InvalidSpec, LayoutError
-from ..render import ALL, chosen_documents, companions, documents, get_format
+from ..render import ALL, chosen_documents, companions, get_format
 from .index import write_index
 from .manifest import is_up_to_date, make_manifest, manifest_path
 
@@ -50,13 +50,6 @@ def sheet_formats(choice: str) -> tuple:
     return chosen_documents(choice) + tuple(f.name for f in companions())
 
 
-def _documents_beside(stem: str, out_dir: Path, formats: tuple) -> tuple:
-    """The documents that will be in out_dir after this build: those it writes and those a
-    previous build left (the audit page links them)."""
-    return tuple(f.name for f in documents()
-                 if f.name in formats or f.path(out_dir, stem).is_file())
-
-
 def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     """Validate and build one sheet with all its companions. Never raises for bad input."""
     from .sheet import produced_date, render_jobs, sheet_template
@@ -73,8 +66,7 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
             raise InvalidSpec(diagnostics.sorted())
         template = sheet_template(sheet, spec)
         previous = read_record(get_format("json").path(out_dir, spec.stem))
-        sheet = dataclasses.replace(sheet, produced=produced_date(),   # one date for every output
-                                    documents=_documents_beside(spec.stem, out_dir, formats))
+        sheet = dataclasses.replace(sheet, produced=produced_date())   # one date for every output
         jobs = render_jobs(sheet, template, out_dir, formats)
         outputs = [path for path, _ in jobs]
         inputs = [s.archive for s in sheet.sources] + list(template.input_files())
@@ -88,7 +80,7 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
             result.changes = [format_change(c) for c in compare_records(previous, sheet_record(sheet))]
         result.first_build = previous is None
         result.status, result.outputs, result.title = BUILT, outputs, sheet.title_text
-        result.documents = [path for name, path in zip(formats, outputs)
+        result.documents = [get_format(name).path(out_dir, spec.stem) for name in formats
                             if get_format(name).document]
         result.messages = [str(d) for d in diagnostics.sorted()]   # warnings, if any
     except LayoutError as exc:       # the page, not a line of the spec: name the file

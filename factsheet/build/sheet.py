@@ -106,9 +106,18 @@ def render_jobs(sheet, template, out_dir, formats=None) -> list:
     today = produced_date()                  # also refuses a malformed SOURCE_DATE_EPOCH early
     if sheet.produced is None:
         sheet = dataclasses.replace(sheet, produced=today)
+    if sheet.documents is None:
+        sheet = dataclasses.replace(sheet, documents=documents_beside(sheet, out_dir, formats))
     layout = fit_page(sheet, template)
     return [(path, _writer(get_renderer(name), sheet, layout))
             for name, path in zip(formats, output_paths(sheet, out_dir, formats))]
+
+
+def documents_beside(sheet, out_dir, formats) -> tuple:
+    """The documents in out_dir once these formats are written: those written now and those
+    an earlier build left (the audit page links them)."""
+    return tuple(f.name for f in documents()
+                 if f.name in formats or f.path(out_dir, sheet.stem).is_file())
 
 
 def _writer(render, sheet, layout):
