@@ -26,7 +26,6 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from factsheet.build import batch
 from factsheet.build import changes
 from factsheet.build import index
 from factsheet import files as output

@@ -8,7 +8,6 @@ import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from ..diagnostics import FactsheetError, InvalidSpec, LayoutError
