@@ -8,7 +8,7 @@ The pipeline, one folder per stage, each importing only from the ones before it
   sheet/     the verified model (`Sheet`), its assembly, its record and dump
   validate/  every rule, all problems in one run; produces the `Sheet`
   layout/    the one fit decision: every size and position, before any renderer runs
-  render/    the output formats; each renderer only draws the layout
+  render/    the one registry of output formats; each renderer only draws the layout
   build/     sheets into files: atomically, in parallel, only what changed, with a record
   commands.py and cli.py: the command line, a thin layer over the above
 

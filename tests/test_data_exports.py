@@ -8,7 +8,8 @@ import json
 import pytest
 
 from factsheet.sheet.record import sheet_record
-from factsheet.render.data import HXL_COLUMNS, render_hxl, render_json
+from factsheet.render import get_format, get_renderer
+from factsheet.render.data import HXL_COLUMNS, render_json
 from fixture_specs import EVIL, URLS, hostile_sheet
 
 HEADER = ["Fact ID", "Indicator", "Value", "Qualifier", "Unit", "Display", "Date", "Source",
@@ -25,13 +26,20 @@ def sheet():
     return hostile_sheet()
 
 
+def export(name, sheet, folder):
+    """Render one registered format into folder, named as a build names it."""
+    path = get_format(name).path(folder, sheet.stem)
+    get_renderer(name)(sheet, None, path)
+    return path
+
+
 def read_hxl(path):
     with open(path, encoding="utf-8", newline="") as f:
         return list(csv.reader(f))
 
 
 def test_json_export_is_the_record(sheet, tmp_path):
-    path = render_json(sheet, None, tmp_path)
+    path = export("json", sheet, tmp_path)
     assert path == tmp_path / "hostile.json"
     text = path.read_text(encoding="utf-8")
     assert json.loads(text) == sheet_record(sheet)
@@ -41,20 +49,20 @@ def test_json_export_is_the_record(sheet, tmp_path):
 
 
 def test_json_export_to_an_explicit_file_name(sheet, tmp_path):
-    path = render_json(sheet, None, tmp_path / "other.json")
-    assert path.name == "other.json"
+    path = tmp_path / "other.json"
+    render_json(sheet, None, path)
     assert json.loads(path.read_text(encoding="utf-8"))["spec"] == "hostile.yaml"
 
 
 def test_exports_are_byte_identical_across_builds(sheet, tmp_path):
-    first = render_hxl(sheet, None, tmp_path).read_bytes(), render_json(sheet, None, tmp_path)
-    again = render_hxl(sheet, None, tmp_path).read_bytes(), render_json(sheet, None, tmp_path)
+    first = export("hxl", sheet, tmp_path).read_bytes(), export("json", sheet, tmp_path)
+    again = export("hxl", sheet, tmp_path).read_bytes(), export("json", sheet, tmp_path)
     assert first[0] == again[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.hxl.csv", "hostile.json"]
 
 
 def test_hxl_header_and_hashtag_rows(sheet, tmp_path):
-    rows = read_hxl(render_hxl(sheet, None, tmp_path))
+    rows = read_hxl(export("hxl", sheet, tmp_path))
     assert rows[0] == HEADER
     assert rows[1] == HASHTAGS
     assert [tag for _, tag in HXL_COLUMNS] == HASHTAGS
@@ -63,7 +71,7 @@ def test_hxl_header_and_hashtag_rows(sheet, tmp_path):
 
 
 def test_hxl_fact_rows(sheet, tmp_path):
-    rows = read_hxl(render_hxl(sheet, None, tmp_path))[2:]
+    rows = read_hxl(export("hxl", sheet, tmp_path))[2:]
     assert [row[0] for row in rows] == [f.id for f in sheet.facts] + [""]   # then the cited figure
     assert rows[0] == [
         "trapped-august",
@@ -84,7 +92,7 @@ def test_hxl_fact_rows(sheet, tmp_path):
 
 
 def test_hxl_row_with_two_sources_and_hostile_text(sheet, tmp_path):
-    row = read_hxl(render_hxl(sheet, None, tmp_path))[-2]
+    row = read_hxl(export("hxl", sheet, tmp_path))[-2]
     assert row == [
         "evil-fact", EVIL, "3.5", "about", "km", "about 3.5 km", "2017-08-01",
         "evil-source; evil-wire",
@@ -95,13 +103,13 @@ def test_hxl_row_with_two_sources_and_hostile_text(sheet, tmp_path):
 
 
 def test_hxl_keeps_url_positions_when_a_source_has_none(sheet, tmp_path):
-    rows = read_hxl(render_hxl(sheet, None, tmp_path))
+    rows = read_hxl(export("hxl", sheet, tmp_path))
     assert rows[-2][7:9] == ["evil-source; evil-wire", f"{EVIL_URL}; "]     # evil-wire has none
     assert rows[2][8] == VOA_URL
 
 
 def test_hxl_is_plain_csv_with_newline_rows(sheet, tmp_path):
-    data = render_hxl(sheet, None, tmp_path).read_bytes()
+    data = export("hxl", sheet, tmp_path).read_bytes()
     assert b"\r\n" not in data
     assert data.decode("utf-8").startswith("Fact ID,Indicator,Value,")
     # the hostile quote's double quotes are doubled inside a quoted cell

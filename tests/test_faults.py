@@ -26,8 +26,8 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from factsheet.build import batch
 from factsheet.build import changes
+from factsheet.build import index
 from factsheet import files as output
 from factsheet.cli import main
 from factsheet.render import docx as docx_renderer
@@ -401,7 +401,7 @@ def add_sheet_to_index(folder: Path, name: str) -> None:
     (folder / f"{name}.manifest.json").write_text(json.dumps(
         {"title": name, "as_of": "2017-08-25", "built": f"2026-01-02T00:00:0{len(name)}+00:00"}),
         encoding="utf-8")
-    batch.write_index(folder)
+    index.write_index(folder)
 
 
 def changes_headings(folder: Path) -> list:
@@ -413,7 +413,7 @@ def changes_headings(folder: Path) -> list:
 READ_MODIFY_WRITES = [
     ("CHANGES.md", add_changes, (changes, "write_atomic"),
      lambda folder: changes_headings(folder) == ["b.yaml: b", "a.yaml: a", "old.yaml: old"]),
-    ("index.html", add_sheet_to_index, (html, "render_index"),
+    ("index.html", add_sheet_to_index, (index, "write_atomic"),
      lambda folder: all(f">{name}<" in (folder / "index.html").read_text(encoding="utf-8")
                         for name in ("a", "b", "old"))),
 ]

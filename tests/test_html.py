@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 import pytest
 
 from factsheet.sheet.model import format_date
-from factsheet.render.audit import IndexEntry, is_web_url, render_audit, render_index
+from factsheet.build.index import IndexEntry, index_html
+from factsheet.render.audit import render_audit
+from factsheet.render.html import is_web_url
 from factsheet.files import file_sha256
 from fixture_specs import (EVIL, HOSTILE, MARKUP_TITLE, checked, copy_spec, hostile_sheet,
                            spec_variant)
@@ -75,11 +77,15 @@ def sheet():
     return hostile_sheet()
 
 
+def write_audit(sheet, path):
+    """render_audit into path (a file), read back."""
+    render_audit(sheet, None, path)
+    return Page(path.read_text(encoding="utf-8"))
+
+
 @pytest.fixture
 def audit(sheet, tmp_path):
-    path = render_audit(sheet, None, tmp_path)
-    assert path == tmp_path / "hostile.sources.html"
-    return Page(path.read_text(encoding="utf-8"))
+    return write_audit(sheet, tmp_path / "hostile.sources.html")
 
 
 def figures(page) -> list:
@@ -155,7 +161,7 @@ def test_every_figure_is_listed_as_printed_key_figures_first(audit, sheet):
 
 def test_audit_links_only_the_documents_that_exist(sheet, tmp_path):
     (tmp_path / "hostile.pdf").write_bytes(b"%PDF")
-    page = Page(render_audit(sheet, None, tmp_path).read_text(encoding="utf-8"))
+    page = write_audit(sheet, tmp_path / "hostile.sources.html")
     assert page.one("nav").text == "Fact sheet (PDF)"
     assert page.hrefs()[0] == "hostile.pdf"
     assert "hostile.docx" not in page.hrefs()
@@ -177,7 +183,7 @@ def test_each_figure_shows_date_quote_and_full_source(audit):
 def test_the_digest_shown_is_the_one_checked_even_when_the_archive_is_gone(tmp_path):
     sheet = checked(copy_spec(tmp_path / "specs", HOSTILE))
     (tmp_path / "specs" / "sources" / "voa-2017-08-25.txt").unlink()
-    page = Page(render_audit(sheet, None, tmp_path).read_text(encoding="utf-8"))
+    page = write_audit(sheet, tmp_path / f"{sheet.stem}.sources.html")
     assert f"SHA-256 {archive_sha('voa-2017-08-25.txt')}" in figures(page)[0].text
     evil = figures(page)[7]
     assert "Archive sources/evil-press-2017-08-01.txt SHA-256" in evil.text
@@ -194,7 +200,7 @@ def test_sources_table_is_numbered_as_on_the_sheet(audit):
 
 def test_right_to_left_language_sets_dir(tmp_path):
     sheet = checked(spec_variant(tmp_path / "specs", ("language: en\n", "language: ar\n"), spec=HOSTILE))
-    page = Page(render_audit(sheet, None, tmp_path / "x.html").read_text(encoding="utf-8"))
+    page = write_audit(sheet, tmp_path / "x.html")
     assert (page.one("html").attrs["lang"], page.one("html").attrs["dir"]) == ("ar", "rtl")
 
 
@@ -216,19 +222,17 @@ def test_is_web_url(url, ok):
 NOW = datetime(2026, 11, 21, 10, 32, tzinfo=timezone.utc)
 
 
-def render_entries(tmp_path, entries) -> Page:
-    path = render_index(entries, tmp_path)
-    assert path == tmp_path / "index.html"
-    return Page(path.read_text(encoding="utf-8"))
+def index_page(entries) -> Page:
+    return Page(index_html(entries))
 
 
-def test_index_lists_sheets_newest_build_first(tmp_path):
-    page = render_entries(tmp_path, [
+def test_index_lists_sheets_newest_build_first():
+    page = index_page([
         IndexEntry("old", "Old sheet", date(2017, 1, 1), NOW - timedelta(days=2)),
         {"stem": "raqqa-2017", "title": f"Raqqa {EVIL}", "as_of": "2017-08-25",
-         "built": NOW.isoformat(), "has_pdf": True, "has_docx": True, "extra": "ignored"},
-        IndexEntry("mid", "Middle", "2017-05-01", "2026-11-20T12:00:00", has_docx=False),
-        IndexEntry("unknown", "Never dated", None, None, has_pdf=False, has_docx=False),
+         "built": NOW.isoformat(), "formats": ("pdf", "docx", "audit"), "extra": "ignored"},
+        IndexEntry("mid", "Middle", "2017-05-01", "2026-11-20T12:00:00", ("pdf", "audit")),
+        IndexEntry("unknown", "Never dated", None, None, ("audit",)),
     ])
     rows = [e for e in page.find("tr") if "id" in e.attrs]
     assert [r.attrs["id"] for r in rows] == ["sheet-raqqa-2017", "sheet-mid", "sheet-old",
@@ -242,12 +246,11 @@ def test_index_lists_sheets_newest_build_first(tmp_path):
     assert f"{format_date(date(2017, 5, 1))} 2026-11-20 12:00" in rows[1].text
 
 
-def test_index_links_are_relative_and_follow_the_flags(tmp_path):
-    page = render_entries(tmp_path, [
+def test_index_links_are_relative_and_only_to_the_files_there():
+    page = index_page([
         IndexEntry("raqqa-2017", "Raqqa", date(2017, 8, 25), NOW),
-        IndexEntry("mid", "Middle", None, NOW - timedelta(hours=1), has_docx=False),
-        IndexEntry("odd name#1", "Odd", None, NOW - timedelta(hours=2), has_pdf=False,
-                   has_audit=False),
+        IndexEntry("mid", "Middle", None, NOW - timedelta(hours=1), ("pdf", "audit")),
+        IndexEntry("odd name#1", "Odd", None, NOW - timedelta(hours=2), ("docx",)),
     ])
     assert page.hrefs() == [
         "raqqa-2017.pdf", "raqqa-2017.docx", "raqqa-2017.sources.html",
@@ -256,7 +259,7 @@ def test_index_links_are_relative_and_follow_the_flags(tmp_path):
     ]
 
 
-def test_index_without_sheets_says_so(tmp_path):
-    page = render_entries(tmp_path, [])
+def test_index_without_sheets_says_so():
+    page = index_page([])
     assert page.one("p", "note").text == "No sheets have been built yet."
     assert page.find("table") == []

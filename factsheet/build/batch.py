@@ -8,21 +8,22 @@ import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from ..diagnostics import FactsheetError, InvalidSpec, LayoutError
-from .manifest import is_up_to_date, make_manifest, manifest_path, read_manifest
+from ..render import ALL, chosen_documents, companions, get_format
+from .index import write_index
+from .manifest import is_up_to_date, make_manifest, manifest_path
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
-FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "all": ("pdf", "docx")}
 
 
 @dataclass
 class SheetResult:
     spec: Path
     status: str
-    outputs: list = field(default_factory=list)
+    outputs: list = field(default_factory=list)     # every file written
+    documents: list = field(default_factory=list)   # of those, the sheet's documents (PDF, DOCX)
     messages: list = field(default_factory=list)   # diagnostics or the error, as text lines
     changes: list = field(default_factory=list)    # 'killed-may: at least 220 -> at least 250'
     first_build: bool = False
@@ -42,19 +43,10 @@ def _text_writer(make_text):
     return lambda handle: handle.write(make_text().encode("utf-8"))
 
 
-def _companion_jobs(sheet, out_dir: Path, formats: tuple) -> list:
-    """The audit page, JSON record and HXL table of a sheet, as write_all_atomic jobs."""
-    from ..sheet.record import dump_record, sheet_record
-    from ..render.data import hxl_text
-    from ..render.audit import audit_html
-
-    # the audit page links the documents this build writes and those already there
-    documents = [fmt for fmt in ("pdf", "docx")
-                 if fmt in formats or (out_dir / f"{sheet.stem}.{fmt}").is_file()]
-    texts = ((".json", lambda: dump_record(sheet_record(sheet))),
-             (".hxl.csv", lambda: hxl_text(sheet_record(sheet))),
-             (".sources.html", lambda: audit_html(sheet, documents)))
-    return [(out_dir / f"{sheet.stem}{suffix}", _text_writer(text)) for suffix, text in texts]
+def sheet_formats(choice: str) -> tuple:
+    """The formats `build --format CHOICE` writes for each sheet: the chosen documents, then
+    every companion (audit page, JSON, HXL)."""
+    return chosen_documents(choice) + tuple(f.name for f in companions())
 
 
 def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
@@ -72,9 +64,9 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
         if sheet is None:
             raise InvalidSpec(diagnostics.sorted())
         template = sheet_template(sheet, spec)
-        previous = read_record(out_dir / f"{spec.stem}.json")
+        previous = read_record(get_format("json").path(out_dir, spec.stem))
         sheet = dataclasses.replace(sheet, produced=produced_date())   # one date for every output
-        jobs = render_jobs(sheet, template, out_dir, formats) + _companion_jobs(sheet, out_dir, formats)
+        jobs = render_jobs(sheet, template, out_dir, formats)
         outputs = [path for path, _ in jobs]
         inputs = [s.archive for s in sheet.sources] + list(template.input_files())
         manifest = make_manifest(spec, inputs, outputs, sheet, built_timestamp())
@@ -87,6 +79,8 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
             result.changes = [format_change(c) for c in compare_records(previous, sheet_record(sheet))]
         result.first_build = previous is None
         result.status, result.outputs, result.title = BUILT, outputs, sheet.title_text
+        result.documents = [get_format(name).path(out_dir, spec.stem) for name in formats
+                            if get_format(name).document]
         result.messages = [str(d) for d in diagnostics.sorted()]   # warnings, if any
     except LayoutError as exc:       # the page, not a line of the spec: name the file
         result.messages = [f"{spec}: error: {exc}"]
@@ -125,7 +119,7 @@ def _check_stems(specs: list) -> None:
                              f"({spec.stem}.*): rename one")
 
 
-def build_specs(specs, out_dir, fmt: str = "all", force: bool = False, jobs: int | None = None,
+def build_specs(specs, out_dir, fmt: str = ALL, force: bool = False, jobs: int | None = None,
                 on_result=None) -> list:
     """Build every spec; unchanged ones are skipped unless force. Calls on_result(result) as
     each finishes (in completion order); returns results in spec order."""
@@ -135,7 +129,7 @@ def build_specs(specs, out_dir, fmt: str = "all", force: bool = False, jobs: int
     _check_stems(specs)
     out_dir = Path(out_dir)
     remove_stale_temps(out_dir)     # a killed build's leftovers, even if nothing is rebuilt
-    formats = FORMATS[fmt]
+    formats = sheet_formats(fmt)
     results: dict = {}
     stale = []
     for spec in specs:
@@ -177,26 +171,3 @@ def _record_changes(results: list, out_dir: Path) -> None:
             append_changes_md(out_dir / "CHANGES.md", result.spec.name, result.title,
                               result.changes, produced_date())
 
-
-def write_index(out_dir: Path) -> Path:
-    """index.html over every sheet built into out_dir (from their manifests), newest first."""
-    from ..files import exclusive_lock
-    from ..render.audit import render_index
-
-    index = out_dir / "index.html"
-    # another build into out_dir may be writing its index now: without the lock, an index made
-    # from fewer manifests could replace one that lists that build's sheet
-    with exclusive_lock(index):
-        entries = []
-        for path in sorted(out_dir.glob("*.manifest.json")):
-            stem = path.name[: -len(".manifest.json")]
-            manifest = read_manifest(out_dir, stem)
-            if not manifest:
-                continue
-            entries.append({"stem": stem, "title": manifest.get("title", stem),
-                            "as_of": manifest.get("as_of", ""), "built": manifest.get("built", ""),
-                            "has_pdf": (out_dir / f"{stem}.pdf").is_file(),
-                            "has_docx": (out_dir / f"{stem}.docx").is_file()})
-        entries.sort(key=lambda e: (e["built"], e["stem"]), reverse=True)
-        render_index(entries, index)
-    return index

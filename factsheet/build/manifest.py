@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..files import file_sha256
+from ..render import get_format
 
 MANIFEST_SUFFIX = ".manifest.json"
 
@@ -30,7 +31,7 @@ def read_manifest(out_dir: Path, stem: str) -> dict | None:
 
 def is_up_to_date(spec: Path, out_dir: Path, formats: tuple) -> bool:
     """True when the last build of this spec used exactly the same inputs and tool version,
-    and every requested output is still there."""
+    and the file of every format named (from the format registry) is still there."""
     manifest = read_manifest(out_dir, spec.stem)
     if not manifest or manifest.get("tool_version") != __version__:
         return False
@@ -39,7 +40,7 @@ def is_up_to_date(spec: Path, out_dir: Path, formats: tuple) -> bool:
     inputs = manifest.get("inputs")
     if not isinstance(inputs, dict) or str(spec.resolve()) not in inputs:
         return False
-    if any(not (out_dir / f"{spec.stem}.{fmt}").is_file() for fmt in formats):
+    if any(not get_format(name).path(out_dir, spec.stem).is_file() for name in formats):
         return False
     return all(file_sha256(Path(path)) == digest for path, digest in inputs.items())
 

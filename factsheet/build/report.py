@@ -14,7 +14,7 @@ def make_reporter(stream, total: int, debug: bool = False):
     def report(result) -> None:
         lines = []
         if result.status == BUILT:
-            names = ", ".join(str(p) for p in result.outputs if p.suffix in (".pdf", ".docx"))
+            names = ", ".join(str(p) for p in result.documents)
             lines.append(f"built {result.spec} -> {names} ({result.seconds:.2f} s)")
             lines.extend(f"  {line}" for m in result.messages for line in m.splitlines())
             if result.changes:

@@ -9,7 +9,7 @@ from ..diagnostics import ERROR, Diagnostic, InvalidSpec, LayoutError, UsageErro
 from ..layout.fit import fit_page
 from ..clock import today
 from ..files import write_all_atomic
-from ..render import FORMATS, available_formats, get_renderer
+from ..render import all_formats, documents, get_format, get_renderer
 from ..theme.template import Template, load_template
 
 
@@ -74,29 +74,31 @@ def _spec_node(spec_path, keys):
     return node
 
 
-def output_paths(sheet, out_dir, formats=FORMATS) -> list:
-    """Where build_sheet writes: out_dir/<spec stem>.<format>."""
-    return [Path(out_dir) / f"{sheet.stem}.{fmt}" for fmt in _check_formats(formats)]
+def output_paths(sheet, out_dir, formats=None) -> list:
+    """Where build_sheet writes: out_dir/<spec stem><the format's suffix>."""
+    return [get_format(name).path(out_dir, sheet.stem) for name in _check_formats(formats)]
 
 
-def build_sheet(sheet, template, out_dir, formats=FORMATS) -> list:
+def build_sheet(sheet, template, out_dir, formats=None) -> list:
     """Fit the sheet on one page and write it in each format; returns the paths written.
 
-    `template` is a Template, or a template name or path (None: the sheet's own `template`),
-    looked up as the spec sees it (factsheet.template: beside or above the spec, then built in).
-    Raises LayoutError (nothing written) if the sheet cannot fit; if any renderer fails,
-    no file is replaced and no temporary file is left behind.
+    `formats` are names from the format registry (render/__init__.py); None: every document
+    (PDF and DOCX). `template` is a Template, or a template name or path (None: the sheet's
+    own `template`), looked up as the spec sees it (factsheet.template: beside or above the
+    spec, then built in). Raises LayoutError (nothing written) if the sheet cannot fit; if
+    any renderer fails, no file is replaced and no temporary file is left behind.
     """
     jobs = render_jobs(sheet, template, out_dir, formats)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     return write_all_atomic(jobs)
 
 
-def render_jobs(sheet, template, out_dir, formats=FORMATS) -> list:
+def render_jobs(sheet, template, out_dir, formats=None) -> list:
     """build_sheet's files as (path, write_fn) jobs for output.write_all_atomic, not yet written.
 
-    Fits the page now (LayoutError before anything is written); a caller may add files of its
-    own to the jobs, so that all of them are replaced together or none is.
+    Fits the page now (LayoutError before anything is written), once for every format; a
+    caller may add files of its own to the jobs, so that all of them are replaced together
+    or none is.
     """
     formats = _check_formats(formats)
     if not isinstance(template, Template):
@@ -104,9 +106,18 @@ def render_jobs(sheet, template, out_dir, formats=FORMATS) -> list:
     today = produced_date()                  # also refuses a malformed SOURCE_DATE_EPOCH early
     if sheet.produced is None:
         sheet = dataclasses.replace(sheet, produced=today)
+    if sheet.documents is None:
+        sheet = dataclasses.replace(sheet, documents=documents_beside(sheet, out_dir, formats))
     layout = fit_page(sheet, template)
-    return [(path, _writer(get_renderer(fmt), sheet, layout))
-            for fmt, path in zip(formats, output_paths(sheet, out_dir, formats))]
+    return [(path, _writer(get_renderer(name), sheet, layout))
+            for name, path in zip(formats, output_paths(sheet, out_dir, formats))]
+
+
+def documents_beside(sheet, out_dir, formats) -> tuple:
+    """The documents in out_dir once these formats are written: those written now and those
+    an earlier build left (the audit page links them)."""
+    return tuple(f.name for f in documents()
+                 if f.name in formats or f.path(out_dir, sheet.stem).is_file())
 
 
 def _writer(render, sheet, layout):
@@ -115,10 +126,13 @@ def _writer(render, sheet, layout):
 
 
 def _check_formats(formats) -> tuple:
+    if formats is None:
+        return tuple(f.name for f in documents())
     if isinstance(formats, str):
         formats = (formats,)
-    known = available_formats()
+    known = [f.name for f in all_formats()]
     unknown = [f for f in formats if f not in known]
     if unknown:
-        raise UsageError(f"unknown output format {unknown[0]!r}: use {' or '.join(known)}")
+        raise UsageError(f"unknown output format {unknown[0]!r}: use "
+                         f"{', '.join(known[:-1])} or {known[-1]}")
     return tuple(dict.fromkeys(formats))

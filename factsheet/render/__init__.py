@@ -1,29 +1,88 @@
-"""Stage 7, render: one renderer per format, all with the signature render(sheet, layout, out_path).
+"""Stage 7, render: the one registry of output formats; each renderer draws one file of a sheet.
 
-Renderers are looked up by format name and imported on first use, so importing this package
-costs nothing (`factsheet validate` never loads ReportLab or python-docx). Renderers only draw:
-they never validate or measure, and take every size, position and text as set from the
-Layout that layout.fit_page finished.
+Every renderer has the signature render(sheet, layout, out_path) -> None and writes the file
+at out_path. The registry below is the only list of formats: `build --format`'s choices, the
+files a build writes and checks, the manifests and the index all read it, so a new format is
+one module and one `register` line. Renderers are imported on first use, so importing this
+package costs nothing (`factsheet validate` never loads ReportLab or python-docx). Renderers
+only draw: they never validate or measure, and take every size, position and text as set
+from the Layout that layout.fit_page finished.
 """
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 
-FORMATS = ("pdf", "docx")
-_RENDERERS = {"pdf": ("factsheet.render.pdf", "render_pdf"),
-              "docx": ("factsheet.render.docx", "render_docx")}
-
-
-def available_formats() -> tuple:
-    """Every format with a registered renderer."""
-    return tuple(_RENDERERS)
+ALL = "all"   # `build --format all`: every document
 
 
-def get_renderer(fmt: str):
-    """The render function for a format name ('pdf' or 'docx'); KeyError for any other."""
-    module, name = _RENDERERS[fmt]
-    return getattr(importlib.import_module(module), name)
+@dataclass(frozen=True)
+class Format:
+    """One kind of file a build writes for each sheet."""
+    name: str          # 'pdf': the key, and the choice for `build --format` of a document
+    suffix: str        # '.sources.html': the file is <spec stem><suffix>
+    renderer: str      # 'factsheet.render.pdf:render_pdf', imported on first use
+    document: bool     # True: the sheet itself, chosen with --format; False: written by every build
+    link: str | None = None   # what the index and the audit page call the file; None: not linked
+
+    def file_name(self, stem: str) -> str:
+        return f"{stem}{self.suffix}"
+
+    def path(self, out_dir, stem: str) -> Path:
+        return Path(out_dir) / self.file_name(stem)
+
+
+_FORMATS: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> Format:
+    """Add a format to every build (after those already registered); ValueError if its name
+    or its suffix is taken, as two formats would then write one file. A document must have a
+    link: the audit page links every document beside it."""
+    if fmt.name == ALL:
+        raise ValueError(f"{ALL!r} is `build --format`'s choice of every document, not a format")
+    if fmt.document and not fmt.link:
+        raise ValueError(f"document format {fmt.name!r} needs a link text")
+    for other in _FORMATS.values():
+        if fmt.name == other.name or fmt.suffix == other.suffix:
+            raise ValueError(f"format {fmt.name!r} ({fmt.suffix}) clashes with {other.name!r}")
+    _FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def unregister(name: str) -> None:
+    del _FORMATS[name]
+
+
+def all_formats() -> tuple[Format, ...]:
+    """Every registered format, documents first, in the order they were registered."""
+    return tuple(sorted(_FORMATS.values(), key=lambda f: not f.document))
+
+
+def documents() -> tuple[Format, ...]:
+    return tuple(f for f in all_formats() if f.document)
+
+
+def companions() -> tuple[Format, ...]:
+    return tuple(f for f in all_formats() if not f.document)
+
+
+def get_format(name: str) -> Format:
+    """The registered format of that name; KeyError for any other."""
+    return _FORMATS[name]
+
+
+def chosen_documents(choice: str) -> tuple[str, ...]:
+    """The document names `build --format CHOICE` writes: one, or every one for 'all'."""
+    return tuple(f.name for f in documents()) if choice == ALL else (get_format(choice).name,)
+
+
+def get_renderer(name: str):
+    """The render function of a format, imported now; KeyError for an unknown name."""
+    module, function = get_format(name).renderer.split(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def document_timestamp(sheet) -> datetime:
@@ -38,3 +97,13 @@ def document_timestamp(sheet) -> datetime:
     if day is None:
         return datetime(1980, 1, 1, tzinfo=timezone.utc)
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+# The formats, registered here so that every process of a parallel build knows them. The
+# audit page, JSON and HXL are companions every build writes beside the documents.
+register(Format("pdf", ".pdf", "factsheet.render.pdf:render_pdf", document=True, link="PDF"))
+register(Format("docx", ".docx", "factsheet.render.docx:render_docx", document=True, link="DOCX"))
+register(Format("audit", ".sources.html", "factsheet.render.audit:render_audit", document=False,
+                link="Sources"))
+register(Format("json", ".json", "factsheet.render.data:render_json", document=False))
+register(Format("hxl", ".hxl.csv", "factsheet.render.data:render_hxl", document=False))

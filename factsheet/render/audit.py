@@ -1,126 +1,37 @@
-"""HTML pages: the audit page behind each sheet (every figure with its evidence) and the index.
+"""The audit page behind each sheet: every figure as printed, its quote and the source behind it.
 
-Spec text is untrusted here: a spec may come from anyone, and these pages are meant to be
-published. Every piece of it goes through `_e` (html.escape with quote=True), URLs become
-links only when they are http(s), and each page forbids scripts in its own header.
+Spec text is untrusted: everything from the sheet goes through `_e` (see render/html.py).
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, fields
-from datetime import date, datetime, timezone
-from html import escape
 from pathlib import Path
-from urllib.parse import quote, urlsplit
 
 from ..sheet.model import Sheet, format_date, plain_text
-from ..files import write_atomic
 from ..sheet.record import archive_path, archive_sha256, label_text
-
-RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
-# no script, no external fetch, even if escaping were ever missed somewhere
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-_SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
-
-CSS = """
-:root { --ink: #1d2327; --muted: #5b6770; --rule: #d5dbe0; --accent: #0b5cad; --paper: #fff; }
-* { box-sizing: border-box; }
-html { font-size: 100%; }
-body { margin: 0 auto; max-width: 54rem; padding: 2rem 1.5rem 3rem; color: var(--ink);
-  background: var(--paper); line-height: 1.5;
-  font-family: "Noto Sans", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-h1 { font-size: 1.7rem; line-height: 1.25; margin: 0 0 .4rem; }
-h2 { font-size: 1.2rem; margin: 2.2rem 0 .8rem; padding-bottom: .3rem;
-  border-bottom: 2px solid var(--ink); }
-a { color: var(--accent); }
-dd a { overflow-wrap: anywhere; }
-code { font-family: "Noto Sans Mono", Consolas, "DejaVu Sans Mono", monospace; font-size: .85em;
-  overflow-wrap: anywhere; }
-.meta, .note, footer { color: var(--muted); }
-.downloads { display: flex; gap: .6rem; flex-wrap: wrap; margin: 1rem 0; }
-.downloads a { border: 1px solid var(--accent); border-radius: 4px; padding: .3rem .8rem;
-  text-decoration: none; font-weight: 600; }
-.figure { border: 1px solid var(--rule); border-radius: 6px; padding: 1rem 1.2rem;
-  margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
-.figure .value { margin: 0 0 .5rem; font-size: 1.05rem; }
-.display { font-size: 1.5rem; font-weight: 700; margin-inline-end: .4rem; }
-.badge { display: inline-block; font-size: .75rem; font-weight: 600; text-transform: uppercase;
-  letter-spacing: .04em; color: var(--accent); }
-blockquote { margin: .6rem 0; padding: .4rem 1rem; border-inline-start: 4px solid var(--accent);
-  background: #f3f6f9; font-style: italic; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .4rem 0 0; }
-dt { color: var(--muted); }
-dd { margin: 0; }
-.source { border-top: 1px dashed var(--rule); margin-top: .7rem; padding-top: .5rem; }
-.source-title { margin: 0; font-weight: 600; }
-.ref { color: var(--accent); margin-inline-end: .3rem; }
-.missing { color: #a4161a; font-weight: 600; }
-table { width: 100%; border-collapse: collapse; }
-th, td { text-align: start; vertical-align: top; padding: .45rem .6rem;
-  border-bottom: 1px solid var(--rule); }
-th { font-size: .85rem; color: var(--muted); border-bottom: 2px solid var(--ink); }
-td.nowrap { white-space: nowrap; }
-td.nowrap a { margin-inline-end: .6rem; }
-footer { margin-top: 2.5rem; font-size: .85rem; }
-@media print {
-  @page { margin: 15mm; }
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
-  .downloads { display: none; }
-  a { color: inherit; text-decoration: none; }
-  blockquote { background: none; }
-}
-"""
+from . import documents as registered_documents, get_format
+from .html import escape_text as _e, file_href as _href, is_web_url, page_html as _page, \
+    url_html as _url
 
 
-def _e(text) -> str:
-    return escape(str(text), quote=True)
+def render_audit(sheet: Sheet, layout, out_path) -> None:
+    """Write the audit page to out_path. `layout` is unused.
+
+    Links the documents a build says are beside the page (sheet.documents); without a build,
+    those already there, or every document when none is there yet."""
+    linked = sheet.documents
+    if linked is None:
+        folder = Path(out_path).parent
+        linked = [f.name for f in registered_documents() if f.path(folder, sheet.stem).is_file()] \
+            or None
+    with open(out_path, "wb") as handle:
+        handle.write(audit_html(sheet, linked).encode("utf-8"))
 
 
-def _href(name: str) -> str:
-    """A link to a file beside the page; the name is spec-derived, so percent-encode it."""
-    return _e(quote(name, safe=""))
-
-
-def is_web_url(url) -> bool:
-    """Only http(s) URLs may become links: no javascript:, data: or file: from a spec."""
-    return bool(url and _SAFE_URL.fullmatch(url) and urlsplit(url).netloc)
-
-
-def _url(url) -> str:
-    if not url:
-        return '<span class="note">none given</span>'
-    if is_web_url(url):
-        return f'<a href="{_e(url)}">{_e(url)}</a>'
-    return f"<code>{_e(url)}</code>"
-
-
-def _page(lang: str, title: str, body: str) -> str:
-    primary = lang.split("-")[0].lower()
-    direction = "rtl" if primary in RTL_LANGUAGES else "ltr"
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{_e(lang)}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">\n'
-        f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n"
-        f"<body>\n{body}</body>\n</html>\n"
-    )
-
-
-def render_audit(sheet: Sheet, layout, out_path) -> Path:
-    """Write `<stem>.sources.html`. `layout` is unused; out_path is a file or a folder.
-
-    Links the sheet's PDF and DOCX that exist beside the page; when neither exists yet (the
-    page rendered before the documents) it links both, as a build makes both by default."""
-    path = _target(out_path, f"{sheet.stem}.sources.html")
-    documents = [s for s in ("pdf", "docx") if (path.parent / f"{sheet.stem}.{s}").is_file()]
-    text = audit_html(sheet, documents or ("pdf", "docx"))
-    write_atomic(path, lambda f: f.write(text.encode("utf-8")))
-    return path
-
-
-def audit_html(sheet: Sheet, documents=("pdf", "docx")) -> str:
-    """Every figure as printed (key figures first), its quote, and the sources behind it."""
+def audit_html(sheet: Sheet, documents=None) -> str:
+    """Every figure as printed (key figures first), its quote, and the sources behind it.
+    Links the named documents (format names; None: every registered document)."""
+    linked = [get_format(name) for name in documents] if documents is not None \
+        else registered_documents()
     title = sheet.title_text
     meta = [plain_text(sheet.subtitle), sheet.location, sheet.as_of_text, sheet.organisation]
     meta_text = " \u00b7 ".join(_e(m) for m in meta if m)
@@ -129,8 +40,8 @@ def audit_html(sheet: Sheet, documents=("pdf", "docx")) -> str:
         f"<h1>Sources for {_e(title)}</h1>\n",
         f'<p class="meta">{meta_text}</p>\n',
         '<nav class="downloads">'
-        + " ".join(f'<a href="{_href(f"{sheet.stem}.{suffix}")}">Fact sheet ({suffix.upper()})</a>'
-                   for suffix in documents)
+        + " ".join(f'<a href="{_href(fmt.file_name(sheet.stem))}">Fact sheet ({fmt.link})</a>'
+                   for fmt in linked)
         + "</nav>\n",
         '<p class="note">Every figure on the sheet, the passage it is taken from (verbatim), '
         "and the archived copy of the article that passage is in, with its SHA-256 "
@@ -251,112 +162,3 @@ def _sources_table(sheet: Sheet) -> str:
     return ("<section>\n<h2>Sources</h2>\n<table>\n<thead><tr><th>No.</th><th>Source</th>"
             "<th>URL</th><th>Archive SHA-256</th></tr></thead>\n<tbody>\n"
             + "\n".join(rows) + "\n</tbody>\n</table>\n</section>\n")
-
-
-@dataclass(frozen=True)
-class IndexEntry:
-    """One built sheet as the index lists it."""
-    stem: str
-    title: str
-    as_of: date | str | None = None
-    built: datetime | str | None = None
-    has_pdf: bool = True
-    has_docx: bool = True
-    has_audit: bool = True
-
-
-def _as_entry(entry) -> IndexEntry:
-    if isinstance(entry, IndexEntry):
-        return entry
-    names = {f.name for f in fields(IndexEntry)}
-    return IndexEntry(**{k: v for k, v in dict(entry).items() if k in names})
-
-
-def _parse_built(built) -> datetime | None:
-    if isinstance(built, str):
-        try:
-            return datetime.fromisoformat(built)
-        except ValueError:
-            return None
-    if isinstance(built, date) and not isinstance(built, datetime):
-        return datetime(built.year, built.month, built.day)
-    return built
-
-
-def _built_time(entry: IndexEntry) -> datetime | None:
-    built = _parse_built(entry.built)
-    if built is not None and built.tzinfo is not None:
-        # aware and naive times cannot be compared; naive ones are taken to be UTC already
-        built = built.astimezone(timezone.utc).replace(tzinfo=None)
-    return built
-
-
-def sort_entries(entries) -> list[IndexEntry]:
-    """Newest build first; unknown build times last; ties by stem, so the order is stable."""
-    entries = sorted((_as_entry(e) for e in entries), key=lambda e: e.stem)
-    dated = [e for e in entries if _built_time(e) is not None]
-    undated = [e for e in entries if _built_time(e) is None]
-    return sorted(dated, key=_built_time, reverse=True) + undated
-
-
-def render_index(entries, out_path) -> Path:
-    """Write `index.html` listing every built sheet; out_path is the file or its folder."""
-    path = _target(out_path, "index.html")
-    text = index_html(entries)
-    write_atomic(path, lambda f: f.write(text.encode("utf-8")))
-    return path
-
-
-def index_html(entries, lang: str = "en") -> str:
-    entries = sort_entries(entries)
-    rows = []
-    for entry in entries:
-        links = []
-        if entry.has_pdf:
-            links.append(f'<a href="{_href(entry.stem + ".pdf")}">PDF</a>')
-        if entry.has_docx:
-            links.append(f'<a href="{_href(entry.stem + ".docx")}">DOCX</a>')
-        if entry.has_audit:
-            links.append(f'<a href="{_href(entry.stem + ".sources.html")}">Sources</a>')
-        rows.append(
-            f'<tr id="sheet-{_e(entry.stem)}"><td><strong>{_e(entry.title)}</strong><br>'
-            f'<code class="note">{_e(entry.stem)}</code></td>'
-            f'<td class="nowrap">{_as_of_text(entry.as_of)}</td>'
-            f'<td class="nowrap">{_built_text(entry)}</td>'
-            f'<td class="nowrap">{" ".join(links)}</td></tr>'
-        )
-    if rows:
-        body = ("<table>\n<thead><tr><th>Sheet</th><th>Figures as of</th><th>Last built</th>"
-                "<th>Files</th></tr></thead>\n<tbody>\n" + "\n".join(rows)
-                + "\n</tbody>\n</table>\n")
-    else:
-        body = '<p class="note">No sheets have been built yet.</p>\n'
-    count = f"{len(entries)} sheet{'' if len(entries) == 1 else 's'}, most recently built first."
-    return _page(lang, "Fact sheets",
-                 f'<header>\n<h1>Fact sheets</h1>\n<p class="meta">{count}</p>\n</header>\n'
-                 f"<main>\n{body}</main>\n")
-
-
-def _as_of_text(as_of) -> str:
-    if isinstance(as_of, str):
-        try:
-            as_of = date.fromisoformat(as_of)
-        except ValueError:
-            return _e(as_of)
-    return _e(format_date(as_of)) if as_of else ""
-
-
-def _built_text(entry: IndexEntry) -> str:
-    built = _parse_built(entry.built)
-    if built is None:
-        return _e(entry.built or "")
-    shown = built.strftime("%Y-%m-%d %H:%M")
-    if built.tzinfo is not None:
-        built = built.astimezone(timezone.utc)
-        shown = built.strftime("%Y-%m-%d %H:%M UTC")
-    return f'<time datetime="{_e(built.isoformat(timespec="seconds"))}">{_e(shown)}</time>'
-
-
-def _target(out_path, name: str) -> Path:
-    out_path = Path(out_path)
-    return out_path / name if out_path.is_dir() else out_path

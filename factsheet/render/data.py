@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from ..sheet.model import Sheet
-from ..files import write_atomic
 from ..sheet.record import dump_record, sheet_record
 
 HXL_COLUMNS = (
@@ -31,22 +29,18 @@ HXL_COLUMNS = (
 JOIN = "; "
 
 
-def render_json(sheet: Sheet, layout, out_path) -> Path:
-    """Write `<stem>.json`: the sheet record. `layout` is unused; out_path is a file or a folder."""
-    path = _target(out_path, f"{sheet.stem}.json")
-    text = dump_record(sheet_record(sheet))
-    write_atomic(path, lambda f: f.write(text.encode("utf-8")))
-    return path
+def render_json(sheet: Sheet, layout, out_path) -> None:
+    """Write the sheet record to out_path. `layout` is unused."""
+    with open(out_path, "wb") as handle:
+        handle.write(dump_record(sheet_record(sheet)).encode("utf-8"))
 
 
-def render_hxl(sheet: Sheet, layout, out_path) -> Path:
-    """Write `<stem>.hxl.csv`: header row, HXL hashtag row, one row per fact in spec order,
-    then one row per cited figure (no fact ID; the sheet's sentence as its indicator, the
-    archive passage as its quote)."""
-    path = _target(out_path, f"{sheet.stem}.hxl.csv")
-    text = hxl_text(sheet_record(sheet))
-    write_atomic(path, lambda f: f.write(text.encode("utf-8")))
-    return path
+def render_hxl(sheet: Sheet, layout, out_path) -> None:
+    """Write the HXL table to out_path: header row, HXL hashtag row, one row per fact in spec
+    order, then one row per cited figure (no fact ID; the sheet's sentence as its indicator,
+    the archive passage as its quote). `layout` is unused."""
+    with open(out_path, "wb") as handle:
+        handle.write(hxl_text(sheet_record(sheet)).encode("utf-8"))
 
 
 def hxl_text(record: dict) -> str:
@@ -105,7 +99,3 @@ def _aligned(items) -> str:
     items = [item or "" for item in items]
     return JOIN.join(items) if any(items) else ""
 
-
-def _target(out_path, name: str) -> Path:
-    out_path = Path(out_path)
-    return out_path / name if out_path.is_dir() else out_path

@@ -152,6 +152,9 @@ class Sheet:
     produced: date | None = None  # set by the build (SOURCE_DATE_EPOCH or today)
     keywords: tuple = field(default=())
     cited_figures: tuple = ()     # tuple[CitedFigure, ...]: figures of cited sentences, in order
+    # set by the build, for the audit page's links: the documents beside this sheet's files
+    # ('pdf', 'docx'); None when no build said, and the page looks for them itself
+    documents: tuple | None = None
 
     @property
     def stem(self) -> str:
