@@ -147,3 +147,17 @@ def test_a_renderer_refuses_a_layout_that_was_never_fitted(render, example, tmp_
     with pytest.raises(ValueError, match="fit the page first"):
         render(example, size_layout(load_template("default"), 10), tmp_path / "x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_pdf_sets_the_key_numbers_at_the_size_the_docx_is_given(tmp_path):
+    """A stretched sheet once set its numbers at 26 pt in the PDF and 27.5 pt in the DOCX."""
+    from fixture_specs import raqqa_sheet
+
+    sheet = raqqa_sheet()
+    layout = fit_page(with_produced(sheet), load_template("default"))
+    assert layout.stretch > 1        # the example is short enough to be stretched
+    numbers = {figure.number for figure in sheet.key_figures}
+    sizes = {item.size for item in layout.items
+             if getattr(item, "role", None) == "number" and
+             "".join(s.text for s in item.inline).replace("\u00a0", " ") in numbers}
+    assert sizes == {layout.figure_size}

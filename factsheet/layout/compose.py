@@ -62,11 +62,8 @@ def compose_page(sheet, layout) -> Page:
     layout = replace(layout, figure_rows=figure_rows(len(sheet.key_figures)), logo_width=logo_w,
                      logo_height=logo_h)
     figure = _figure_size(sheet, layout)
-    # The PDF sets the numbers at the unstretched size unless they had to shrink, while the
-    # DOCX takes layout.figure_size: kept as it was, for byte-identical output (a known slip).
-    number_size = None
-    if figure != layout.figure_size:
-        layout, number_size = with_figure_size(layout, figure), figure
+    # both renderers set the key numbers at this one size, stretched or shrunk
+    layout, number_size = with_figure_size(layout, figure), figure
     page = Page(layout)
     band = _compose_band(sheet, layout, page)
     figures_h = _compose_figures(sheet, layout, page, band + layout.block_gap, number_size)
