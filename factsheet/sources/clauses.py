@@ -303,6 +303,8 @@ def _cut_at_claim(words: list) -> list:
     for n, word in enumerate(words):
         if n >= 2 and _CLAIM_BREAK.match(word.strip(EDGES)):
             return words[:n]
+        if n >= 2 and word == "as" and words[n - 1].endswith("ed"):   # '... destroyed as violent winds'
+            return words[:n]
     return words
 
 

@@ -150,7 +150,9 @@ def extract(text: str, source_id: str, published: date | None = None, taken_ids=
             if same is not None:     # drafted once, with the clearer of the two quotes
                 repeats += 1
                 if _clarity(draft) > _clarity(drafts[same]):
-                    draft.id, draft.notes = drafts[same].id, draft.notes + ["stated again: " + drafts[same].quote]
+                    taken.discard(drafts[same].id)     # named after the quote it keeps
+                    draft.id = _unique(draft.id, taken)
+                    draft.notes.append("stated again: " + drafts[same].quote)
                     drafts[same] = draft
                 else:
                     drafts[same].notes.append("stated again: " + draft.quote)
