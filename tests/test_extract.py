@@ -496,6 +496,7 @@ def test_a_figure_stated_again_in_other_words_is_drafted_once_with_the_clearer_q
     ("Chido left 120 fatalities, 868 injured and an estimated 453,971 people were affected.",
      ["fatalities left by Chido", "people injured", "people were affected"]),
     ("The cyclone hit on Sunday, killing at least 45 people, officials say.", ["people killed"]),
+    ("Example Town: floods leave thousands without shelter", ["people without shelter"]),
     ("At least 160,000 people, or 10% of the population, could be in urgent need of shelter.",
      ["people in urgent need of shelter", "population in urgent need of shelter"]),
     ("More than 35,000 homes were destroyed as violent winds laid waste to the town.", ["homes were destroyed"]),

@@ -85,7 +85,7 @@ def test_document_numbers_durations_and_schedules_are_not_drafted(name):
 
 
 # a label opens with what is counted, not with the link to it, and does not stop mid-phrase
-FRAGMENT_START = re.compile(r"(?:of|and|or|with|according|to|by|from|the|a|an|followed)\b", re.I)
+FRAGMENT_START = re.compile(r"(?:of|and|or|with|without|according|to|by|from|the|a|an|followed)\b", re.I)
 FRAGMENT_END = re.compile(r"\b(?:and|or|of|the|a|an|to|by|with|that|which|according|along|"
                           r"a staggering|an estimated|show|shows)$", re.I)
 

@@ -200,8 +200,9 @@ def label_for(quote: str, at: int, end: int, unit) -> str:
     words = _noun_words(words_after(tail, 0), unit)
     if words and words[0].lower() in ("to", "in", "into", "from", "at") and not unit:
         words = _elided(quote[:at]) + words    # '18,500 people have returned – 2,500 to Qamishli'
-    if len(words) < 2 and words and _PARTICIPLE.fullmatch(words[0]):
-        words = ["people"] + words             # '868 injured'
+    if words and not unit and (len(words) < 2 and _PARTICIPLE.fullmatch(words[0]) or
+                               words[0].lower() == "without"):
+        words = ["people"] + words             # '868 injured', 'leave thousands without shelter'
     if len(words) < 2:
         noun = words
         rest = tail[tail.find(noun[-1]) + len(noun[-1]):] if noun else tail
@@ -272,7 +273,7 @@ def _finish(words: list, quote: str) -> str:
 
 
 # a label that is a fragment: it opens with the link to what is counted, or stops mid-phrase
-_FRAGMENT_START = re.compile(r"(?:of|and|or|with|according|to|by|from|the|a|an|followed)\b", re.I)
+_FRAGMENT_START = re.compile(r"(?:of|and|or|with|without|according|to|by|from|the|a|an|followed)\b", re.I)
 _FRAGMENT_END = re.compile(r"\b(?:and|or|of|the|a|an|to|by|with|that|which|according|along|"
                            r"a staggering|an estimated|shows?|showed)$", re.I)
 
