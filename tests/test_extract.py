@@ -516,3 +516,13 @@ def test_according_to_whom_as_of_a_day_dates_the_figure_and_names_who_without_th
     [draft] = extract("An estimated 453,971 people were affected, according to the National Institute "
                       "(INGD) as of 26 December.", "s", date(2024, 12, 30)).drafts
     assert (draft.date, draft.attribution) == (date(2024, 12, 26), "National Institute (INGD)")
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("Five children and five women were killed in the attack on the market.", ["Five", "five"]),
+    ("In the north, 10 people were killed by the floods. In the south, 10 people were injured by "
+     "falling trees.", ["10", "10"]),
+])
+def test_the_same_value_said_of_other_things_is_two_figures(text, figures):
+    result = extract(text, "s", TUESDAY)
+    assert ([d.figure for d in result.drafts], result.repeats) == (figures, 0)

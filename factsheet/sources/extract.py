@@ -74,6 +74,7 @@ class Draft:
     date: date | None = None
     notes: list = field(default_factory=list)   # YAML comments for the person who checks it
     context: frozenset = frozenset()  # word stems around the figure: a repeat is told by them
+    sentence: tuple = ()              # (paragraph, offset) of its sentence: a repeat is in another
 
     def entry(self) -> dict:
         """The draft as a spec's fact entry, keys in the spec's order."""
@@ -132,7 +133,7 @@ def extract(text: str, source_id: str, published: date | None = None, taken_ids=
     archive = archive or Archive(Path(source_id), normalise(text), "")
     skipped, drafts, seen, repeats = Counter(), [], set(), 0
     taken = set(taken_ids)
-    for paragraph in _items(text):
+    for number, paragraph in enumerate(_items(text)):
         start, end, caption = _body(paragraph, skipped)
         body = paragraph[:end]
         for cand in _candidates(body, start, skipped):
@@ -140,12 +141,15 @@ def extract(text: str, source_id: str, published: date | None = None, taken_ids=
             if draft is None:
                 skipped["figures with no quotable clause"] += 1
                 continue
-            key = (draft.value, draft.unit, draft.qualifier, normalise(draft.quote).lower())
+            draft.context = _context(body, cand)
+            draft.sentence = (number, clauses.sentence_bounds(body, start, cand.start)[0])
+            # a sentence stated again word for word; 'five children and five women' are two
+            key = (draft.value, draft.unit, draft.qualifier, normalise(draft.quote).lower(),
+                   cand.start - draft.sentence[1])
             if key in seen:
                 repeats += 1
                 continue
             seen.add(key)
-            draft.context = _context(body, cand)
             same = next((n for n, d in enumerate(drafts) if _same_figure(d, draft)), None)
             if same is not None:     # drafted once, with the clearer of the two quotes
                 repeats += 1
@@ -186,7 +190,7 @@ def _same_figure(one: Draft, other: Draft) -> bool:
     words in common around it: '95% of the houses are affected' in the highlights and in
     the body; 'the most critical need (90%)' and 'the most urgent need, with 90%')."""
     return one.value == other.value and one.unit == other.unit and one.figure == other.figure and \
-        len(one.context & other.context) >= 2
+        one.sentence != other.sentence and len(one.context & other.context) >= 2   # '5 children and 5 women' are two
 
 
 def _clarity(draft: Draft):
