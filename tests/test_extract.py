@@ -497,6 +497,8 @@ def test_a_figure_stated_again_in_other_words_is_drafted_once_with_the_clearer_q
      ["fatalities left by Chido", "people injured", "people were affected"]),
     ("The cyclone hit on Sunday, killing at least 45 people, officials say.", ["people killed"]),
     ("Example Town: floods leave thousands without shelter", ["people without shelter"]),
+    ("More than 102,000 houses were destroyed along with 250 schools and 52 health centres.",
+     ["houses were destroyed", "schools destroyed", "health centres destroyed"]),
     ("At least 160,000 people, or 10% of the population, could be in urgent need of shelter.",
      ["people in urgent need of shelter", "population in urgent need of shelter"]),
     ("More than 35,000 homes were destroyed as violent winds laid waste to the town.", ["homes were destroyed"]),

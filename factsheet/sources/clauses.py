@@ -226,6 +226,10 @@ def label_for(quote: str, at: int, end: int, unit) -> str:
                     + phrase[1:]
         if len(words) < 2:
             words = noun or _trimmed(quote[:at].split()[-8:])
+    if 2 <= len(words) <= 3 and not has_verb(" ".join(words)) and _LIST_NEXT.search(quote[:at]) and \
+            find_figures(quote[:at]):          # '... destroyed along with 250 schools and 52 health centres'
+        shared = list(_VERB_WORD.finditer(quote[:at]))
+        words = words + [shared[-1].group(0)] if shared else words
     if words and words[0].lower() in ("to", "from") and unit in _LENGTHS:
         words = ["distance"] + words           # 'We are 300 meters from Sudan'
     elif words and words[0].lower() == "to":   # 'it needs $250 million to run its operation'
@@ -236,6 +240,8 @@ def label_for(quote: str, at: int, end: int, unit) -> str:
     return _finish(words, quote)
 
 
+# the next item of a list whose first item carries the verb
+_LIST_NEXT = re.compile(r"(?:,|\band|\balong with|\bincluding|\bas well as)\s*$")
 _LENGTHS = {"km", "kilometres", "kilometers", "metres", "meters", "miles"}
 # a figure in the words after a noun starts another claim, unless it is an aside: 'people,
 # including around 74,000 children, have been...', '160,000 people, or 10% of ..., could be'
