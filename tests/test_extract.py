@@ -464,3 +464,68 @@ def test_a_figure_that_cannot_be_read_with_certainty_is_a_comment_that_says_why(
                     "  # '13 lakh' cannot be read with certainty: 'lakh' is a scale this reader does not read\n"
                     "  #   - source: s\n"
                     "  #     quote: \"13 lakh people were displaced by the floods\"\n")
+
+
+# -- a report's highlights repeated in its body (issue 11: the Cyclone Chido flash update) -------
+
+def test_a_figure_stated_again_in_other_words_is_drafted_once_with_the_clearer_quote():
+    text = ("HIGHLIGHTS\n- Food is the most critical need (90%) followed by Shelter (65%).\n"
+            "- A staggering 95% of the houses are affected, including 73% of schools.\n\n"
+            "Assessments in 165 sites show that a staggering 95% of the houses are affected, including "
+            "73% of schools. Food remains the most urgent need, with 90% of people assessed requiring "
+            "assistance. In Nampula, 95% of the wells are dry.")
+    result = extract(text, "s", TUESDAY)
+    drafted = [(d.figure, d.quote) for d in result.drafts]
+    assert [f for f, _ in drafted].count("95%") == 2          # the houses once, the wells once
+    assert [f for f, _ in drafted].count("73%") == 1
+    assert ("90%", "Food remains the most urgent need, with 90% of people assessed requiring assistance") \
+        in drafted                                            # not the bracketed '(90%)'
+    assert ("95%", "A staggering 95% of the houses are affected") in drafted
+    assert result.repeats == 3 and result.summary("s").endswith("; 3 repeat(s) drafted once")
+    [ninety] = [d for d in result.drafts if d.figure == "90%"]
+    assert (ninety.id, ninety.notes) == ("people-assessed-requiring", [
+        "stated again: Food is the most critical need (90%) followed by Shelter (65%)"])
+
+
+@pytest.mark.parametrize("text, label", [
+    ("A staggering 95% of the houses are affected, including 73% of schools and 62% of farmlands.",
+     ["houses affected", "schools affected", "farmlands affected"]),
+    ("Food is the most critical need (90%) followed by Shelter (65%) and the need to rehabilitate "
+     "houses (56%).", ["Food is the most critical need", "Shelter need", "need to rehabilitate houses"]),
+    ("Cabo Delgado (272,000 people affected) and Nampula (175,000 people affected) account for most.",
+     ["people affected in Cabo Delgado", "people affected in Nampula"]),
+    ("Chido left 120 fatalities, 868 injured and an estimated 453,971 people were affected.",
+     ["fatalities left by Chido", "people injured", "people were affected"]),
+    ("The cyclone hit on Sunday, killing at least 45 people, officials say.", ["people killed"]),
+    ("Example Town: floods leave thousands without shelter", ["people without shelter"]),
+    ("More than 102,000 houses were destroyed along with 250 schools and 52 health centres.",
+     ["houses were destroyed", "schools destroyed", "health centres destroyed"]),
+    ("At least 160,000 people, or 10% of the population, could be in urgent need of shelter.",
+     ["people in urgent need of shelter", "population in urgent need of shelter"]),
+    ("More than 35,000 homes were destroyed as violent winds laid waste to the town.", ["homes were destroyed"]),
+])
+def test_labels_of_report_lists_and_brackets_say_what_is_counted(text, label):
+    assert [d.label for d in extract(text, "s", TUESDAY).drafts] == label
+
+
+def test_a_wind_speed_is_skipped_and_counted():
+    result = extract("Homes were destroyed as winds of up to 260km an hour, or 160 mph, hit 3,000 "
+                     "homes.", "s", TUESDAY)
+    assert [d.figure for d in result.drafts] == ["3,000"]
+    assert result.summary("s") == "1 figure(s) drafted from s; skipped: 2 speeds"
+
+
+def test_according_to_whom_as_of_a_day_dates_the_figure_and_names_who_without_the_day():
+    [draft] = extract("An estimated 453,971 people were affected, according to the National Institute "
+                      "(INGD) as of 26 December.", "s", date(2024, 12, 30)).drafts
+    assert (draft.date, draft.attribution) == (date(2024, 12, 26), "National Institute (INGD)")
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("Five children and five women were killed in the attack on the market.", ["Five", "five"]),
+    ("In the north, 10 people were killed by the floods. In the south, 10 people were injured by "
+     "falling trees.", ["10", "10"]),
+])
+def test_the_same_value_said_of_other_things_is_two_figures(text, figures):
+    result = extract(text, "s", TUESDAY)
+    assert ([d.figure for d in result.drafts], result.repeats) == (figures, 0)

@@ -50,7 +50,14 @@ def test_the_reports_are_of_different_kinds():
     assert sum(len(EXPECTED[name]["figures"]) for name in NAMES) >= 30
 
 
-@pytest.mark.parametrize("name, expected", [(n, e) for n in NAMES for e in EXPECTED[n]["figures"]],
+def _awaiting(name, expected):
+    """A listed figure another part of the tool does not read yet ('awaits: ...'): expected to
+    fail, strictly, so the entry's mark is removed as soon as that part reads it."""
+    marks = [pytest.mark.xfail(strict=True, reason=expected["awaits"])] if "awaits" in expected else []
+    return pytest.param(name, expected, marks=marks)
+
+
+@pytest.mark.parametrize("name, expected", [_awaiting(n, e) for n in NAMES for e in EXPECTED[n]["figures"]],
                          ids=lambda v: v if isinstance(v, str) else v["written"])
 def test_every_figure_on_the_hand_list_is_drafted(name, expected):
     found = [d for d in drafts_of(name) if matches(expected, d)]
@@ -77,6 +84,12 @@ def test_document_numbers_durations_and_schedules_are_not_drafted(name):
         assert draft.figure not in EXPECTED[name]["not_figures"], draft.quote
 
 
+# a label opens with what is counted, not with the link to it, and does not stop mid-phrase
+FRAGMENT_START = re.compile(r"(?:of|and|or|with|without|according|to|by|from|the|a|an|followed)\b", re.I)
+FRAGMENT_END = re.compile(r"\b(?:and|or|of|the|a|an|to|by|with|that|which|according|along|"
+                          r"a staggering|an estimated|show|shows)$", re.I)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_labels_say_what_the_figure_counts(name):
     for draft in drafts_of(name):
@@ -84,6 +97,10 @@ def test_labels_say_what_the_figure_counts(name):
             continue
         assert re.match(r"\w", draft.label) and re.search(r"\w$", draft.label), draft.label
         assert len(draft.label.split()) >= 2, draft.label       # 'people' says nothing
+        assert not FRAGMENT_START.match(draft.label), draft.label     # 'of schools', 'and the need ...'
+        assert not FRAGMENT_END.search(draft.label), draft.label      # '... and', '... a staggering'
+        assert draft.label.split()[0] in draft.quote.split() or \
+            not re.search(r"\w" + re.escape(draft.label.split()[0]), draft.quote), draft.label   # 'e destroyed'
         assert "(" not in draft.label and ")" not in draft.label, draft.label
 
 
@@ -97,7 +114,7 @@ def test_every_drafted_quote_and_value_validates(tmp_path):
     """All drafts of all reports in one spec, `draft: true` removed: `validate` accepts it."""
     (tmp_path / "sources").mkdir()
     sources, facts = [], []
-    for name in NAMES:
+    for number, name in enumerate(NAMES):
         shutil.copy(REPORTS / f"{name}.txt", tmp_path / "sources" / f"{name}.txt")
         meta = META[name]
         sources.append(f"  - id: {name}\n    title: {json.dumps(meta['title'])}\n"
@@ -106,7 +123,8 @@ def test_every_drafted_quote_and_value_validates(tmp_path):
         code, out, err = run("extract", tmp_path / "sources" / f"{name}.txt",
                              "--published", meta["published"])
         assert code == 0, err
-        facts.append(out[len("facts:\n"):])
+        # ids are unique within a report; in one spec of all of them, each report gets a prefix
+        facts.append(re.sub(r"^  - id: (\S+)$", rf"  - id: r{number}-\1", out[len("facts:\n"):], flags=re.M))
     body = "".join(facts).replace("    draft: true\n", "")
     ids = re.findall(r"^  - id: (\S+)$", body, re.M)
     assert len(ids) >= 30
@@ -126,7 +144,7 @@ def test_every_drafted_quote_and_value_validates(tmp_path):
     spec.write_text(text.replace("in- jured", "in jured"), encoding="utf-8")   # a space is no hyphen
     code, out, _ = run("validate", "--max-age", "100000", spec)
     assert code == 1
-    assert "error: quote of fact 'injured-people' is not in the archived text of " \
+    assert "error: quote of fact 'r1-injured-people' is not in the archived text of " \
            "'ocha-nes-flash-update-8'" in out
 
 

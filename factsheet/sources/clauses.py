@@ -188,35 +188,155 @@ def label_for(quote: str, at: int, end: int, unit) -> str:
     """What the figure at quote[at:end] counts, noun and verb: the words after it ('civilians
     trapped by ISIS'); a lone noun takes the verb that makes the claim, after it ('people, ...,
     have been displaced from X' -> 'people displaced from X') or before it ('evacuated ... five
-    families' -> 'families evacuated ...'), or else the words it belongs to ('a border town of
-    40,000 inhabitants' -> 'inhabitants of a border town')."""
+    families' -> 'families evacuated ...', 'killing at least 45 people' -> 'people killed'),
+    or else the words it belongs to ('a border town of 40,000 inhabitants' -> 'inhabitants of
+    a border town'). A figure in parentheses counts the words before them ('Cabo Delgado
+    (272,000 people affected)' -> 'people affected in Cabo Delgado'; 'Shelter (65%)')."""
+    inner = _in_parentheses(quote, at, end)
+    if inner is not None:
+        return _finish(inner, quote)
     tail = re.sub(r"\s*\([^()]*\)", "", quote[end:])      # '14 families (83 individuals) stranded'
     tail = tail.replace(")", "", 1) if "(" in quote[:at] and ")" in tail else tail
     words = _noun_words(words_after(tail, 0), unit)
     if words and words[0].lower() in ("to", "in", "into", "from", "at") and not unit:
         words = _elided(quote[:at]) + words    # '18,500 people have returned – 2,500 to Qamishli'
+    if words and not unit and (len(words) < 2 and _PARTICIPLE.fullmatch(words[0]) or
+                               words[0].lower() == "without"):
+        words = ["people"] + words             # '868 injured', 'leave thousands without shelter'
     if len(words) < 2:
         noun = words
         rest = tail[tail.find(noun[-1]) + len(noun[-1]):] if noun else tail
-        verb = _VERB_START.search(rest)
+        rest = rest[:_next_claim(rest)]        # the verb of the figure's own words, not the next one's
+        verb = _VERB_START.search(rest) or _NEED.search(rest)
+        head = quote[:at]
+        doing = _DOING.search(head)
         if verb:
             words = noun + _noun_words(words_after(rest, verb.end()), None)
+        elif doing and noun:                   # 'killing at least 45 people' -> 'people killed'
+            words = noun + [_participle(doing.group("verb"))]
         else:
-            head = quote[:at]
-            last = list(_VERB_WORD.finditer(head))
+            last = list(_HEAD_VERB.finditer(head))
             if last:
-                words = noun + _trimmed(head[last[-1].start():].split())
+                words = noun + _trimmed(re.split(r"[,;:(]", head[last[-1].start():])[0].split())
+                if len(words) == len(noun) + 1 and _OPENS_WITH_FIGURE.match(head[last[-1].end():]):    # 'Chido left 120 fatalities' -> 'fatalities left by Chido'
+                    words += _by(head[:last[-1].start()])
             elif noun and re.search(r"\bof\s*$", head) and _trimmed(head.split()):
                 phrase = _trimmed(head.split())      # 'a border town of 40,000 inhabitants'
                 words = noun + ["of", phrase[0].lower() if phrase[0] in ("A", "An", "The") else phrase[0]] \
                     + phrase[1:]
         if len(words) < 2:
             words = noun or _trimmed(quote[:at].split()[-8:])
-    label = " ".join(words).replace("\ufffd", "")
+    if 2 <= len(words) <= 3 and not has_verb(" ".join(words)) and _LIST_NEXT.search(quote[:at]) and \
+            find_figures(quote[:at]):          # '... destroyed along with 250 schools and 52 health centres'
+        shared = list(_VERB_WORD.finditer(quote[:at]))
+        words = words + [shared[-1].group(0)] if shared else words
+    if words and words[0].lower() in ("to", "from") and unit in _LENGTHS:
+        words = ["distance"] + words           # 'We are 300 meters from Sudan'
+    elif words and words[0].lower() == "to":   # 'it needs $250 million to run its operation'
+        needs = re.search(r"\b([a-z]{3,}s)\W*$", quote[:at])
+        if needs:
+            verb = needs.group(1)[:-1]
+            words = [verb + ("d" if verb.endswith("e") else "ed")] + words
+    return _finish(words, quote)
+
+
+# the next item of a list whose first item carries the verb
+_LIST_NEXT = re.compile(r"(?:,|\band|\balong with|\bincluding|\bas well as)\s*$")
+_LENGTHS = {"km", "kilometres", "kilometers", "metres", "meters", "miles"}
+# a figure in the words after a noun starts another claim, unless it is an aside: 'people,
+# including around 74,000 children, have been...', '160,000 people, or 10% of ..., could be'
+_ASIDE = re.compile(r"(?:^|[,;(])\s*(?:including|or|of whom|among them|among whom)\b[^,;)]*$")
+
+
+def _next_claim(rest: str) -> int:
+    for figure in find_figures(rest):
+        if not _ASIDE.search(rest[:figure.start]):
+            return figure.start
+    return len(rest)
+
+
+# a verb before the figure: '-ed' words and a few irregular ones ('Chido left 120 fatalities')
+_HEAD_VERB = re.compile(r"\b(?:left|hit|struck|(?!hundred)[a-z]{3,}ed)\b")
+
+
+def _by(subject: str) -> list:
+    """Who did it, for a label: the few words before the verb ('Chido', 'Multi-Sectoral
+    Initial Rapid Assessments'), without parentheses or a lead ('findings of the')."""
+    subject = re.sub(r"\([^()]*\)", "", subject)
+    subject = re.split(r"[,;:.]|\bof the\b|\bof\b", subject)[-1]
+    words = _trimmed(subject.split())
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return ["by"] + words if 0 < len(words) <= 5 else []
+
+
+def _finish(words: list, quote: str) -> str:
+    label = " ".join(_trimmed(_cut_at_claim(words))).replace("\ufffd", "")
     label = re.sub(r"(?<=[^\W\d_])- (?=[a-z])", "", label)     # a PDF's line break: 'in- jured'
     label = re.sub(r"(?<=[^\W\d_])- (?=[A-Z])", "-", label).strip(EDGES + "()-\u2013\u2014")
     label = label or quote
     return label.replace("{", "{{").replace("}", "}}").replace("[", "[[").replace("]", "]]")
+
+
+# a label that is a fragment: it opens with the link to what is counted, or stops mid-phrase
+_FRAGMENT_START = re.compile(r"(?:of|and|or|with|without|according|to|by|from|the|a|an|followed)\b", re.I)
+_FRAGMENT_END = re.compile(r"\b(?:and|or|of|the|a|an|to|by|with|that|which|according|along|"
+                           r"a staggering|an estimated|shows?|showed)$", re.I)
+
+
+def label_is_fragment(label: str) -> bool:
+    """Whether a label says nothing on its own: one word, or a phrase cut at a link word."""
+    return len(label.split()) < 2 or bool(_FRAGMENT_START.match(label) or _FRAGMENT_END.search(label))
+
+
+_PARTICIPLE = re.compile(r"(?:injured|wounded|killed|dead|missing|displaced|affected|evacuated|rescued)", re.I)
+# an aux and a state after a subject: '160,000 people ... could be in urgent need of shelter'
+_NEED = re.compile(r"\b(?:could|may|might|would|will|are|were|is|was|remain)\s+(?:still\s+)?(?:be\s+)?"
+                   r"(?=(?:in|without)\s)")
+# an '-ing' verb just before the figure, only a qualifier between: 'killing at least 45'
+_DOING = re.compile(r"\b(?!(?:includ|follow|regard|concern|exclud|total|reach|number)ing)(?P<verb>[a-z]{3,}ing)\s+(?:(?:at least|more than|over|about|around|nearly|"
+                    r"almost|some|up to)\s+)?$")
+_IRREGULAR = {"leaving": "left", "hitting": "hit", "making": "made", "taking": "taken", "sending": "sent"}
+# where a label's own words end and another claim begins: '... districts of X show that ...'
+_CLAIM_BREAK = re.compile(r"(?:shows?|showed|indicate[sd]?|suggests?|reveals?|account|accounts)$", re.I)
+
+
+def _participle(verb: str) -> str:
+    verb = verb.lower()
+    return _IRREGULAR.get(verb, verb[:-3] + "ed")
+
+
+def _cut_at_claim(words: list) -> list:
+    for n, word in enumerate(words):
+        if n >= 2 and _CLAIM_BREAK.match(word.strip(EDGES)):
+            return words[:n]
+        if n >= 2 and word == "as" and words[n - 1].endswith("ed"):   # '... destroyed as violent winds'
+            return words[:n]
+    return words
+
+
+def _in_parentheses(quote: str, at: int, end: int):
+    """The label of a figure in parentheses, or None if it is not in them: the words inside
+    after it and the place before them ('Nampula (175,000 people affected)'), or else the
+    phrase the parentheses follow ('followed by Shelter (65%)' -> 'Shelter', with the noun
+    of the sentence's first such phrase: 'the most critical need (90%)')."""
+    opening, closing = quote.rfind("(", 0, at), quote.find(")", end)
+    if opening < 0 or quote.find(")", opening, at) >= 0 or closing < 0 or quote.find("(", end, closing) >= 0:
+        return None
+    inside = _trimmed(quote[end:closing].split())
+    before = re.split(r"[,;:)]|\b(?:and|or|by|followed by|including|with)\b", quote[:opening])[-1].split()
+    while before and before[0].lower() in ("the", "a", "an"):
+        before = before[1:]
+    if not before or len(before) > LABEL_WORDS:
+        return None
+    if inside and inside[0].isalpha():      # 'Nampula (175,000 people affected)'
+        named = len(before) <= 4 and all(w[:1].isupper() for w in before)
+        return inside + ["in"] + before if named else None
+    if len(before) < 2:
+        first = re.search(r"(\w+)\s*\(", quote)
+        if first and first.group(1).lower() != before[-1].lower() and not first.group(1)[0].isdigit():
+            before = before + [first.group(1)]
+    return before
 
 
 def _elided(head: str) -> list:
@@ -242,8 +362,13 @@ def _noun_words(phrase: str, unit) -> list:
     words = phrase[:more[0].start if more else len(phrase)].split()
     if unit and unit != "%" and words and words[0].lower() == unit:
         words = words[1:]
-    if words and words[0].lower() == "of" and unit != "%":    # 'thousands of civilians'
+    if words and words[0].lower() == "of":    # 'thousands of civilians', '95% of the houses'
         words = words[1:]
+        if unit == "%" and words and words[0].lower() == "the":
+            words = words[1:]
+    if unit == "%" and len(words) > 2 and words[1].lower() in ("are", "is", "were", "was"):
+        del words[1]                         # 'houses are affected' -> 'houses affected'
+
     if len(words) > LABEL_WORDS:   # cut before the phrase the limit would break
         words = words[:LABEL_WORDS]
         while len(words) > 3 and words[-1].lower() not in _STOP:
@@ -251,10 +376,13 @@ def _noun_words(phrase: str, unit) -> list:
     return _trimmed(words)
 
 
+_TRAILING = {"along", "staggering", "estimated", "including", "following"}
+
+
 def _trimmed(words: list) -> list:
     words = list(words)
     while words:
-        if words[-1].lower().strip(EDGES) in _STOP or not words[-1].strip(EDGES):
+        if words[-1].lower().strip(EDGES) in _STOP | _TRAILING or not words[-1].strip(EDGES):
             words.pop()
         elif [w.lower() for w in words[-2:]] == ["in", "addition"]:   # '... in addition to five'
             del words[-2:]

@@ -41,6 +41,8 @@ _DOC_NUMBER = re.compile(r"(?:#|\b(?:No|Nos|Nr|Number|Issue|Update|Report|Bullet
 _DURATION = re.compile(r"(?:-|\s+)(?:hours?|days?|weeks?|months?|years?|minutes?|hrs?)\b", re.I)
 _SCHEDULE_AFTER = re.compile(r"\s+times?\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
 _SCHEDULE_BEFORE = re.compile(r"\bevery\s+$", re.I)
+# speeds ('winds of up to 260km an hour') measure the hazard, not the people it strikes
+_SPEED = re.compile(r"\s*(?:(?:km|kilomet(?:re|er)s?|miles?)\s*(?:/\s*h\b|an hour|per hour)|(?:km/h|kph|mph)\b)", re.I)
 # multipliers and changes: no value of a fact states them, so they are drafted as comments
 _MULTIPLIER = re.compile(r"\b(?P<change>(?:(?:two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|\d+(?:\.\d+)?)"
                          r"[\s-]?fold|doubled|tripled|trebled|quadrupled|halved))\b", re.I)
@@ -71,6 +73,8 @@ class Draft:
     attribution: str | None = None
     date: date | None = None
     notes: list = field(default_factory=list)   # YAML comments for the person who checks it
+    context: frozenset = frozenset()  # word stems around the figure: a repeat is told by them
+    sentence: tuple = ()              # (paragraph, offset) of its sentence: a repeat is in another
 
     def entry(self) -> dict:
         """The draft as a spec's fact entry, keys in the spec's order."""
@@ -81,7 +85,7 @@ class Draft:
 
 
 _SINGULAR = {"document numbers": "document number", "durations": "duration", "schedules": "schedule",
-             "picture counters": "picture counter", "list numbers": "list number", "dates": "date",
+             "picture counters": "picture counter", "speeds": "speed", "list numbers": "list number", "dates": "date",
              "years": "year", "times of day": "time of day", "times before publication ('six months ago')":
              "time before publication", "figures with no quotable clause": "figure with no quotable clause"}
 
@@ -131,7 +135,7 @@ def extract(text: str, source_id: str, published: date | None = None, taken_ids=
     archive = archive or Archive(Path(source_id), normalise(text), "")
     skipped, drafts, seen, repeats = Counter(), [], set(), 0
     taken = set(taken_ids)
-    for paragraph in _items(text):
+    for number, paragraph in enumerate(_items(text)):
         start, end, caption = _body(paragraph, skipped)
         body = paragraph[:end]
         for cand in _candidates(body, start, skipped):
@@ -139,16 +143,63 @@ def extract(text: str, source_id: str, published: date | None = None, taken_ids=
             if draft is None:
                 skipped["figures with no quotable clause"] += 1
                 continue
-            key = (draft.value, draft.unit, draft.qualifier, normalise(draft.quote).lower())
+            draft.context = _context(body, cand)
+            draft.sentence = (number, clauses.sentence_bounds(body, start, cand.start)[0])
+            # a sentence stated again word for word; 'five children and five women' are two
+            key = (draft.value, draft.unit, draft.qualifier, normalise(draft.quote).lower(),
+                   cand.start - draft.sentence[1])
             if key in seen:
                 repeats += 1
                 continue
             seen.add(key)
+            same = next((n for n, d in enumerate(drafts) if _same_figure(d, draft)), None)
+            if same is not None:     # drafted once, with the clearer of the two quotes
+                repeats += 1
+                if _clarity(draft) > _clarity(drafts[same]):
+                    taken.discard(drafts[same].id)     # named after the quote it keeps
+                    draft.id = _unique(draft.id, taken)
+                    draft.notes.append("stated again: " + drafts[same].quote)
+                    drafts[same] = draft
+                else:
+                    drafts[same].notes.append("stated again: " + draft.quote)
+                continue
             if caption:
                 draft.notes.insert(0, "in a picture caption")
             draft.id = _unique(draft.id, taken)
             drafts.append(draft)
     return Extraction(drafts, skipped, repeats)
+
+
+# -- a figure stated twice ------------------------------------------------------------------
+
+_CONTEXT_WORDS = 8
+_CONTEXT_STOP = {"the", "and", "of", "in", "to", "a", "an", "on", "at", "for", "with", "by", "as", "from",
+                 "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "its",
+                 "more", "than", "over", "about", "around", "least", "including", "per", "cent"}
+
+
+def _context(body: str, cand: _Candidate) -> frozenset:
+    """Stems (five letters) of the words near the figure in its sentence: 'affects' and
+    'have been affected' share 'affec'."""
+    s_start, s_end = clauses.sentence_bounds(body, 0, cand.start)
+    before = re.findall(r"[^\W\d_]+", body[s_start:cand.start])[-_CONTEXT_WORDS:]
+    after = re.findall(r"[^\W\d_]+", body[cand.end:s_end])[:_CONTEXT_WORDS]
+    return frozenset(w.lower()[:5] for w in before + after if w.lower() not in _CONTEXT_STOP)
+
+
+def _same_figure(one: Draft, other: Draft) -> bool:
+    """The same figure stated again: the same value and unit, said of the same things (two
+    words in common around it: '95% of the houses are affected' in the highlights and in
+    the body; 'the most critical need (90%)' and 'the most urgent need, with 90%')."""
+    return one.value == other.value and one.unit == other.unit and one.figure == other.figure and \
+        one.sentence != other.sentence and len(one.context & other.context) >= 2   # '5 children and 5 women' are two
+
+
+def _clarity(draft: Draft):
+    """Which of two statements of a figure to keep: one whose figure is not in parentheses,
+    whose label is whole and whose quote is short."""
+    bracketed = re.search(r"\(\s*[^()]*" + re.escape(draft.figure) + r"[^()]*\)", draft.quote) is not None
+    return (not bracketed, not clauses.label_is_fragment(draft.label), -len(draft.quote))
 
 
 # -- finding the figures ----------------------------------------------------------------------
@@ -222,6 +273,9 @@ def _candidates(body: str, start: int, skipped: Counter) -> list:
             continue
         if _SCHEDULE_AFTER.match(body, fig.end) or _SCHEDULE_BEFORE.search(body[:fig.start]):
             skipped["schedules"] += 1
+            continue
+        if _SPEED.match(body, fig.end):
+            skipped["speeds"] += 1
             continue
         if _DURATION.match(body, fig.end) and not fig.percent:
             skipped["durations"] += 1
@@ -307,11 +361,13 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
         notes.append(f"date from '{hint.text}'" if day else f"date hint: '{hint.text}' (not one day "
                      "on or before publication: no date given)")
     at = clauses.find_word(quote, cand.figure)
+    if at < 0:   # '35km': the figure has a unit written against it
+        at = quote.find(cand.figure)
     label = clauses.label_for(quote, max(at, 0), max(at, 0) + len(cand.figure), unit)
     if value is None and not cand.vague:   # a comment: named by what changed ('population ... seven-fold')
         label = " ".join(quote[:max(at, 0)].split()[-3:] + [cand.figure])
     return Draft(clauses.suggest_id(label), value, unit, qualifier, label, source_id, quote,
-                 cand.figure, clauses.attribution(sentence, f_start, f_end), day, notes)
+                 cand.figure, _who(sentence, f_start, f_end, published), day, notes)
 
 
 def _number(value: float):
@@ -353,10 +409,25 @@ def _date_hint(sentence: str, f_start: int, c_start: int, c_end: int, published)
     ('that serves 400,000 people, was repaired on 19 October')."""
     hints = [h for h in find_date_hints(sentence, published)   # 'In 2016, 300 were...' counts too
              if c_start <= h.start < c_end or h.end <= c_start or
-             clauses.reported_between(sentence[c_end:h.start])]
+             clauses.reported_between(sentence[c_end:h.start]) or
+             _ACCORDING_AS_OF.search(sentence[c_end:h.end])]
     if not hints:
         return None
     return min(hints, key=lambda h: (not (c_start <= h.start < c_end), abs(h.start - f_start)))
+
+
+# '..., according to the National Institute (INGD) as of 26 December': the source's date
+_ACCORDING_AS_OF = re.compile(r"^[^.;:]*\baccording to\b[^.;:]*\b(?:as of|as at|on)\s+[^,;:]*$", re.I)
+_DATED = re.compile(r"\s+(?:as of|as at|on)\s+\S.*$")
+
+
+def _who(sentence: str, f_start: int, f_end: int, published):
+    """Who states it, without the date the same words give ('INGD as of 26 December')."""
+    who = clauses.attribution(sentence, f_start, f_end)
+    cut = _DATED.search(who or "")
+    if cut and find_date_hints(cut.group(0), published):
+        who = who[:cut.start()].strip() or None
+    return who
 
 
 def _unique(ident: str, taken: set) -> str:
