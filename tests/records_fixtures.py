@@ -11,12 +11,15 @@ from datetime import date
 from pathlib import Path
 
 from factsheet.sheet.model import Fact, KeyFigure, Reference, Section, Sheet, Source, Span
+from factsheet.sheet.words import words_for
 
 EVIL = "<script>alert(1)</script> & <b>bold</b> \"double\" 'single'"
 EVIL_URL = "javascript:alert(1)"
 TITLE = "Raqqa: civilians trapped as the battle for the city begins"
 VOA_SHA = "ab" * 32           # a digest the validator recorded: used as given, never recomputed
 INDEPENDENT_TEXT = "At least 21 civilians have reportedly died fleeing intense US-led bombing.\n"
+
+ENGLISH = words_for("en")
 
 
 def make_sources(folder: Path) -> dict:
@@ -49,7 +52,7 @@ def make_facts() -> list:
         Fact("killed-may", 220, "civilians estimated killed by coalition strikes in May 2017",
              ("independent-2017-06-06",),
              "at least 220 civilians are estimated to have been killed in May alone",
-             qualifier="at least", date=date(2017, 5, 31)),
+             qualifier="at_least", date=date(2017, 5, 31)),
         Fact("casualty-increase", 400,
              "increase in civilian casualties from US-led bombing since autumn 2016",
              ("independent-2017-06-06",),
@@ -57,7 +60,7 @@ def make_facts() -> list:
         Fact("died-fleeing", 21, "civilians reported killed fleeing the assault, 5 June 2017",
              ("independent-2017-06-06",),
              "At least 21 civilians have reportedly died fleeing intense US-led bombing",
-             qualifier="at least", date=date(2017, 6, 5)),
+             qualifier="at_least", date=date(2017, 6, 5)),
         Fact("killed-friday", 12, "of {died-fleeing} fleeing, killed in strikes on 2 June 2017",
              ("independent-2017-06-06",),
              "Unverified reports from local sources said another 12 were killed"),
@@ -73,7 +76,7 @@ KEY_FIGURES = ("trapped-august", "killed-may", "casualty-increase", "evil-fact")
 
 def key_figure(fact: Fact, sheet_refs: dict) -> KeyFigure:
     cite = ",".join(sorted(str(sheet_refs[s]) for s in fact.sources if s in sheet_refs))
-    return KeyFigure(fact.id, fact.qualifier or "", fact.number_text,
+    return KeyFigure(fact.id, ENGLISH.qualifier(fact.qualifier), ENGLISH.number(fact.value, fact.unit),
                      (Span(fact.label), Span(cite, "cite")), cite)
 
 

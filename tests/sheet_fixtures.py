@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from factsheet.sheet.model import Fact, KeyFigure, Reference, Section, Sheet, Source, Span
+from factsheet.sheet.words import words_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "specs" / "raqqa-2017.yaml"
@@ -28,7 +29,7 @@ FACTS = (
          ("voa-2017-08-25",), "saying that 20,000 civilians trapped by ISIS were at risk",
          date=date(2017, 8, 24)),
     Fact("killed-may", 220, "civilians estimated killed by coalition strikes in May 2017",
-         ("independent-2017-06-06",), "at least 220 civilians", qualifier="at least",
+         ("independent-2017-06-06",), "at least 220 civilians", qualifier="at_least",
          date=date(2017, 5, 31)),
     Fact("casualty-increase", 400,
          "increase in civilian casualties from US-led bombing since autumn 2016",
@@ -36,10 +37,10 @@ FACTS = (
     Fact("population-june", 220000, "civilians in Raqqa at risk of being used as human shields",
          ("independent-2017-06-06",), "Raqqa's 220,000 civilians", date=date(2017, 6, 6)),
     Fact("expected-to-flee", 50, "of Raqqa's population expected to flee in the coming months",
-         ("independent-2017-06-06",), "Up to half of Raqqa's population", qualifier="up to",
+         ("independent-2017-06-06",), "Up to half of Raqqa's population", qualifier="up_to",
          unit="%"),
     Fact("died-fleeing", 21, "civilians reported killed fleeing the assault, 5 June 2017",
-         ("independent-2017-06-06",), "At least 21 civilians", qualifier="at least",
+         ("independent-2017-06-06",), "At least 21 civilians", qualifier="at_least",
          date=date(2017, 6, 5)),
     Fact("killed-friday", 12, "civilians reported killed in strikes on 2 June 2017 (unverified)",
          ("independent-2017-06-06",), "another 12 were killed", date=date(2017, 6, 2)),
@@ -82,6 +83,8 @@ SECTIONS = (
 
 _MARKER = re.compile(r"\{([\w-]+)\}|(?:\s*\[[\w-]+\])+")
 
+ENGLISH = words_for("en")
+
 
 def make_inline(text: str, facts: dict, numbers: dict) -> tuple:
     """'{fact}' -> a bold figure span, '[source] [source]' -> one citation span '1,2'."""
@@ -90,7 +93,7 @@ def make_inline(text: str, facts: dict, numbers: dict) -> tuple:
         if match.start() > position:
             spans.append(Span(text[position:match.start()]))
         if match.group(1):
-            spans.append(Span(facts[match.group(1)].display, "figure"))
+            spans.append(Span(ENGLISH.value(facts[match.group(1)]), "figure"))
         else:
             ids = re.findall(r"\[([\w-]+)\]", match.group(0))
             spans.append(Span(",".join(str(n) for n in sorted(numbers[i] for i in ids)), "cite"))
@@ -121,7 +124,8 @@ def build_sheet_model(title="Raqqa: civilians trapped as the battle for the city
     def cite(fact):
         return ",".join(str(n) for n in sorted(numbers[s] for s in fact.sources))
 
-    figures = tuple(KeyFigure(fid, fact_map[fid].qualifier or "", fact_map[fid].number_text,
+    figures = tuple(KeyFigure(fid, ENGLISH.qualifier(fact_map[fid].qualifier),
+                              ENGLISH.number(fact_map[fid].value, fact_map[fid].unit),
                               (Span(fact_map[fid].label),), cite(fact_map[fid]))
                     for fid in key_figures)
     built_sections = tuple(

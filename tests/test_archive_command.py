@@ -11,7 +11,8 @@ import pytest
 
 from factsheet.sources.archive import ArchiveCache
 from factsheet.cli import main
-from factsheet.sources.capture import read_article, slugify
+from factsheet.sources.capture import read_article
+from factsheet.spec.markup import slugify
 
 ROOT = Path(__file__).parent.parent
 PAGE = Path(__file__).parent / "data" / "html" / "voa-raqqa-2017-08-25.html"

@@ -53,7 +53,7 @@ def test_value_and_source_change_in_one_line(old, tmp_path):
 
 
 @pytest.mark.parametrize("changes, expected", [
-    ({"qualifier": "more than"}, "killed-may: at least 220 -> more than 220"),
+    ({"qualifier": "more_than"}, "killed-may: at least 220 -> more than 220"),
     ({"qualifier": None}, "killed-may: at least 220 -> 220"),
     ({"unit": "%"}, "killed-may: at least 220 -> at least 220%"),
     ({"value": 220.0}, None),

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from factsheet.sheet.model import format_date
+from factsheet.sheet.words import words_for
 from factsheet.render.audit import IndexEntry, is_web_url, render_audit, render_index
 from records_fixtures import (EVIL, EVIL_URL, INDEPENDENT_TEXT, TITLE, VOA_SHA, make_sheet,
                               sha256_text)
@@ -131,7 +131,7 @@ def test_every_figure_is_listed_as_printed_key_figures_first(audit, sheet):
         "fact-died-fleeing", "fact-killed-friday"]
     displays = [e.text for e in audit.find("span", "display")]
     assert displays == ["20,000", "at least 220", "400%", "about 3.5 km", "at least 21", "12"]
-    assert set(displays) == {f.display for f in sheet.facts}
+    assert set(displays) == {words_for(sheet.language).value(f) for f in sheet.facts}
     assert [len(c.parts) > 0 and "Key figure" in c.text for c in cards] == [True] * 4 + [False] * 2
     labels = [e.text for e in audit.find("span", "label")]
     assert labels[1] == "civilians estimated killed by coalition strikes in May 2017"
@@ -220,7 +220,7 @@ def test_index_lists_sheets_newest_build_first(tmp_path):
     first = rows[0].text
     assert "25 August 2017" in first and "2026-11-21 10:32 UTC" in first
     assert page.find("time")[0].attrs["datetime"] == "2026-11-21T10:32:00+00:00"
-    assert f"{format_date(date(2017, 5, 1))} 2026-11-20 12:00" in rows[1].text
+    assert f"{words_for('en').date(date(2017, 5, 1))} 2026-11-20 12:00" in rows[1].text
 
 
 def test_index_links_are_relative_and_follow_the_flags(tmp_path):

@@ -10,6 +10,7 @@ import pytest
 from factsheet.sheet.record import (archive_path, archive_sha256, dump_record, label_text, read_record,
                                sheet_record)
 from factsheet.files import write_atomic
+from factsheet.sheet.words import words_for
 from records_fixtures import EVIL, INDEPENDENT_TEXT, TITLE, VOA_SHA, make_sheet, sha256_text
 
 
@@ -149,4 +150,4 @@ def test_write_atomic_leaves_no_temporary_file_and_keeps_old_file_on_error(tmp_p
     ("unknown {no-such-fact} kept", "unknown {no-such-fact} kept"),
 ])
 def test_label_text_markup(sheet, label, expected):
-    assert label_text(label, {f.id: f for f in sheet.facts}) == expected
+    assert label_text(label, {f.id: f for f in sheet.facts}, words_for("en")) == expected

@@ -23,9 +23,9 @@ from ..layout.fit import (band_lines, divide_block, figure_label, figure_rows, f
                       plan_blocks, reference_parts, split_points, tie_last_words, tie_text,
                       with_figure_size)
 from ..sheet.model import Span, plain_text
+from ..sheet.words import words_for
 from . import document_timestamp
 
-SUBJECT = "Humanitarian fact sheet"
 # Binary (Flate only) streams instead of ASCII85 on top: a fifth smaller, a millisecond faster per
 # sheet, read by every PDF reader. Set once, at import, so every build writes the same bytes.
 rl_config.useA85 = 0
@@ -394,19 +394,20 @@ def _balance(blocks, heights, available, tolerance) -> tuple:
 def _measure_sources(sheet, layout, styles, page) -> float:
     if not sheet.references:
         return 0.0
-    height = _wrapped(page, (Span("Sources"),), styles["sources"], layout.content_width).height
+    words = words_for(sheet.language)
+    height = _wrapped(page, (Span(words("sources")),), styles["sources"], layout.content_width).height
     height += layout.source_space
     for reference in sheet.references:
-        height += _source_paragraph(reference, layout, styles, page).height
+        height += _source_paragraph(reference, words, layout, styles, page).height
     return height + layout.source_space * (len(sheet.references) - 1)
 
 
-def _source_paragraph(reference, layout, styles, page):
+def _source_paragraph(reference, words, layout, styles, page):
     """A source, wrapped (once per fit: its markup holds a link, so it is cached here)."""
     key = ("source", reference.number, styles["source"], layout.content_width)
     paragraph = page.wraps.get(key)
     if paragraph is None:
-        number, text, url = reference_parts(reference)
+        number, text, url = reference_parts(reference, words)
         body = escape(text) + (link_markup(url, layout.template.colours.primary) if url else "")
         paragraph = page.wraps[key] = Paragraph(body, styles["source"], bulletText=number)
         paragraph.wrap(layout.content_width, 1e6)
@@ -415,11 +416,12 @@ def _source_paragraph(reference, layout, styles, page):
 
 def _compose_sources(sheet, layout, styles, page, y) -> None:
     add = page.items.append
-    heading = _wrapped(page, (Span("Sources"),), styles["sources"], layout.content_width)
+    words = words_for(sheet.language)
+    heading = _wrapped(page, (Span(words("sources")),), styles["sources"], layout.content_width)
     add(("para", layout.margin_left, y, heading))
     y += heading.height + layout.source_space
     for reference in sheet.references:
-        paragraph = _source_paragraph(reference, layout, styles, page)
+        paragraph = _source_paragraph(reference, words, layout, styles, page)
         add(("para", layout.margin_left, y, paragraph))
         y += paragraph.height + layout.source_space
 
@@ -464,7 +466,7 @@ def render_pdf(sheet, layout, out_path) -> None:
     _set_timestamp(canvas, sheet)
     canvas.setTitle(sheet.title_text)
     canvas.setAuthor(sheet.organisation or "")
-    canvas.setSubject(plain_text(sheet.subtitle) or SUBJECT)
+    canvas.setSubject(plain_text(sheet.subtitle) or words_for(sheet.language)("subject"))
     canvas.setKeywords([k for k in (sheet.location, *sheet.keywords) if k])
     canvas.setCreator("factsheet")
     for item in page.items:
