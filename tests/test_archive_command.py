@@ -292,3 +292,11 @@ def test_spec_is_required():
                                         ("Le Monde: Société", "le-monde-societe"), ("الجزيرة", "")])
 def test_slugify(text, slug):
     assert slugify(text) == slug
+
+
+def test_extract_names_an_unknown_article_with_the_same_slugs_as_archive(tmp_path):
+    # one slug maker: accents folded, underscores and other marks a break ('Café_Report 2' -> cafe-report-2)
+    from factsheet.sources.extract import open_source
+    path = tmp_path / "Café_Report 2.txt"
+    path.write_text("The camp holds 300 people.", encoding="utf-8")
+    assert open_source(str(path)).id == "cafe-report-2"     # was 'caf-_report-2'

@@ -91,6 +91,15 @@ class Words:
 
     def number(self, value: int | float, unit: str | None = None) -> str:
         """20000 -> 20,000; 1234567.89 -> 1,234,567.89; (400, '%') -> 400%; (5, 'km') -> 5 km."""
+        text = self._digits(value)
+        if not unit:
+            return text
+        return self("percent", number=text) if unit == "%" else self("with_unit", number=text, unit=unit)
+
+    # Babel takes ~10 us a number, and a sheet prints the same ones often (1 and 1.0, equal
+    # keys, print alike). Words objects live as long as the process (words_for keeps them).
+    @functools.lru_cache(maxsize=4096)
+    def _digits(self, value: int | float) -> str:
         from babel.numbers import format_decimal
         if isinstance(value, float) and not value.is_integer():
             # the shortest decimal that is this float: 1234567.89, never 1,234,567.8899999999
@@ -99,10 +108,7 @@ class Words:
             number = int(value)
         with localcontext() as context:
             context.prec = 1000    # a float's integer part has up to 309 digits: never round it
-            text = format_decimal(number, locale=self.locale, decimal_quantization=False)
-        if not unit:
-            return text
-        return self("percent", number=text) if unit == "%" else self("with_unit", number=text, unit=unit)
+            return format_decimal(number, locale=self.locale, decimal_quantization=False)
 
     def qualifier(self, code: str | None) -> str:
         """A qualifier's printed words ('at_least' -> 'at least'); '' for none."""
