@@ -251,7 +251,8 @@ def _sources_table(sheet: Sheet) -> str:
         )
     headings = "".join(f"<th>{_e(words(key))}</th>"
                        for key in ("number_heading", "source_heading", "url", "archive_sha256"))
-    return (f"<section>\n<h2>{_e(words('sources'))}</h2>\n<table>\n<thead><tr>{headings}</tr></thead>\n<tbody>\n"
+    return (f"<section>\n<h2>{_e(words('sources'))}</h2>\n<table>\n"
+            f"<thead><tr>{headings}</tr></thead>\n<tbody>\n"
             + "\n".join(rows) + "\n</tbody>\n</table>\n</section>\n")
 
 

@@ -17,7 +17,8 @@ from ..spec.qualifiers import QUALIFIERS
 
 ENGLISH = {
     # -- numbers and dates (the digits and separators are CLDR's)
-    "date": "d MMMM y",                 # CLDR pattern: 25 August 2017, unambiguous in every English-speaking country
+    # a CLDR date pattern: 25 August 2017, unambiguous in every English-speaking country
+    "date": "d MMMM y",
     "percent": "{number}%",             # 400%
     "with_unit": "{number} {unit}",     # 5 km
     "qualified": "{qualifier} {number}",   # at least 20,000
@@ -74,11 +75,13 @@ class Words:
         self._locale = None
 
     def __call__(self, key: str, **fields) -> str:
-        """The catalogue's words for `key`, with `fields` put in: words('as_of', date=...)."""
+        """The catalogue's words for `key`, with `fields` put in: words('as_of', date=...).
+        Without fields, the words as written (a pattern keeps its {fields})."""
         return self.catalogue[key].format(**fields) if fields else self.catalogue[key]
 
     @property
     def locale(self):
+        """CLDR's data for the language (Babel's Locale), loaded on first use: ~15 ms."""
         if self._locale is None:
             from babel import Locale
             self._locale = Locale.parse(self.language)
@@ -122,6 +125,7 @@ class Words:
         return self("qualified", qualifier=self.qualifier(fact.qualifier), number=number)
 
     def as_of(self, day) -> str:
+        """'Figures as of 25 August 2017': the header's date line."""
         return self("as_of", date=self.date(day))
 
     def reference(self, source, with_url: bool = True) -> str:
