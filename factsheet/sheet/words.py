@@ -99,19 +99,36 @@ class Words:
             return text
         return self("percent", number=text) if unit == "%" else self("with_unit", number=text, unit=unit)
 
-    # Babel takes ~10 us a number, and a sheet prints the same ones often (1 and 1.0, equal
-    # keys, print alike). Words objects live as long as the process (words_for keeps them).
+    # A sheet prints the same numbers often (1 and 1.0, equal keys, print alike); Words
+    # objects live as long as the process (words_for keeps them).
     @functools.lru_cache(maxsize=4096)
     def _digits(self, value: int | float) -> str:
-        from babel.numbers import format_decimal
         if isinstance(value, float) and not value.is_integer():
             # the shortest decimal that is this float: 1234567.89, never 1,234,567.8899999999
             number = Decimal(repr(value))
         else:
             number = int(value)
+        if self._symbols is not None:
+            return _grouped(number).translate(self._symbols)
+        return self._cldr_digits(number)
+
+    def _cldr_digits(self, number: int | Decimal) -> str:
+        from babel.numbers import format_decimal
         with localcontext() as context:
             context.prec = 1000    # a float's integer part has up to 309 digits: never round it
             return format_decimal(number, locale=self.locale, decimal_quantization=False)
+
+    @functools.cached_property
+    def _symbols(self) -> dict | None:
+        """CLDR's group, decimal and minus signs, for Python's own ',f' formatting: 10 times
+        faster than Babel's, and used only when it prints what Babel prints (thousands
+        grouped in threes); None for a language grouped otherwise (hi: 12,34,567)."""
+        from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+        symbols = str.maketrans({",": get_group_symbol(self.locale), ".": get_decimal_symbol(self.locale),
+                                 "-": get_minus_sign_symbol(self.locale)})
+        probes = (0, 7, 1234, -12345, 1234567, Decimal("-1234.5"), Decimal("0.00001"), 10 ** 21)
+        agree = all(_grouped(n).translate(symbols) == self._cldr_digits(n) for n in probes)
+        return symbols if agree else None
 
     def qualifier(self, code: str | None) -> str:
         """A qualifier's printed words ('at_least' -> 'at least'); '' for none."""
@@ -139,6 +156,11 @@ class Words:
         """'Produced 25 August 2017 from raqqa.yaml' ('Produced from ...' without a day)."""
         produced = self("produced_on", date=self.date(day)) if day else self("produced")
         return self("produced_from", produced=produced, spec=spec_name)
+
+
+def _grouped(number: int | Decimal) -> str:
+    """Python's digits with ',' between thousands and '.' before the decimals: 1,234,567.89."""
+    return format(number, ",f" if isinstance(number, Decimal) else ",")
 
 
 @functools.lru_cache(maxsize=None)
