@@ -12,8 +12,7 @@ from .qualifiers import disagreement, kind, qualifier_before, spec_words, suppor
 # Month names and their short forms, matched ignoring case except 'may', which is a month
 # only as May or MAY: '12 may have died' is a figure, not a date
 MONTH_NAMES = "|".join(["(?-i:May|MAY)" if m == "May" else m.lower() for m in MONTHS]
-                       + [short for m in MONTHS if m != "May"
-                          for short in ((m[:3].lower(), "sept") if m == "September" else (m[:3].lower(),))])
+                       + [m[:3].lower() for m in MONTHS if m != "May"] + ["sept"])
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
