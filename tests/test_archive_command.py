@@ -11,7 +11,8 @@ import pytest
 
 from factsheet.sources.archive import ArchiveCache
 from factsheet.cli import main
-from factsheet.sources.capture import read_article, slugify
+from factsheet.sources.capture import read_article
+from factsheet.spec.markup import slugify
 
 ROOT = Path(__file__).parent.parent
 PAGE = Path(__file__).parent / "data" / "html" / "voa-raqqa-2017-08-25.html"
@@ -291,3 +292,11 @@ def test_spec_is_required():
                                         ("Le Monde: Société", "le-monde-societe"), ("الجزيرة", "")])
 def test_slugify(text, slug):
     assert slugify(text) == slug
+
+
+def test_extract_names_an_unknown_article_with_the_same_slugs_as_archive(tmp_path):
+    # one slug maker: accents folded, underscores and other marks a break ('Café_Report 2' -> cafe-report-2)
+    from factsheet.sources.extract import open_source
+    path = tmp_path / "Café_Report 2.txt"
+    path.write_text("The camp holds 300 people.", encoding="utf-8")
+    assert open_source(str(path)).id == "cafe-report-2"     # was 'caf-_report-2'

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from factsheet.sheet.model import format_date
+from factsheet.sheet.words import words_for
 from factsheet.build.index import IndexEntry, index_html
 from factsheet.render.audit import render_audit
 from factsheet.render.html import is_web_url
@@ -151,7 +151,7 @@ def test_every_figure_is_listed_as_printed_key_figures_first(audit, sheet):
     displays = [e.text for e in audit.find("span", "display")]
     assert displays == ["20,000", "220,000", "at least 220", "400%", "at least 21", "up to 50%",
                         "12", "about 3.5 km", "thousands"]
-    assert set(displays[:-1]) == {f.display for f in sheet.facts}
+    assert set(displays[:-1]) == {words_for(sheet.language).value(f) for f in sheet.facts}
     assert ["Key figure" in c.text for c in cards] == [True] * 6 + [False] * 3
     labels = [e.text for e in audit.find("span", "label")]
     assert labels[2] == "civilians estimated killed by coalition strikes in May 2017"
@@ -243,7 +243,7 @@ def test_index_lists_sheets_newest_build_first():
     first = rows[0].text
     assert "25 August 2017" in first and "2026-11-21 10:32 UTC" in first
     assert page.find("time")[0].attrs["datetime"] == "2026-11-21T10:32:00+00:00"
-    assert f"{format_date(date(2017, 5, 1))} 2026-11-20 12:00" in rows[1].text
+    assert f"{words_for('en').date(date(2017, 5, 1))} 2026-11-20 12:00" in rows[1].text
 
 
 def test_index_links_are_relative_and_only_to_the_files_there():

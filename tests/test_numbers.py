@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from factsheet.sheet.model import format_number
+from factsheet.sheet.words import words_for
 from factsheet.spec.figures import check_value, find_figures, value_in_quote
 
 
@@ -155,11 +155,11 @@ def test_value_not_in_quote_says_what_the_quote_states(value, unit, quote, hint)
 # -- vague magnitudes and space-grouped thousands -------------------------------------------------
 
 @pytest.mark.parametrize("value, qualifier, quote", [
-    (1000, "more than", "thousands of civilians are trapped"),
-    (100, "more than", "hundreds of meters"),
-    (12, "more than", "dozens of cases"),
-    (10000, "more than", "tens of thousands of people"),
-    (100000, "more than", "hundreds of thousands of people"),
+    (1000, "more_than", "thousands of civilians are trapped"),
+    (100, "more_than", "hundreds of meters"),
+    (12, "more_than", "dozens of cases"),
+    (10000, "more_than", "tens of thousands of people"),
+    (100000, "more_than", "hundreds of thousands of people"),
 ])
 def test_a_vague_magnitude_states_its_lower_bound(value, qualifier, quote):
     assert value_in_quote(value, None, quote, qualifier) == (True, None)
@@ -168,7 +168,7 @@ def test_a_vague_magnitude_states_its_lower_bound(value, qualifier, quote):
 def test_a_vague_magnitude_needs_the_qualifier_more_than():
     assert value_in_quote(1000, None, "thousands of civilians", "about") == (
         False, "the quote states 'thousands', which says only more than 1,000: use qualifier: more than")
-    assert value_in_quote(2000, None, "thousands of civilians", "more than") == (
+    assert value_in_quote(2000, None, "thousands of civilians", "more_than") == (
         False, "the quote states no figure")
 
 
@@ -196,9 +196,9 @@ def test_a_decimal_comma_states_its_value():
 def test_one_end_of_a_range_needs_a_qualifier_that_says_so(quote):
     assert value_in_quote(20, None, quote) == (
         False, "'20' is the low end of a range in the quote: give qualifier: at least or more than")
-    assert value_in_quote(20, None, quote, "at least") == (True, None)
+    assert value_in_quote(20, None, quote, "at_least") == (True, None)
     assert value_in_quote(25, None, quote)[0] is False
-    assert value_in_quote(25, None, quote, "up to") == (True, None)
+    assert value_in_quote(25, None, quote, "up_to") == (True, None)
 
 
 def test_a_hyphenated_word_is_not_a_range():
@@ -310,39 +310,40 @@ def test_public_phrasings_are_read_or_refused_never_misread(phrase, stated):
 
 
 def test_printed_numbers_carry_no_float_artefacts():
-    assert format_number(1234567.89) == "1,234,567.89"
-    assert format_number(0.00001) == "0.00001"
-    assert format_number(-5.25, "%") == "-5.25%"
+    english = words_for("en")
+    assert english.number(1234567.89) == "1,234,567.89"
+    assert english.number(0.00001) == "0.00001"
+    assert english.number(-5.25, "%") == "-5.25%"
 
 
 # -- qualifiers: the quote's own bound supports the fact's --------------------------------------
 
 @pytest.mark.parametrize("quote, qualifier, ok", [
-    ("less than 80 trucks a day", "less than", True),
-    ("less than 80 trucks a day", "up to", True),            # below 80 is also at most 80
-    ("less than 80 trucks a day", "at least", False),
+    ("less than 80 trucks a day", "less_than", True),
+    ("less than 80 trucks a day", "up_to", True),            # below 80 is also at most 80
+    ("less than 80 trucks a day", "at_least", False),
     ("less than 80 trucks a day", None, False),
     ("fewer than 80 trucks", "under", True),
-    ("more than 1,000 people", "more than", True),
+    ("more than 1,000 people", "more_than", True),
     ("more than 1,000 people", "over", True),
-    ("more than 1,000 people", "at least", True),            # above 1,000 is also at least 1,000
+    ("more than 1,000 people", "at_least", True),            # above 1,000 is also at least 1,000
     ("more than 1,000 people", None, False),
-    ("more than 1,000 people", "up to", False),
-    ("no more than 1,000 people", "up to", True),            # not 'more than'
-    ("no more than 1,000 people", "more than", False),
+    ("more than 1,000 people", "up_to", False),
+    ("no more than 1,000 people", "up_to", True),            # not 'more than'
+    ("no more than 1,000 people", "more_than", False),
     ("about 300 families", "around", True),                  # approximations agree with each other
     ("some 300 families", "approximately", True),
     ("about 300 families", None, False),
-    ("about 300 families", "at least", False),
+    ("about 300 families", "at_least", False),
     ("nearly 300 families", "almost", True),
     ("nearly 300 families", "about", True),
-    ("nearly 300 families", "more than", False),
+    ("nearly 300 families", "more_than", False),
     ("300 families", None, True),                            # an exact figure supports its bounds
     ("300 families", "about", True),
-    ("300 families", "at least", True),
-    ("300 families", "up to", True),
-    ("300 families", "more than", False),
-    ("300 families", "less than", False),
+    ("300 families", "at_least", True),
+    ("300 families", "up_to", True),
+    ("300 families", "more_than", False),
+    ("300 families", "less_than", False),
     ("300 families", "nearly", False),
 ])
 def test_the_quotes_qualifier_must_support_the_facts(quote, qualifier, ok):
@@ -351,13 +352,13 @@ def test_the_quotes_qualifier_must_support_the_facts(quote, qualifier, ok):
 
 
 def test_a_disagreeing_qualifier_says_what_the_quote_states():
-    assert value_in_quote(80, None, "less than 80 trucks a day", "at least") == (
+    assert value_in_quote(80, None, "less than 80 trucks a day", "at_least") == (
         False, "the quote says 'less than 80', an upper bound; 'at least' states a lower bound: "
         "give qualifier: less than")
     assert value_in_quote(1000, None, "More than 1,000 people fled") == (
         False, "the quote says 'More than 1,000', a lower bound, not an exact figure: give "
         "qualifier: more than")
-    assert value_in_quote(300, None, "300 families", "more than") == (
+    assert value_in_quote(300, None, "300 families", "more_than") == (
         False, "the quote says '300', an exact figure; 'more than' states a lower bound: remove "
         "the qualifier")
 
@@ -370,7 +371,7 @@ def test_a_quote_that_starts_at_its_figure_keeps_the_sources_bound():
     assert (verdict.ok, verdict.problem, verdict.hint) == (
         False, "qualifier", "the source, just before the quote, says 'less than 80', an upper "
         "bound, not an exact figure: give qualifier: less than")
-    assert check_value(80, None, "80 trucks a day", "less than", before).ok
+    assert check_value(80, None, "80 trucks a day", "less_than", before).ok
 
 
 def test_point_before_a_number_word_is_a_decimal_only_after_a_number():
@@ -384,7 +385,7 @@ def test_point_before_a_number_word_is_a_decimal_only_after_a_number():
 
 
 def test_a_vague_figure_bounded_from_above_states_no_value():
-    assert value_in_quote(100, None, "no more than hundreds of meters away", "more than") == (
+    assert value_in_quote(100, None, "no more than hundreds of meters away", "more_than") == (
         False, "the quote says 'no more than hundreds', which bounds a vague figure from above: "
         "no value states it")
     assert value_in_quote(100, None, "hundreds of meters away", "over") == (True, None)

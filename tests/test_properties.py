@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from factsheet.cli import main
-from factsheet.sheet.model import QUALIFIERS, format_number
-from factsheet.spec.qualifiers import supports
+from factsheet.sheet.words import words_for
+from factsheet.spec.qualifiers import SPEC_WORDS, code_of, supports
 
 from test_load_fuzz import CHARS, YAML_BITS
 from test_validate_rules import BASE, BROKEN
@@ -159,7 +159,7 @@ def valid_specs(draw) -> tuple:
         if unit:
             fact["unit"] = unit
         # the quotes state bare figures: only the qualifiers a bare figure supports
-        qualifier = draw(st.sampled_from([None] + [q for q in QUALIFIERS if supports(None, q)]))
+        qualifier = draw(st.sampled_from([None] + [q for q in SPEC_WORDS if supports(None, code_of(q))]))
         if qualifier:
             fact["qualifier"] = qualifier
         facts.append(fact)
@@ -240,7 +240,7 @@ def test_a_valid_spec_builds_one_page_showing_every_figure_or_fails_cleanly(case
         word_text = docx_text(output / "spec.docx")
         facts = {f["id"]: f for f in spec["facts"]}
         for fact_id in referenced(spec):
-            printed = format_number(facts[fact_id]["value"], facts[fact_id].get("unit"))
+            printed = words_for("en").number(facts[fact_id]["value"], facts[fact_id].get("unit"))
             assert printed in pdf_text, (fact_id, printed)
             assert printed in word_text, (fact_id, printed)
 

@@ -10,6 +10,7 @@ import pytest
 from factsheet.sheet.record import (archive_path, archive_sha256, dump_record, label_text, read_record,
                                sheet_record)
 from factsheet.files import write_atomic
+from factsheet.sheet.words import words_for
 from factsheet.files import file_sha256
 from fixture_specs import EVIL, HOSTILE, MARKUP_TITLE, checked, copy_spec, hostile_sheet, spec_variant
 
@@ -162,4 +163,4 @@ def test_write_atomic_leaves_no_temporary_file_and_keeps_old_file_on_error(tmp_p
     ("unknown {no-such-fact} kept", "unknown {no-such-fact} kept"),
 ])
 def test_label_text_markup(sheet, label, expected):
-    assert label_text(label, {f.id: f for f in sheet.facts}) == expected
+    assert label_text(label, {f.id: f for f in sheet.facts}, words_for("en")) == expected

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from factsheet.build.sheet import build_sheet
 from factsheet.layout.fit import fit_page
 from factsheet.theme.template import load_template
+from factsheet.sheet.words import words_for
 
 from fixture_specs import (MARKUP_BULLET, MARKUP_HEADING, MARKUP_TITLE, ORG_TEMPLATES, checked,
                            hostile_sheet, long_sheet, raqqa_sheet, spec_variant, tightest_sheet,
@@ -68,7 +69,7 @@ def test_every_figure_marker_and_source_is_in_the_docx(tmp_path, default):
     assert tiles == [("", "20,000"), ("", "220,000"), ("at least", "220"), ("", "400%"),
                      ("at least", "21"), ("up to", "50%")]
     for reference in sheet.references:
-        assert f"[{reference.number}] {reference.text}" in text
+        assert f"[{reference.number}] {words_for('en').reference(reference.source)}" in text
     for expected in ("Humanitarian Information Unit", sheet.title_text, "Humanitarian fact sheet",
                      "Raqqa, Syria | Figures as of 25 August 2017", "at least 220 civilians",
                      "Contact: info@example.org", "Produced 26 August 2017 from raqqa-2017.yaml",

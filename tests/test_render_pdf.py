@@ -14,6 +14,7 @@ from factsheet.theme.fonts import FACES, FONT_DIR, register_fonts
 from factsheet.files import write_all_atomic, write_atomic
 from factsheet.render.pdf import render_pdf
 from factsheet.theme.template import load_template
+from factsheet.sheet.words import words_for
 
 from fixture_specs import (EVIL, MARKUP_BULLET, MARKUP_HEADING, MARKUP_TITLE, ORG_TEMPLATES, checked,
                            hostile_sheet, raqqa_sheet, spec_variant, with_produced, with_urls)
@@ -84,7 +85,7 @@ def test_example_is_one_page_with_every_figure_marker_and_source(tmp_path, defau
                      "shelling 1", "human shields 2", "west 2.", "leave 1,2."):
         assert expected in text, expected
     for reference in sheet.references:   # a long URL may wrap at a larger size: ignore spaces
-        assert reference.text.replace(" ", "") in text.replace(" ", "")
+        assert words_for("en").reference(reference.source).replace(" ", "") in text.replace(" ", "")
     for expected in ("Humanitarian Information Unit", "Raqqa: civilians trapped as the battle for "
                      "the city begins", "Humanitarian fact sheet", "Raqqa, Syria",
                      "Figures as of 25 August 2017", "Situation", "Protection of civilians",

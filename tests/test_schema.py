@@ -54,11 +54,11 @@ def test_schema_keys_match_the_validator(table, keys, required):
 
 
 def test_schema_limits_match_the_validator():
-    from factsheet.sheet.model import QUALIFIERS
+    from factsheet.spec.qualifiers import SPEC_WORDS
 
     assert SCHEMA["properties"]["key_figures"]["maxItems"] == rules.MAX_KEY_FIGURES
     assert SCHEMA["properties"]["factsheet"]["const"] == rules.FORMAT_VERSION
-    assert SCHEMA["$defs"]["fact"]["properties"]["qualifier"]["enum"] == list(QUALIFIERS)
+    assert SCHEMA["$defs"]["fact"]["properties"]["qualifier"]["enum"] == list(SPEC_WORDS)
 
 
 @pytest.mark.parametrize("spec", [ROOT / "specs" / "raqqa-2017.yaml",

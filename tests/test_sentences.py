@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from factsheet.sources.clauses import sentence_bounds
+from factsheet.spec.sentences import sentence_edges
 from factsheet.validate.rules import check_spec
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,3 +45,25 @@ def test_a_decimal_point_does_not_end_the_sentence(tmp_path):
 def test_a_citation_in_the_next_sentence_does_not_cover_a_figure(tmp_path, bullet, figure):
     assert errors_for_bullet(tmp_path, bullet) == [
         f"figure '{figure}' has no source: use a {{fact}} or cite a [source] in the same sentence"]
+
+
+# -- the one splitter: spec text (the validator) and archived articles (extract) agree ----------
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Mr. Woods said 20 fled. U.S. forces moved in.", ["Mr. Woods said 20 fled. ", "U.S. forces moved in."]),
+    ("About 3.5 km is closed. Aid e.g. food waits.", ["About 3.5 km is closed. ", "Aid e.g. food waits."]),
+    ("Gen. Ali and approx. 40 men left! \u201cWhy?\u201d He asked.",
+     ["Gen. Ali and approx. 40 men left! ", "\u201cWhy?\u201d ", "He asked."]),
+    ("See Nos. 4 and 5. Fig. 2 shows it.", ["See Nos. 4 and 5. ", "Fig. 2 shows it."]),
+])
+def test_sentences_end_at_a_stop_not_after_an_abbreviation(text, sentences):
+    edges = sentence_edges(text)
+    assert [text[a:b] for a, b in zip(edges, edges[1:])] == sentences
+
+
+def test_extract_reads_sentences_with_the_validators_abbreviations():
+    # clauses.py used to know 'No.' but not 'Nos.': the clause around 40 stayed cut at 'Nos.'
+    body = "Trucks Nos. 4 to 9 carried 40 tonnes of food. Then it rained."
+    at = body.index("40")
+    start, end = sentence_bounds(body, 0, at)
+    assert body[start:end].strip() == "Trucks Nos. 4 to 9 carried 40 tonnes of food."

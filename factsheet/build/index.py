@@ -8,7 +8,7 @@ from pathlib import Path
 from ..files import exclusive_lock, write_atomic
 from ..render import all_formats
 from ..render.html import escape_text as _e, file_href as _href, page_html
-from ..sheet.model import format_date
+from ..sheet.words import words_for
 from .manifest import MANIFEST_SUFFIX, read_manifest
 
 
@@ -114,7 +114,7 @@ def _as_of_text(as_of) -> str:
             as_of = date.fromisoformat(as_of)
         except ValueError:
             return _e(as_of)
-    return _e(format_date(as_of)) if as_of else ""
+    return _e(words_for("en").date(as_of)) if as_of else ""   # the index lists every language
 
 
 def _built_text(entry: IndexEntry) -> str:

@@ -16,9 +16,9 @@ from .columns import compose_columns
 from .geometry import (Fill, Footer, Picture, Rule, TextBox, Tile, TileRow, figure_rows, logo_box,
                        tile_width, with_figure_size)
 from .paragraphs import box_paragraph, box_style, tied_paragraph, wrapped_paragraph, page_styles
+from ..sheet.words import words_for
 from .text import band_lines, figure_label, footer_texts, reference_parts, tie_text
 
-SOURCES_HEADING = (Span("Sources"),)
 
 
 @dataclass
@@ -92,7 +92,8 @@ def compose_page(sheet, layout) -> Page:
         header_height=band, figures_height=figures_h, columns_height=columns_h,
         sources_height=sources_h, footer_height=footer_h, slack=page.available - columns_h,
         band=tuple(page.band), tile_rows=tuple(page.tile_rows), columns=columns,
-        sources=tuple(reference_parts(r) for r in sheet.references), footer=footer,
+        sources=tuple(reference_parts(r, words_for(sheet.language)) for r in sheet.references),
+        footer=footer,
         items=tuple(page.items))
     return page
 
@@ -168,8 +169,12 @@ def _compose_figures(sheet, layout, page, top, number_size) -> float:
     return y - layout.cell_gap - top if sheet.key_figures else 0.0
 
 
-def _source_box(reference, layout, y) -> TextBox:
-    number, text, url = reference_parts(reference)
+def _sources_heading(sheet) -> tuple:
+    return (Span(words_for(sheet.language)("sources")),)
+
+
+def _source_box(reference, words, layout, y) -> TextBox:
+    number, text, url = reference_parts(reference, words)
     box = TextBox("source", (Span(text),), layout.margin_left, y, layout.content_width, 0.0,
                   bullet=number, link=url)
     return replace(box, height=box_paragraph(layout, box).height)
@@ -179,19 +184,21 @@ def _measure_sources(sheet, layout) -> float:
     if not sheet.references:
         return 0.0
     styles = page_styles(layout.template, layout.body_size)
-    height = wrapped_paragraph(SOURCES_HEADING, styles["sources"], layout.content_width).height
+    words = words_for(sheet.language)
+    height = wrapped_paragraph(_sources_heading(sheet), styles["sources"], layout.content_width).height
     height += layout.source_space
     for reference in sheet.references:
-        height += _source_box(reference, layout, 0.0).height
+        height += _source_box(reference, words, layout, 0.0).height
     return height + layout.source_space * (len(sheet.references) - 1)
 
 
 def _compose_sources(sheet, layout, page, y) -> None:
-    height, _ = place_box(page, layout, SOURCES_HEADING, "sources", layout.margin_left, y,
-                       layout.content_width)
+    height, _ = place_box(page, layout, _sources_heading(sheet), "sources", layout.margin_left, y,
+                          layout.content_width)
+    words = words_for(sheet.language)
     y += height + layout.source_space
     for reference in sheet.references:
-        box = _source_box(reference, layout, y)
+        box = _source_box(reference, words, layout, y)
         page.items.append(box)
         y += box.height + layout.source_space
 

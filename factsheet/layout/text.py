@@ -5,7 +5,9 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from ..sheet.model import MONTHS, Span, format_date
+from ..sheet.model import Span
+from ..sheet.words import words_for
+from ..spec.dates import MONTHS
 from .geometry import _half
 
 NBSP = "\u00a0"
@@ -139,21 +141,22 @@ def band_lines(sheet) -> list:
     lines.append(("title", typeset(sheet.title)))
     if sheet.subtitle:
         lines.append(("subtitle", typeset(sheet.subtitle)))
-    meta = " | ".join(part for part in (sheet.location, sheet.as_of_text) if part)
+    meta = " | ".join(part for part in (sheet.location, words_for(sheet.language).as_of(sheet.as_of))
+                      if part)
     lines.append(("meta", (Span(meta),)))
     return lines
 
 
 def footer_texts(sheet) -> tuple:
     """(disclaimer or None, 'Contact: ...' or None, 'Produced 25 August 2017 from x.yaml')."""
-    produced = f"Produced {format_date(sheet.produced)}" if sheet.produced else "Produced"
-    contact = f"Contact: {sheet.contact}" if sheet.contact else None
-    return (sheet.disclaimer or None, contact, f"{produced} from {sheet.spec_path.name}")
+    words = words_for(sheet.language)
+    contact = words("contact", contact=sheet.contact) if sheet.contact else None
+    return (sheet.disclaimer or None, contact, words.produced(sheet.produced, sheet.spec_path.name))
 
 
-def reference_parts(reference) -> tuple:
+def reference_parts(reference, words) -> tuple:
     """('[1]', 'Publisher, "Title", 6 June 2017, ', url or None): the link is set apart."""
-    text, url = reference.text, reference.source.url
+    text, url = words.reference(reference.source), reference.source.url
     if url and text.endswith(url):
         return (f"[{reference.number}]", text[:-len(url)], url)
     return (f"[{reference.number}]", text, None)

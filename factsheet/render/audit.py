@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..sheet.model import Sheet, format_date, plain_text
+from ..sheet.model import Sheet, plain_text
+from ..sheet.words import words_for
 from ..sheet.record import archive_path, archive_sha256, label_text
 from . import documents as registered_documents, get_format
 from .html import escape_text as _e, file_href as _href, is_web_url, page_html as _page, \
@@ -33,62 +34,61 @@ def audit_html(sheet: Sheet, documents=None) -> str:
     linked = [get_format(name) for name in documents] if documents is not None \
         else registered_documents()
     title = sheet.title_text
-    meta = [plain_text(sheet.subtitle), sheet.location, sheet.as_of_text, sheet.organisation]
+    words = words_for(sheet.language)
+    meta = [plain_text(sheet.subtitle), sheet.location, words.as_of(sheet.as_of), sheet.organisation]
     meta_text = " \u00b7 ".join(_e(m) for m in meta if m)
     parts = [
         "<header>\n",
-        f"<h1>Sources for {_e(title)}</h1>\n",
+        f"<h1>{_e(words('audit_title', title=title))}</h1>\n",
         f'<p class="meta">{meta_text}</p>\n',
         '<nav class="downloads">'
-        + " ".join(f'<a href="{_href(fmt.file_name(sheet.stem))}">Fact sheet ({fmt.link})</a>'
-                   for fmt in linked)
+        + " ".join(f'<a href="{_href(fmt.file_name(sheet.stem))}">'
+                   f'{_e(words("audit_download", format=fmt.link))}</a>' for fmt in linked)
         + "</nav>\n",
-        '<p class="note">Every figure on the sheet, the passage it is taken from (verbatim), '
-        "and the archived copy of the article that passage is in, with its SHA-256 "
-        "so anyone can check the copy has not changed.</p>\n",
+        f'<p class="note">{_e(words("audit_intro"))}</p>\n',
         "</header>\n<main>\n",
     ]
     facts = {fact.id: fact for fact in sheet.facts}
     key_ids = [kf.fact_id for kf in sheet.key_figures if kf.fact_id in facts]
     if key_ids:
-        parts.append("<section>\n<h2>Key figures</h2>\n")
+        parts.append(f"<section>\n<h2>{_e(words('key_figures'))}</h2>\n")
         for kf in sheet.key_figures:
             if kf.fact_id in facts:
-                printed = f"{kf.qualifier} {kf.number}".strip()
-                parts.append(_figure(sheet, facts[kf.fact_id], printed, plain_text(kf.label),
+                parts.append(_figure(sheet, facts[kf.fact_id], words.value(facts[kf.fact_id]),
+                                     plain_text(kf.label),
                                      key=True))
         parts.append("</section>\n")
     others = [fact for fact in sheet.facts if fact.id not in key_ids]
     if others:
-        parts.append("<section>\n<h2>Other figures</h2>\n")
+        parts.append(f"<section>\n<h2>{_e(words('other_figures'))}</h2>\n")
         for fact in others:
-            parts.append(_figure(sheet, fact, fact.display, label_text(fact.label, facts)))
+            parts.append(_figure(sheet, fact, words.value(fact), label_text(fact.label, facts, words)))
         parts.append("</section>\n")
     if sheet.cited_figures:
-        parts.append("<section>\n<h2>Figures in cited sentences</h2>\n")
+        parts.append(f"<section>\n<h2>{_e(words('cited_figures'))}</h2>\n")
         parts.extend(_cited(sheet, figure, n) for n, figure in enumerate(sheet.cited_figures, 1))
         parts.append("</section>\n")
     parts.append(_sources_table(sheet))
-    parts.append(f"</main>\n<footer>Built from <code>{_e(sheet.spec_path.name)}</code>"
-                 f"{_produced(sheet)} by factsheet.</footer>\n")
-    return _page(sheet.language, f"Sources for {title}", "".join(parts))
-
-
-def _produced(sheet: Sheet) -> str:
-    return f" on {_e(format_date(sheet.produced))}" if sheet.produced else ""
+    on = _e(words("built_on", date=words.date(sheet.produced))) if sheet.produced else ""
+    # the catalogue's pattern is escaped before the (escaped) spec name is put in as code
+    built = _e(words("built_from")).format(spec=f"<code>{_e(sheet.spec_path.name)}</code>", on=on)
+    parts.append(f"</main>\n<footer>{built}</footer>\n")
+    return _page(sheet.language, words("audit_title", title=title), "".join(parts))
 
 
 def _figure(sheet: Sheet, fact, printed: str, label: str, key: bool = False) -> str:
     sources = {source.id: source for source in sheet.sources}
+    words = words_for(sheet.language)
     lines = [
         f'<article class="figure" id="fact-{_e(fact.id)}">',
-        '<span class="badge">Key figure</span>' if key else "",
+        f'<span class="badge">{_e(words("key_figure"))}</span>' if key else "",
         f'<p class="value"><span class="display">{_e(printed)}</span> '
         f'<span class="label">{_e(label)}</span></p>',
         "<dl>",
-        f"<dt>Fact ID</dt><dd><code>{_e(fact.id)}</code></dd>",
-        f"<dt>Date</dt><dd>{_e(format_date(fact.date)) if fact.date else 'not given'}</dd>",
-        f"<dt>Stated by</dt><dd>{_e(fact.attribution)}</dd>" if fact.attribution else "",
+        f"<dt>{_e(words('fact_id'))}</dt><dd><code>{_e(fact.id)}</code></dd>",
+        f"<dt>{_e(words('date_label'))}</dt>"
+        f"<dd>{_e(words.date(fact.date) if fact.date else words('not_given'))}</dd>",
+        f"<dt>{_e(words('stated_by'))}</dt><dd>{_e(fact.attribution)}</dd>" if fact.attribution else "",
         "</dl>",
     ]
     # the quote is taken from the fact's first source
@@ -96,11 +96,11 @@ def _figure(sheet: Sheet, fact, printed: str, label: str, key: bool = False) -> 
     cite_attr = f' cite="{_e(first.url)}"' if first and is_web_url(first.url) else ""
     lines.append(f"<blockquote{cite_attr}>{_e(fact.quote)}</blockquote>")
     if fact.note:
-        lines.append(f'<p class="note"><strong>Note:</strong> {_e(fact.note)}</p>')
+        lines.append(f'<p class="note"><strong>{_e(words("note"))}</strong> {_e(fact.note)}</p>')
     for source_id in fact.sources:
         source = sources.get(source_id)
         if source is None:  # the validator refuses this; say so rather than crash
-            lines.append(f'<p class="missing">Unknown source {_e(source_id)}</p>')
+            lines.append(f'<p class="missing">{_e(words("unknown_source", id=source_id))}</p>')
         else:
             lines.append(_source(sheet, source))
     lines.append("</article>\n")
@@ -125,24 +125,25 @@ def _cited(sheet: Sheet, figure, number: int) -> str:
 def _source(sheet: Sheet, source) -> str:
     number = sheet.citation_numbers([source.id])
     ref = f'<span class="ref">[{_e(number)}]</span> ' if number else ""
+    words = words_for(sheet.language)
     return "\n".join([
         '<div class="source">',
         f'<p class="source-title">{ref}{_e(source.title)}</p>',
         "<dl>",
-        f"<dt>Publisher</dt><dd>{_e(source.publisher)}</dd>",
-        f"<dt>Published</dt><dd>{_e(format_date(source.published))}</dd>",
-        f"<dt>URL</dt><dd>{_url(source.url)}</dd>",
-        f"<dt>Archive</dt><dd><code>{_e(archive_path(sheet, source))}</code></dd>",
-        f"<dt>SHA-256</dt><dd>{_sha(source)}</dd>",
+        f"<dt>{_e(words('publisher'))}</dt><dd>{_e(source.publisher)}</dd>",
+        f"<dt>{_e(words('published'))}</dt><dd>{_e(words.date(source.published))}</dd>",
+        f"<dt>{_e(words('url'))}</dt><dd>{_url(source.url, words('none_given'))}</dd>",
+        f"<dt>{_e(words('archive'))}</dt><dd><code>{_e(archive_path(sheet, source))}</code></dd>",
+        f"<dt>{_e(words('sha256'))}</dt><dd>{_sha(source, words)}</dd>",
         "</dl>",
         "</div>",
     ])
 
 
-def _sha(source) -> str:
+def _sha(source, words) -> str:
     digest = archive_sha256(source)
     if digest is None:
-        return '<span class="missing">archive file missing</span>'
+        return f'<span class="missing">{_e(words("archive_missing"))}</span>'
     return f"<code>{_e(digest)}</code>"
 
 
@@ -150,15 +151,17 @@ def _sources_table(sheet: Sheet) -> str:
     """All sources, numbered as on the sheet; sources the sheet never cites come last."""
     cited = [ref.source for ref in sheet.references]
     cited_ids = {source.id for source in cited}
+    words = words_for(sheet.language)
     rows = []
     for source in cited + [s for s in sheet.sources if s.id not in cited_ids]:
         number = sheet.citation_numbers([source.id]) or "\u2013"
         rows.append(
             f'<tr id="source-{_e(source.id)}"><td>{_e(number)}</td>'
-            f"<td>{_e(source.publisher)}, \u201c{_e(source.title)}\u201d, "
-            f"{_e(format_date(source.published))}</td><td>{_url(source.url)}</td>"
-            f"<td>{_sha(source)}</td></tr>"
+            f"<td>{_e(words.reference(source, with_url=False))}</td><td>{_url(source.url, words('none_given'))}</td>"
+            f"<td>{_sha(source, words)}</td></tr>"
         )
-    return ("<section>\n<h2>Sources</h2>\n<table>\n<thead><tr><th>No.</th><th>Source</th>"
-            "<th>URL</th><th>Archive SHA-256</th></tr></thead>\n<tbody>\n"
+    headings = "".join(f"<th>{_e(words(key))}</th>"
+                       for key in ("number_heading", "source_heading", "url", "archive_sha256"))
+    return (f"<section>\n<h2>{_e(words('sources'))}</h2>\n<table>\n"
+            f"<thead><tr>{headings}</tr></thead>\n<tbody>\n"
             + "\n".join(rows) + "\n</tbody>\n</table>\n</section>\n")

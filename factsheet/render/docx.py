@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 
 from ..layout.text import gap_size
 from ..sheet.model import plain_text
+from ..sheet.words import words_for
 from ..files import zip_bytes, zip_entry
 from . import document_timestamp
 from .docx_package import BULLET_STYLE, base_package
@@ -271,7 +272,8 @@ class _Writer:
 
     def sources(self) -> list:
         lay, size = self.layout, self.layout.small_size
-        out = [para(run("Sources", size, bold=True, colour=self.colours.primary, plain=True),
+        words = words_for(self.sheet.language)
+        out = [para(run(words("sources"), size, bold=True, colour=self.colours.primary, plain=True),
                     self.styles["Heading 2"], size, lay.small_leading, lay.source_space,
                     keep_next=True)]
         for position, (number, body, url) in enumerate(lay.sources):
@@ -307,7 +309,7 @@ class _Writer:
 
 def core_xml(sheet) -> str:
     stamp = document_timestamp(sheet).strftime("%Y-%m-%dT%H:%M:%SZ")
-    subject = plain_text(sheet.subtitle) or "Humanitarian fact sheet"
+    subject = plain_text(sheet.subtitle) or words_for(sheet.language)("subject")
     keywords = ", ".join(k for k in (sheet.location, *sheet.keywords) if k)
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
             'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '

@@ -79,10 +79,10 @@ def is_web_url(url) -> bool:
     return bool(url and _SAFE_URL.fullmatch(url) and urlsplit(url).netloc)
 
 
-def url_html(url) -> str:
-    """A source's URL: a link when it is a web address, else shown as code; or 'none given'."""
+def url_html(url, none_given: str) -> str:
+    """A source's URL: a link when it is a web address, else shown as code; or `none_given`."""
     if not url:
-        return '<span class="note">none given</span>'
+        return f'<span class="note">{escape_text(none_given)}</span>'
     if is_web_url(url):
         return f'<a href="{escape_text(url)}">{escape_text(url)}</a>'
     return f"<code>{escape_text(url)}</code>"

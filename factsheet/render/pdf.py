@@ -12,9 +12,9 @@ from ..layout.paragraphs import box_paragraph
 from ..layout.geometry import Fill, Picture, Rule, TextBox
 from ..sheet.model import plain_text
 from ..theme.fonts import register_fonts
+from ..sheet.words import words_for
 from . import document_timestamp
 
-SUBJECT = "Humanitarian fact sheet"
 # Binary (Flate only) streams instead of ASCII85 on top: a fifth smaller, a millisecond faster per
 # sheet, read by every PDF reader. Set once, at import, so every build writes the same bytes.
 rl_config.useA85 = 0
@@ -31,7 +31,7 @@ def render_pdf(sheet, layout, out_path) -> None:
     _set_timestamp(canvas, sheet)
     canvas.setTitle(sheet.title_text)
     canvas.setAuthor(sheet.organisation or "")
-    canvas.setSubject(plain_text(sheet.subtitle) or SUBJECT)
+    canvas.setSubject(plain_text(sheet.subtitle) or words_for(sheet.language)("subject"))
     canvas.setKeywords([k for k in (sheet.location, *sheet.keywords) if k])
     canvas.setCreator("factsheet")
     for item in layout.items:

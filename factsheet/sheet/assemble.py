@@ -5,7 +5,8 @@ import re
 from pathlib import Path
 
 from ..spec.markup import join_lines, parse_inline, split_paragraphs
-from .model import KeyFigure, Reference, Section, Sheet, Span
+from .model import KeyFigure, Reference, Section, Sheet, Span, citation_marker
+from .words import Words, words_for
 
 
 class _Numbering:
@@ -18,13 +19,13 @@ class _Numbering:
     def cite(self, source_ids) -> str:
         for sid in source_ids:
             self.numbers.setdefault(sid, len(self.numbers) + 1)
-        return ",".join(str(n) for n in sorted(self.numbers[s] for s in dict.fromkeys(source_ids)))
+        return citation_marker(self.numbers, source_ids)
 
     def references(self) -> tuple:
         return tuple(Reference(n, self.sources[sid]) for sid, n in self.numbers.items())
 
 
-def _inline(raw: str, facts: dict, numbering: _Numbering, cited: dict | None = None,
+def _inline(raw: str, facts: dict, numbering: _Numbering, words: Words, cited: dict | None = None,
             found: list | None = None) -> tuple:
     """Spans for one paragraph: text, bold figures, and merged citation markers.
 
@@ -53,7 +54,7 @@ def _inline(raw: str, facts: dict, numbering: _Numbering, cited: dict | None = N
         flush()
         if tok.kind == "fact":
             fact = facts[tok.value]
-            spans.append(Span(fact.display, "figure"))
+            spans.append(Span(words.value(fact), "figure"))
             spans.append(Span(numbering.cite(fact.sources), "cite"))
         else:
             spans.extend(_text_spans(raw, tok, marks))
@@ -88,22 +89,25 @@ def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tupl
                    sources: dict, facts: dict, key_figures: list, sections: list,
                    cited_figures: dict | None = None) -> Sheet:
     numbering = _Numbering(sources)
+    language = header["language"] or "en"
+    words = words_for(language)
     found: list = []
-    title = _inline(header["title"], facts, numbering, cited_figures, found)
-    subtitle = _inline(header["subtitle"], facts, numbering, cited_figures, found) \
+    title = _inline(header["title"], facts, numbering, words, cited_figures, found)
+    subtitle = _inline(header["subtitle"], facts, numbering, words, cited_figures, found) \
         if header["subtitle"] else ()
     figures = []
     for fid in key_figures:
         fact = facts[fid]
         cite = numbering.cite(fact.sources)
-        figures.append(KeyFigure(fid, fact.qualifier or "", fact.number_text,
-                                 _inline(fact.label, facts, numbering), cite))
+        figures.append(KeyFigure(fid, words.qualifier(fact.qualifier),
+                                 words.number(fact.value, fact.unit),
+                                 _inline(fact.label, facts, numbering, words), cite))
     built = []
     for _node, heading, text, bullets in sections:
-        head = _inline(heading, facts, numbering, cited_figures, found)
-        paragraphs = tuple(_inline(raw, facts, numbering, cited_figures, found)
+        head = _inline(heading, facts, numbering, words, cited_figures, found)
+        paragraphs = tuple(_inline(raw, facts, numbering, words, cited_figures, found)
                            for raw, _ in split_paragraphs(text or ""))
-        items = tuple(_inline(b.value.strip(), facts, numbering, cited_figures, found)
+        items = tuple(_inline(b.value.strip(), facts, numbering, words, cited_figures, found)
                       for b in bullets)
         built.append(Section(head, paragraphs, items))
     return Sheet(
@@ -112,5 +116,5 @@ def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tupl
         facts=tuple(facts.values()), sources=tuple(sources.values()),
         location=header["location"], organisation=header["organisation"],
         contact=header["contact"], disclaimer=header["disclaimer"],
-        language=header["language"] or "en", template=header["template"] or "default",
+        language=language, template=header["template"] or "default",
         keywords=keywords, cited_figures=tuple(found))

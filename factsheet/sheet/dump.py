@@ -1,7 +1,8 @@
 """A stable plain-text dump of a verified sheet, for golden tests and for reading at a glance."""
 from __future__ import annotations
 
-from .model import Sheet, format_date
+from .model import Sheet
+from .words import words_for
 
 
 def _spans(inline) -> str:
@@ -17,6 +18,7 @@ def _spans(inline) -> str:
 
 
 def dump_sheet(sheet: Sheet) -> str:
+    words = words_for(sheet.language)
     lines = [f"sheet {sheet.spec_path.name}",
              f"title: {_spans(sheet.title)}"]
     if sheet.subtitle:
@@ -24,7 +26,7 @@ def dump_sheet(sheet: Sheet) -> str:
     for key in ("location", "organisation", "contact", "disclaimer"):
         if getattr(sheet, key):
             lines.append(f"{key}: {getattr(sheet, key)}")
-    lines.append(f"as_of: {format_date(sheet.as_of)}")
+    lines.append(f"as_of: {words.date(sheet.as_of)}")
     lines.append(f"language: {sheet.language}  template: {sheet.template}")
     lines.append("key figures:")
     for figure in sheet.key_figures:
@@ -38,5 +40,5 @@ def dump_sheet(sheet: Sheet) -> str:
         lines.append("cited figures:")
         lines.extend(f"  {c.text} [{c.source}] \"{c.passage}\"" for c in sheet.cited_figures)
     lines.append("sources:")
-    lines.extend(f"  [{r.number}] {r.text}" for r in sheet.references)
+    lines.extend(f"  [{r.number}] {words.reference(r.source)}" for r in sheet.references)
     return "\n".join(lines) + "\n"

@@ -1,37 +1,20 @@
 """The verified sheet: the one model every renderer draws from.
 
 `validate` builds these objects and nothing else does; renderers only read them.
-This module must never import reportlab or docx.
+It holds facts, not words: a qualifier is a code, dates are dates, values are numbers, and
+`words.words_for(sheet.language)` prints them. It must never import reportlab or docx.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
-from ..spec.qualifiers import BOUNDS
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
-QUALIFIERS = tuple(BOUNDS)         # as a spec writes them; qualifiers.py says what each bounds
-
-
-def format_date(day: date) -> str:
-    """25 August 2017: unambiguous in every English-speaking country."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def format_number(value: int | float, unit: str | None = None) -> str:
-    """20000 -> 20,000; 3.5 -> 3.5; (400, '%') -> 400%; (5, 'km') -> 5 km."""
-    if isinstance(value, float) and not value.is_integer():
-        # the shortest decimal that is this float: 1234567.89, never 1,234,567.8899999999
-        text = format(Decimal(repr(value)), ",f")
-    else:
-        text = f"{int(value):,}"
-    if not unit:
-        return text
-    return text + unit if unit == "%" else f"{text} {unit}"
+def citation_marker(numbers: dict, source_ids) -> str:
+    """The citation marker for sources: their numbers ({source id: number}), in order, each
+    once: '1,3'. Sources without a number are left out."""
+    return ",".join(str(n) for n in sorted({numbers[s] for s in source_ids if s in numbers}))
 
 
 @dataclass(frozen=True)
@@ -44,13 +27,6 @@ class Source:
     url: str | None = None
     archive_sha256: str = ""
 
-    def reference_text(self) -> str:
-        """Publisher, "Title", 6 June 2017, URL (as printed in the sources list)."""
-        parts = [self.publisher, f"\u201c{self.title}\u201d", format_date(self.published)]
-        if self.url:
-            parts.append(self.url)
-        return ", ".join(parts)
-
 
 @dataclass(frozen=True)
 class Fact:
@@ -59,20 +35,11 @@ class Fact:
     label: str                    # as written in the spec, markup included
     sources: tuple[str, ...]
     quote: str
-    qualifier: str | None = None
+    qualifier: str | None = None  # a code ('at_least': spec/qualifiers.py); sheet/words prints it
     unit: str | None = None
     date: date | None = None
     note: str | None = None       # why this figure differs from another, shown in the audit trail
     attribution: str | None = None   # who states the figure in the source: 'AirWars'
-
-    @property
-    def number_text(self) -> str:
-        return format_number(self.value, self.unit)
-
-    @property
-    def display(self) -> str:
-        """The value as printed in running text: 'at least 20,000'."""
-        return f"{self.qualifier} {self.number_text}" if self.qualifier else self.number_text
 
 
 @dataclass(frozen=True)
@@ -109,8 +76,8 @@ def plain_text(inline: Inline, cites: bool = False) -> str:
 @dataclass(frozen=True)
 class KeyFigure:
     fact_id: str
-    qualifier: str                # '' when none
-    number: str                   # '220', '400%', '5 km'
+    qualifier: str                # as printed ('at least'), '' when none: worded by sheet/words
+    number: str                   # as printed: '220', '400%', '5 km'
     label: Inline
     cite: str                     # citation numbers for the fact's sources, '1' or '1,2'
 
@@ -126,10 +93,6 @@ class Section:
 class Reference:
     number: int                   # order of first citation on the sheet, from 1
     source: Source
-
-    @property
-    def text(self) -> str:
-        return self.source.reference_text()
 
 
 @dataclass(frozen=True)
@@ -164,10 +127,5 @@ class Sheet:
     def title_text(self) -> str:
         return plain_text(self.title)
 
-    @property
-    def as_of_text(self) -> str:
-        return f"Figures as of {format_date(self.as_of)}"
-
     def citation_numbers(self, source_ids) -> str:
-        numbers = {r.source.id: r.number for r in self.references}
-        return ",".join(str(n) for n in sorted(numbers[s] for s in source_ids if s in numbers))
+        return citation_marker({r.source.id: r.number for r in self.references}, source_ids)

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from ..files import file_sha256
 from ..spec.markup import parse_inline
+from ..spec.qualifiers import spec_words
 from .model import Sheet, Source, plain_text
+from .words import Words, words_for
 
 RECORD_VERSION = 1
 
@@ -20,6 +22,7 @@ RECORD_VERSION = 1
 def sheet_record(sheet: Sheet) -> dict:
     """Everything a reader sees or checks on the sheet, as plain JSON types."""
     facts = {fact.id: fact for fact in sheet.facts}
+    words = words_for(sheet.language)
     key_labels = {kf.fact_id: plain_text(kf.label) for kf in sheet.key_figures}
     return {
         "record_version": RECORD_VERSION,
@@ -34,11 +37,11 @@ def sheet_record(sheet: Sheet) -> dict:
             {
                 "id": fact.id,
                 "value": fact.value,
-                "qualifier": fact.qualifier,
+                "qualifier": spec_words(fact.qualifier),   # as a spec writes it, in any language
                 "unit": fact.unit,
-                "display": fact.display,
+                "display": words.value(fact),
                 "label": fact.label,
-                "label_text": key_labels.get(fact.id) or label_text(fact.label, facts),
+                "label_text": key_labels.get(fact.id) or label_text(fact.label, facts, words),
                 "date": fact.date.isoformat() if fact.date else None,
                 "sources": list(fact.sources),
                 "quote": fact.quote,
@@ -76,7 +79,7 @@ def sheet_record(sheet: Sheet) -> dict:
     }
 
 
-def label_text(label: str, facts: dict) -> str:
+def label_text(label: str, facts: dict, words: Words) -> str:
     """A label as printed: `{fact-id}` becomes that fact's value, `[source-id]` is dropped,
     `{{` `}}` `[[` `]]` become literal braces. Unknown ids are left as written.
 
@@ -86,7 +89,7 @@ def label_text(label: str, facts: dict) -> str:
     for token in parse_inline(label):
         if token.kind == "fact":
             fact = facts.get(token.value)
-            parts.append(fact.display if fact is not None else label[token.offset:token.end])
+            parts.append(words.value(fact) if fact is not None else label[token.offset:token.end])
         elif token.kind != "cite":
             parts.append(token.value)
     return "".join(parts).strip()

@@ -17,7 +17,8 @@ from pathlib import Path
 from ..diagnostics import FactsheetError, UsageError
 from ..limits import MAX_ARCHIVE_BYTES
 from ..spec.load import reading
-from ..spec.markup import SLUG
+from ..spec.dates import ISO_DAY
+from ..spec.markup import SLUG, slugify
 
 MAX_INPUT_BYTES = 50_000_000     # a saved page with inline scripts and styles; the text is far less
 SHORT_TEXT_WORDS = 25            # fewer words than this: probably not the article
@@ -40,7 +41,6 @@ _HTML_START = re.compile(rb"\s*(?:<!doctype\s+html|<!--|<\?xml[^>]*>\s*(?:<!--.*
                          rb"|meta|link|article|main|section|header|nav)[\s/>])", re.IGNORECASE | re.DOTALL)
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _URL = re.compile(r"https?://[^\s/]+\S*\Z")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -154,19 +154,6 @@ def default_id(publisher, published, title, file: Path) -> str:
     raise UsageError(f"{file}: no id can be made from its publisher, title or name: pass --id ID")
 
 
-def slugify(text: str, limit: int = 60) -> str:
-    """Lowercase ASCII letters and digits joined by '-', at most `limit` characters, whole words."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    slug = ""
-    for word in words:
-        longer = f"{slug}-{word}" if slug else word
-        if len(longer) > limit:
-            break
-        slug = longer
-    return slug or (words[0][:limit] if words else "")
-
-
 # -- what the file is -----------------------------------------------------------------------
 
 def _read_bytes(path: Path) -> bytes:
@@ -266,7 +253,7 @@ def _read_html(data: bytes, path: Path) -> Article:
     if title and normalise_words(first) != normalise_words(title):
         text = f"{title}\n\n{text}"     # the headline is part of the article, and facts quote it
     published = None
-    if document.date and _ISO_DATE.match(document.date):
+    if document.date and ISO_DAY.match(document.date):
         try:
             published = date.fromisoformat(document.date)
         except ValueError:
@@ -349,7 +336,7 @@ def _clean(value):
 def _as_date(value, what: str, today: date):
     if value is None or isinstance(value, date):
         day = value
-    elif _ISO_DATE.match(value):
+    elif ISO_DAY.match(value):
         try:
             day = date.fromisoformat(value)
         except ValueError:

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..spec.figures import find_figures
+from ..spec.markup import slug_words
+from ..spec.sentences import sentence_edges
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[^a-z\s])")
-_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|No|[A-Z])\.$")
 _CLAUSE_END = re.compile(r"[,;:][\"'\u201d\u2019]?\s+|\s+[-\u2013\u2014]\s+")
 _LINKING = re.compile(r"(?:and|but|or|which|who|whom|whose|where|while|as|including|with|although|"
                       r"though|because|than|when|after|before|until)\b")
@@ -45,9 +44,7 @@ LABEL_WORDS = 12
 
 def sentence_bounds(body: str, start: int, at: int) -> tuple:
     """(start, end) of the sentence of body[start:] that holds offset `at`."""
-    bounds = [start] + [m.end() for m in _SENTENCE_END.finditer(body, start)
-                        if not _ABBREVIATION.search(body[max(start, m.start() - 6):m.start() + 1])]
-    bounds.append(len(body))
+    bounds = sentence_edges(body, start)
     for s, e in zip(bounds, bounds[1:]):
         if s <= at < e:
             return s, e
@@ -393,6 +390,5 @@ def _trimmed(words: list) -> list:
 
 def suggest_id(words: str) -> str:
     words = re.sub(r"['\u2019]s\b", "", words.lower())        # Raqqa's population
-    ascii_words = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
-    kept = [w for w in re.findall(r"[a-z0-9]+", ascii_words) if w not in _STOP and not w.isdigit()]
+    kept = [w for w in slug_words(words) if w not in _STOP and not w.isdigit()]
     return "-".join(kept[:3]) or "figure"

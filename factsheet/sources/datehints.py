@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..spec.dates import MONTH_NUMBERS, MONTHS
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
 # Month names are capitalised in news text; 'may' the verb is not a month.
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(?:%s)" % "|".join(MONTHS)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _HINTS = [
@@ -72,7 +72,7 @@ def find_date_hints(sentence: str, published: date | None) -> list:
 def _resolve(kind: str, match, published: date | None):
     groups = match.groupdict()
     if kind == "day":
-        month = _MONTHS.index(groups["month"].lower()) + 1
+        month = MONTH_NUMBERS[groups["month"].lower()]
         year = int(groups["year"]) if groups.get("year") else None
         if year is None:
             if published is None:
@@ -92,7 +92,7 @@ def _resolve(kind: str, match, published: date | None):
         # 'in May': the month's total, dated its last day; 'since May' is a start, not a date
         if groups["which"].lower() not in ("in", "during", "throughout", "between"):
             return None
-        month = _MONTHS.index(groups["month"].lower()) + 1
+        month = MONTH_NUMBERS[groups["month"].lower()]
         if groups.get("year"):
             return _month_end(int(groups["year"]), month)
         if published is None:

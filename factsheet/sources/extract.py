@@ -22,15 +22,17 @@ from .archive import Archive, ArchiveCache, ArchiveError, normalise, resolve_arc
 from .datehints import find_date_hints
 from ..diagnostics import UsageError
 from ..spec.figures import find_figures, find_vague, value_in_quote
-from ..spec.qualifiers import kind, qualifier_before
+from ..spec.dates import ISO_DATE
+from ..spec.markup import slugify
+from ..spec.qualifiers import kind, qualifier_before, spec_words
 
 # -- what is not a figure about the world ---------------------------------------------------
 _COUNTER = re.compile(r"\s*(?:\d{1,3}/\d{1,3}(?=\s+[A-Z])"         # '1/30 A Syrian family...'
                       r"|(?:Photo|Picture|Image|Slide)\s+\d{1,3}\s+of\s+\d{1,3}\b)", re.I)
 _SHOW_ALL = re.compile(r"\s*\d{1,3}\s+show all\b", re.I)         # a gallery's '30 show all'
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)](?=\s)")               # '1. ', '2) '
-_DATELINE = re.compile(r"\s*(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\b\s*", re.I)
-_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_DATELINE = re.compile(r"\s*(?:date\s*:?\s*)?" + ISO_DATE + r"\b\s*", re.I)
+_ISO_DATE = re.compile(r"\b" + ISO_DATE + r"\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\b\.?))?|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?", re.I)
 _AGO = re.compile(r"\s+(?:days?|weeks?|months?|years?|decades?|hours?)\s+ago\b", re.I)
 # document and issue numbers: 'Flash Update #8', 'Situation Report No. 31', 'Issue 12'
@@ -56,7 +58,6 @@ _CREDIT = re.compile(r"\s+(?:AFP/Getty Images|Getty Images|Getty|AFP|EPA|Reuters
 _UNIT_AFTER = re.compile(r"\s+(?:of\s+)?(?P<unit>km|kilomet(?:re|er)s|met(?:re|er)s|miles|tonnes|tons|kg|"
                          r"lit(?:re|er)s|hectares)\b", re.I)
 _RANGE_BETWEEN = {"-", "\u2013", "\u2014", "to"}
-_SLUG_CHARS = re.compile(r"[^a-z0-9_-]+")
 
 
 @dataclass
@@ -65,7 +66,7 @@ class Draft:
     id: str
     value: float | int | None
     unit: str | None
-    qualifier: str | None
+    qualifier: str | None             # as a spec writes it: 'at least' (not the model's code)
     label: str
     source: str
     quote: str
@@ -336,11 +337,11 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
                          "can state: cite it in a section's text instead")
             value = None
         else:
-            qualifier = "more than"
+            qualifier = "more_than"
             notes.append(f"'{cand.figure}' states only a lower bound: more than {value:,.0f}")
     bounds = [(value, qualifier)]
     if cand.upper is not None:   # the lower bound, or else the upper one ('10-20%': 20 %)
-        bounds = [(value, "at least"), (cand.upper, "up to")]
+        bounds = [(value, "at_least"), (cand.upper, "up_to")]
     for value, qualifier in bounds:
         value = _number(value) if value is not None else None
         quote = _quote(sentence, f_start, f_end, archive, value, unit, qualifier)
@@ -349,10 +350,10 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
     else:
         return None
     if cand.upper is not None:
-        other = (_number(cand.upper), "up to") if qualifier == "at least" else \
-            (_number(cand.value), "at least")
+        other = (_number(cand.upper), "up_to") if qualifier == "at_least" else \
+            (_number(cand.value), "at_least")
         notes.append(f"a range, {cand.figure}: for its other bound write value: {other[0]} and "
-                     f"qualifier: {other[1]}")
+                     f"qualifier: {spec_words(other[1])}")
     clause_at = sentence.find(quote)
     hint = _date_hint(sentence, f_start, clause_at, clause_at + len(quote), published)
     day = None
@@ -366,7 +367,7 @@ def _draft(cand: _Candidate, body: str, start: int, source_id: str, published, a
     label = clauses.label_for(quote, max(at, 0), max(at, 0) + len(cand.figure), unit)
     if value is None and not cand.vague:   # a comment: named by what changed ('population ... seven-fold')
         label = " ".join(quote[:max(at, 0)].split()[-3:] + [cand.figure])
-    return Draft(clauses.suggest_id(label), value, unit, qualifier, label, source_id, quote,
+    return Draft(clauses.suggest_id(label), value, unit, spec_words(qualifier), label, source_id, quote,
                  cand.figure, _who(sentence, f_start, f_end, published), day, notes)
 
 
@@ -512,7 +513,7 @@ def open_source(name: str, spec=None, published: date | None = None) -> ArticleS
         raise UsageError(f"{path}: cannot be read: {exc.strerror}") from None
     if published is None and sid is not None:
         published = sources[sid].get("published")
-    ident = sid or _SLUG_CHARS.sub("-", path.stem.lower()).strip("-_") or "source"
+    ident = sid or slugify(path.stem) or "source"
     return ArticleSource(ident, path, text, archive, published, sid is not None, fact_ids)
 
 

@@ -7,10 +7,10 @@ from urllib.parse import urlparse
 
 from ..diagnostics import Diagnostics, closest_name, did_you_mean
 from .load import Node
+from .dates import ISO_DAY
 from .markup import SLUG
 
 MAX_NUMBER = 10 ** 15        # far above any count a fact sheet states; floats stay exact
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _KIND_NAMES = {"map": "a mapping", "seq": "a list", "str": "text", "int": "a number",
                "float": "a number", "bool": "true/false", "null": "empty"}
 
@@ -78,7 +78,7 @@ class Fields:
             return None
         what = what or f"'{key}'"
         raw = str(node.value) if node.kind in ("str", "int") else None
-        if raw is None or not _ISO_DATE.match(raw.strip()):
+        if raw is None or not ISO_DAY.match(raw.strip()):
             self.diags.error(node.pos, "bad-date", f"{what} must be an ISO date (YYYY-MM-DD), "
                              f"not {node.value!r}")
             return None

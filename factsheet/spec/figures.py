@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .qualifiers import disagreement, kind, qualifier_before, supports
+from .dates import MONTHS
+from .qualifiers import disagreement, kind, qualifier_before, spec_words, supports
 
-# 'may' only as May or MAY: '12 may have died' is a figure, not a date
-MONTH_NAMES = ("january|february|march|april|(?-i:May|MAY)|june|july|august|september|october|"
-               "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# Month names and their short forms, matched ignoring case except 'may', which is a month
+# only as May or MAY: '12 may have died' is a figure, not a date
+MONTH_NAMES = "|".join(["(?-i:May|MAY)" if m == "May" else m.lower() for m in MONTHS]
+                       + [m[:3].lower() for m in MONTHS if m != "May"] + ["sept"])
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -406,8 +408,8 @@ def _range_end(quote: str, figure: Figure):
 _RANGE_AFTER = re.compile(r"\s*(?:[-\u2013\u2014]|to\b|and\b(?=\s*\d))\s*\d")
 _RANGE_BEFORE = re.compile(r"(?:\d\s*[-\u2013\u2014]\s*|\d\s+to\s+|between\s+\S+\s+and\s+)$", re.I)
 # One end of a range is stated only with a qualifier that says it is one end.
-RANGE_QUALIFIERS = {"low": ("at least", "more than", "over", "about", "around", "approximately"),
-                    "high": ("up to", "nearly", "almost", "about", "around", "approximately")}
+RANGE_QUALIFIERS = {"low": ("at_least", "more_than", "over", "about", "around", "approximately"),
+                    "high": ("up_to", "nearly", "almost", "about", "around", "approximately")}
 
 
 @dataclass(frozen=True)
@@ -440,7 +442,7 @@ def check_value(value: float, unit: str | None, quote: str, qualifier: str | Non
             if end is not None:
                 if qualifier in RANGE_QUALIFIERS[end]:
                     return Verdict(True)
-                words = " or ".join(RANGE_QUALIFIERS[end][:2])
+                words = " or ".join(spec_words(code) for code in RANGE_QUALIFIERS[end][:2])
                 range_hint = range_hint or (f"'{figure.text}' is the {end} end of a range in the "
                                             f"quote: give qualifier: {words}")
                 continue

@@ -1,7 +1,9 @@
-"""The inline markup of spec text: {fact-id}, [source-id], and {{ }} [[ ]] for literal braces."""
+"""The inline markup of spec text: {fact-id}, [source-id], and {{ }} [[ ]] for literal braces;
+what an id looks like, and making one from words."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
@@ -61,3 +63,23 @@ def split_paragraphs(raw: str) -> list:
 def join_lines(text: str) -> str:
     """A paragraph's line breaks become spaces, as in Markdown."""
     return re.sub(r"\s*\n\s*", " ", text)
+
+
+def slug_words(text: str) -> list:
+    """The words of `text` as an id writes them: lowercase ASCII letters and digits ('Raqqa's
+    café' -> ['raqqa', 's', 'cafe']); accents dropped, everything else a break."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.findall(r"[a-z0-9]+", ascii_text.lower())
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """An id from words: slug_words joined by '-', at most `limit` characters, whole words
+    (a first word longer than that is cut). '' when `text` has no letter or digit."""
+    words = slug_words(text)
+    slug = ""
+    for word in words:
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > limit:
+            break
+        slug = longer
+    return slug or (words[0][:limit] if words else "")

@@ -1,4 +1,4 @@
-"""Qualifiers: the bound each one states, the words a quote uses for them, and which agree.
+"""Qualifiers: their codes, the words a spec writes, the bound each states, and which agree.
 
 A fact's qualifier must say no more than its quote says: "less than 80" cannot support
 `at least 80` or a bare 80. Each qualifier states one kind of bound; a quote's kind supports
@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import re
 
-# spec qualifier -> the kind of bound it states about the value N
-BOUNDS = {
-    "at least": "min",        # N or more
-    "more than": "above",     # more than N
-    "over": "above",
-    "up to": "max",           # N or fewer
-    "less than": "below",     # fewer than N
-    "fewer than": "below",
-    "under": "below",
-    "nearly": "near",         # a little under N
-    "almost": "near",
-    "about": "approx",        # close to N, either side
-    "around": "approx",
-    "approximately": "approx",
+# A qualifier's code (what the model stores) -> the words a spec writes for it, and the kind
+# of bound it states about the value N. The printed words are sheet/words.py's, per language.
+QUALIFIERS = {
+    "at_least": ("at least", "min"),            # N or more
+    "more_than": ("more than", "above"),        # more than N
+    "over": ("over", "above"),
+    "up_to": ("up to", "max"),                  # N or fewer
+    "less_than": ("less than", "below"),        # fewer than N
+    "fewer_than": ("fewer than", "below"),
+    "under": ("under", "below"),
+    "nearly": ("nearly", "near"),               # a little under N
+    "almost": ("almost", "near"),
+    "about": ("about", "approx"),               # close to N, either side
+    "around": ("around", "approx"),
+    "approximately": ("approximately", "approx"),
 }
+# The words a spec may write, in the order the messages and the JSON Schema list them
+SPEC_WORDS = tuple(words for words, _bound in QUALIFIERS.values())
+_CODES = {words: code for code, (words, _bound) in QUALIFIERS.items()}
 # What each kind is, as the messages say it
 KIND_NAMES = {"exact": "an exact figure", "min": "a lower bound", "above": "a lower bound",
               "max": "an upper bound", "below": "an upper bound",
@@ -38,7 +42,7 @@ SUPPORTS = {
     "near": {"near", "approx", "below", "max"},
     "approx": {"approx"},
 }
-# Words a quote may use before a figure, and the spec qualifier each one means
+# Words a quote may use before a figure, and the spec words of the qualifier each one means
 _QUOTE_WORDS = {
     "at least": "at least", "no fewer than": "at least", "no less than": "at least",
     "not less than": "at least", "a minimum of": "at least",
@@ -56,23 +60,35 @@ _BEFORE = re.compile(r"(?<![\w.])(?P<words>%s)\s+$" % "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_QUOTE_WORDS, key=len, reverse=True)), re.I)
 
 
+def code_of(words: str) -> str | None:
+    """The code of a qualifier as a spec writes it ('at least' -> 'at_least'), or None."""
+    return _CODES.get(words)
+
+
+def spec_words(code: str | None) -> str | None:
+    """The words a spec writes for a qualifier's code ('at_least' -> 'at least')."""
+    return QUALIFIERS[code][0] if code else None
+
+
 def kind(qualifier: str | None) -> str:
-    return BOUNDS[qualifier] if qualifier else "exact"
+    """The kind of bound a qualifier's code states; 'exact' for none."""
+    return QUALIFIERS[qualifier][1] if qualifier else "exact"
 
 
 def qualifier_before(text: str):
-    """The qualifier the words just before a figure state: (spec qualifier, words as written),
-    or (None, None). 'fewer than 80' gives ('fewer than', 'fewer than')."""
+    """The qualifier the words just before a figure state: (its code, words as written),
+    or (None, None). 'fewer than 80' gives ('fewer_than', 'fewer than')."""
     found = _BEFORE.search(text[-30:])
     if not found:
         return None, None
     words = found.group("words")
-    return _QUOTE_WORDS[" ".join(words.lower().split())], words
+    return _CODES[_QUOTE_WORDS[" ".join(words.lower().split())]], words
 
 
 def meaning(words: str):
-    """The spec qualifier that prose words mean ('roughly' -> 'about'), or None."""
-    return _QUOTE_WORDS.get(" ".join(words.lower().split()))
+    """The code of the qualifier that prose words mean ('roughly' -> 'about'), or None."""
+    meant = _QUOTE_WORDS.get(" ".join(words.lower().split()))
+    return _CODES[meant] if meant else None
 
 
 def supports(quote_qualifier: str | None, fact_qualifier: str | None) -> bool:
@@ -85,8 +101,8 @@ def disagreement(quote_words: str | None, quote_qualifier: str | None, fact_qual
     """The hint for a fact whose qualifier its quote does not support."""
     said = f"'{quote_words} {figure}'" if quote_words else f"'{figure}'"
     quote_kind, fact_kind = kind(quote_qualifier), kind(fact_qualifier)
-    fix = f"give qualifier: {quote_qualifier}" if quote_qualifier else "remove the qualifier"
+    fix = f"give qualifier: {spec_words(quote_qualifier)}" if quote_qualifier else "remove the qualifier"
     if fact_qualifier:
-        return (f"{where} says {said}, {KIND_NAMES[quote_kind]}; '{fact_qualifier}' states "
+        return (f"{where} says {said}, {KIND_NAMES[quote_kind]}; '{spec_words(fact_qualifier)}' states "
                 f"{KIND_NAMES[fact_kind]}: {fix}")
     return f"{where} says {said}, {KIND_NAMES[quote_kind]}, not an exact figure: {fix}"

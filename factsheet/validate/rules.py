@@ -18,12 +18,15 @@ from ..diagnostics import Diagnostics, did_you_mean
 from ..spec.fields import Fields
 from ..spec.load import Node, locate, parse_yaml, read_text, reading
 from ..spec.markup import SLUG, parse_inline, split_paragraphs
-from ..sheet.model import QUALIFIERS, Fact, Source
+from ..spec.sentences import sentence_edges
+from ..sheet.model import Fact, Source
 from ..sheet.record import label_text
+from ..sheet.words import words_for
 from ..spec.figures import check_value, find_figures
-from ..spec.qualifiers import meaning
+from ..spec.qualifiers import SPEC_WORDS, code_of, meaning, spec_words
 
 FORMAT_VERSION = 1
+ENGLISH = words_for("en")    # the messages' words: a value in a message is printed in English
 TOP_KEYS = ("factsheet", "title", "subtitle", "location", "as_of", "language", "template",
             "organisation", "contact", "disclaimer", "keywords", "sources", "facts",
             "key_figures", "sections")
@@ -43,13 +46,6 @@ MAX_ITEMS = {"sources": limits.MAX_SOURCES, "facts": limits.MAX_FACTS,
              "sections": limits.MAX_SECTIONS, "bullets": limits.MAX_BULLETS}
 
 _SHARED_CACHE = ArchiveCache()
-# A sentence ends at . ! or ? (and any closing quote) followed by space and a non-lowercase
-# letter, so '3.5' and 'e.g. more' do not split.
-_SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+(?=[^a-z\s])")
-# A full stop after these does not end a sentence ('Mr. Woods', 'U.S. forces', 'J. Egeland'),
-# so a citation later in the sentence still covers figures before them.
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|No|Nos|Fig|"
-                           r"approx|vs|e\.g|i\.e|[A-Z](?:\.[A-Z])*))\.$")
 
 # A heading's number that names a part is not a figure: 'Phase 2', 'Background part 1',
 # 'Week 3', 'Flash update #8' (roman numerals, 'Part II', are never figures): the number
@@ -82,6 +78,7 @@ class _Check:
         self.bad_text: set = set()   # ids of string nodes with refused characters
         # raw paragraph -> [(start, end, CitedFigure)]: figures of cited sentences, found
         self.cited_figures: dict = {}
+        self.words = ENGLISH         # the sheet's printed words, once its language is read
 
     # -- structure -------------------------------------------------------------------
     def run(self, text: str):
@@ -104,6 +101,7 @@ class _Check:
             if header[key] is not None:
                 self.text_nodes.append((root.value[key], key))
         language = header["language"]
+        self.words = words_for(language)
         if language is not None and not re.fullmatch(r"[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
             self.diags.error(root.value["language"].pos, "bad-language",
                              f"'language' must be a language tag such as en, fr or ar, not {language!r}")
@@ -193,12 +191,12 @@ class _Check:
             fid = None
         value = f.number(node, "value", "'value'")
         qualifier = f.text(node, "qualifier")
-        if qualifier is not None and qualifier not in QUALIFIERS:
-            meant = meaning(qualifier)
+        if qualifier is not None and code_of(qualifier) is None:
+            meant = spec_words(meaning(qualifier))
             self.diags.error(node.value["qualifier"].pos, "bad-qualifier",
-                             f"unknown qualifier {qualifier!r}: use one of {', '.join(QUALIFIERS)}",
+                             f"unknown qualifier {qualifier!r}: use one of {', '.join(SPEC_WORDS)}",
                              f"'{qualifier}' means {meant}: write qualifier: {meant}" if meant else None)
-            qualifier = None
+        qualifier = code_of(qualifier)     # the model keeps a qualifier's code; None if unknown
         unit, label = f.text(node, "unit"), f.text(node, "label")
         day, quote = f.date(node, "date"), f.text(node, "quote")
         note, attribution = f.text(node, "note"), f.text(node, "attribution")
@@ -285,11 +283,11 @@ class _Check:
         if verdict.problem == "qualifier":   # at the qualifier the quote does not support
             at = node.value.get("qualifier", node.value["value"]).pos
             self.diags.error(at, "qualifier-not-in-quote",
-                             f"fact '{fact.id}' states {fact.display}, which its quote does not",
+                             f"fact '{fact.id}' states {ENGLISH.value(fact)}, which its quote does not",
                              verdict.hint)
         elif not verdict.ok:
             self.diags.error(node.value["value"].pos, "value-not-in-quote",
-                             f"value {fact.number_text} of fact '{fact.id}' is not stated in its quote",
+                             f"value {ENGLISH.number(fact.value, fact.unit)} of fact '{fact.id}' is not stated in its quote",
                              verdict.hint)
         quoted = [f.value for f in find_figures(fact.quote, exempt_dates=False)]
         label_node = node.value["label"]
@@ -419,9 +417,7 @@ class _Check:
             if tok.kind in ("fact", "cite"):
                 masked[tok.offset:tok.end] = ("\x00" if tok.kind == "fact" else "\x01") * (tok.end - tok.offset)
         masked = "".join(masked)
-        ends = [m for m in _SENTENCE_END.finditer(masked)
-                if not _ABBREVIATION.search(masked[max(0, m.start() - 8):m.start() + 1])]
-        bounds = [0] + [m.end() for m in ends] + [len(masked)]
+        bounds = sentence_edges(masked)
         for start, end in zip(bounds, bounds[1:]):
             sentence = masked[start:end]
             # a citation placed just after the full stop still belongs to its sentence
@@ -476,7 +472,7 @@ class _Check:
             return
         sid, index, hit = found
         # the sentence as printed: facts as their values, citation markers left out
-        printed = " ".join(label_text(raw[start:end], self.facts).split())
+        printed = " ".join(label_text(raw[start:end], self.facts, self.words).split())
         self.cited_figures.setdefault(raw, []).append(
             (start + figure.start, start + figure.end,
              cited.CitedFigure(figure.text, figure.value, figure.percent, sid, index.passage(hit),
@@ -525,7 +521,7 @@ class _Check:
             if other is not fact and (other.value, other.unit) != (fact.value, fact.unit) and not explained:
                 self.diags.warning(self.fact_nodes[fid].value["label"].pos, "conflicting-facts",
                                    f"facts '{other.id}' and '{fid}' have the same label but different "
-                                   f"values ({other.display} and {fact.display}): add a note: that explains it")
+                                   f"values ({ENGLISH.value(other)} and {ENGLISH.value(fact)}): add a note: that explains it")
 
 
     def _warn_stale(self, root: Node, as_of, key_figures: list) -> None:

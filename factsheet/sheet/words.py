@@ -1,0 +1,170 @@
+"""Every word and format a sheet prints, per language: one catalogue of words, and CLDR for the rest.
+
+A language is one catalogue below (its words, and the patterns that put them together) plus
+what CLDR (through Babel) knows about it: month names, digits, the decimal sign and the
+thousands separator. Renderers, the layout and the audit page ask `words_for(sheet.language)`
+for anything they print, so that a new language never means editing them.
+
+Only English has a catalogue yet; any other language is printed in English for now (today
+`language:` sets the documents' metadata and nothing else). Babel is imported on first use.
+"""
+from __future__ import annotations
+
+import functools
+from decimal import Decimal, localcontext
+
+from ..spec.qualifiers import QUALIFIERS
+
+ENGLISH = {
+    # -- numbers and dates (the digits and separators are CLDR's)
+    # a CLDR date pattern: 25 August 2017, unambiguous in every English-speaking country
+    "date": "d MMMM y",
+    "percent": "{number}%",             # 400%
+    "with_unit": "{number} {unit}",     # 5 km
+    "qualified": "{qualifier} {number}",   # at least 20,000
+    "qualifiers": {code: words for code, (words, _bound) in QUALIFIERS.items()},
+    "quoted": "\u201c{text}\u201d",     # a source's title in a reference
+    "list": ", ",                       # between the parts of a reference
+    # -- the sheet
+    "as_of": "Figures as of {date}",
+    "sources": "Sources",
+    "produced": "Produced",
+    "produced_on": "Produced {date}",
+    "produced_from": "{produced} from {spec}",
+    "contact": "Contact: {contact}",
+    "subject": "Humanitarian fact sheet",   # the documents' subject when the sheet has no subtitle
+    # -- the audit page
+    "audit_title": "Sources for {title}",
+    "audit_download": "Fact sheet ({format})",
+    "audit_intro": ("Every figure on the sheet, the passage it is taken from (verbatim), "
+                    "and the archived copy of the article that passage is in, with its SHA-256 "
+                    "so anyone can check the copy has not changed."),
+    "key_figures": "Key figures",
+    "key_figure": "Key figure",
+    "other_figures": "Other figures",
+    "cited_figures": "Figures in cited sentences",
+    "built_from": "Built from {spec}{on} by factsheet.",
+    "built_on": " on {date}",
+    "fact_id": "Fact ID",
+    "date_label": "Date",
+    "not_given": "not given",
+    "stated_by": "Stated by",
+    "note": "Note:",
+    "unknown_source": "Unknown source {id}",
+    "publisher": "Publisher",
+    "published": "Published",
+    "url": "URL",
+    "none_given": "none given",
+    "archive": "Archive",
+    "sha256": "SHA-256",
+    "archive_missing": "archive file missing",
+    "number_heading": "No.",
+    "source_heading": "Source",
+    "archive_sha256": "Archive SHA-256",
+}
+CATALOGUES = {"en": ENGLISH}
+FALLBACK = "en"
+
+
+class Words:
+    """The printed words and formats of one language."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.catalogue = CATALOGUES[language]
+        self._locale = None
+
+    def __call__(self, key: str, **fields) -> str:
+        """The catalogue's words for `key`, with `fields` put in: words('as_of', date=...).
+        Without fields, the words as written (a pattern keeps its {fields})."""
+        return self.catalogue[key].format(**fields) if fields else self.catalogue[key]
+
+    @property
+    def locale(self):
+        """CLDR's data for the language (Babel's Locale), loaded on first use: ~15 ms."""
+        if self._locale is None:
+            from babel import Locale
+            self._locale = Locale.parse(self.language)
+        return self._locale
+
+    def date(self, day) -> str:
+        """25 August 2017, as the catalogue's CLDR pattern writes a day."""
+        from babel.dates import format_date
+        return format_date(day, self.catalogue["date"], locale=self.locale)
+
+    def number(self, value: int | float, unit: str | None = None) -> str:
+        """20000 -> 20,000; 1234567.89 -> 1,234,567.89; (400, '%') -> 400%; (5, 'km') -> 5 km."""
+        text = self._digits(value)
+        if not unit:
+            return text
+        return self("percent", number=text) if unit == "%" else self("with_unit", number=text, unit=unit)
+
+    # A sheet prints the same numbers often (1 and 1.0, equal keys, print alike); Words
+    # objects live as long as the process (words_for keeps them).
+    @functools.lru_cache(maxsize=4096)
+    def _digits(self, value: int | float) -> str:
+        if isinstance(value, float) and not value.is_integer():
+            # the shortest decimal that is this float: 1234567.89, never 1,234,567.8899999999
+            number = Decimal(repr(value))
+        else:
+            number = int(value)
+        if self._symbols is not None:
+            return _grouped(number).translate(self._symbols)
+        return self._cldr_digits(number)
+
+    def _cldr_digits(self, number: int | Decimal) -> str:
+        from babel.numbers import format_decimal
+        with localcontext() as context:
+            context.prec = 1000    # a float's integer part has up to 309 digits: never round it
+            return format_decimal(number, locale=self.locale, decimal_quantization=False)
+
+    @functools.cached_property
+    def _symbols(self) -> dict | None:
+        """CLDR's group, decimal and minus signs, for Python's own ',f' formatting: 10 times
+        faster than Babel's, and used only when it prints what Babel prints (thousands
+        grouped in threes); None for a language grouped otherwise (hi: 12,34,567)."""
+        from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+        symbols = str.maketrans({",": get_group_symbol(self.locale), ".": get_decimal_symbol(self.locale),
+                                 "-": get_minus_sign_symbol(self.locale)})
+        probes = (0, 7, 1234, -12345, 1234567, Decimal("-1234.5"), Decimal("0.00001"), 10 ** 21)
+        agree = all(_grouped(n).translate(symbols) == self._cldr_digits(n) for n in probes)
+        return symbols if agree else None
+
+    def qualifier(self, code: str | None) -> str:
+        """A qualifier's printed words ('at_least' -> 'at least'); '' for none."""
+        return self.catalogue["qualifiers"][code] if code else ""
+
+    def value(self, fact) -> str:
+        """A fact's value as printed in running text: 'at least 20,000'."""
+        number = self.number(fact.value, fact.unit)
+        if not fact.qualifier:
+            return number
+        return self("qualified", qualifier=self.qualifier(fact.qualifier), number=number)
+
+    def as_of(self, day) -> str:
+        """'Figures as of 25 August 2017': the header's date line."""
+        return self("as_of", date=self.date(day))
+
+    def reference(self, source, with_url: bool = True) -> str:
+        """Publisher, "Title", 6 June 2017, URL (as printed in the sources list)."""
+        parts = [source.publisher, self("quoted", text=source.title), self.date(source.published)]
+        if source.url and with_url:
+            parts.append(source.url)
+        return self("list").join(parts)
+
+    def produced(self, day, spec_name: str) -> str:
+        """'Produced 25 August 2017 from raqqa.yaml' ('Produced from ...' without a day)."""
+        produced = self("produced_on", date=self.date(day)) if day else self("produced")
+        return self("produced_from", produced=produced, spec=spec_name)
+
+
+def _grouped(number: int | Decimal) -> str:
+    """Python's digits with ',' between thousands and '.' before the decimals: 1,234,567.89."""
+    return format(number, ",f" if isinstance(number, Decimal) else ",")
+
+
+@functools.lru_cache(maxsize=None)
+def words_for(language: str | None) -> Words:
+    """The words of a sheet's language ('en', 'en-GB'); English for one without a catalogue."""
+    primary = (language or FALLBACK).replace("_", "-").split("-")[0].lower()
+    return Words(primary if primary in CATALOGUES else FALLBACK)
