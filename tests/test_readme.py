@@ -97,7 +97,13 @@ def change_killed_may(repo: Path) -> None:
 
 def lengthen_the_example(repo: Path) -> None:
     """The overflow example: a long last section, as tests/test_validate_page.py writes it."""
-    from test_validate_page import WORDS, background
+    import importlib.util
+
+    path = ROOT / "tests" / "validate" / "test_validate_page.py"
+    loaded = importlib.util.spec_from_file_location("validate_page_texts", path)
+    module = importlib.util.module_from_spec(loaded)
+    loaded.loader.exec_module(module)
+    WORDS, background = module.WORDS, module.background
 
     spec = repo / "specs" / "raqqa-2017.yaml"
     paragraphs = [(WORDS * 3)[i % 9:i % 9 + 45] for i in range(14)]

@@ -19,7 +19,7 @@ from factsheet.sources.archive import normalise
 from factsheet.cli import main
 from factsheet.sources.extract import extract
 
-REPORTS = Path(__file__).parent / "data" / "reports"
+REPORTS = Path(__file__).parent.parent / "data" / "reports"
 NAMES = sorted(p.name[:-len(".source.yaml")] for p in REPORTS.glob("*.source.yaml"))
 META = {name: yaml.safe_load((REPORTS / f"{name}.source.yaml").read_text("utf-8")) for name in NAMES}
 EXPECTED = {name: yaml.safe_load((REPORTS / f"{name}.expected.yaml").read_text("utf-8")) for name in NAMES}

@@ -12,7 +12,7 @@ from factsheet.spec.load import parse_yaml
 from factsheet.spec.edit import add_entries
 from factsheet.validate.rules import check_spec
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 EXAMPLE = ROOT / "specs" / "raqqa-2017.yaml"
 
 NEW_SOURCE = {"id": "unhcr-2017-08-30", "title": "Syria: Raqqa update", "publisher": "UNHCR",

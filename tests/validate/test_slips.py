@@ -10,7 +10,7 @@ import pytest
 from factsheet.cli import main
 from factsheet.validate.rules import check_spec
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 BROKEN = REPO / "tests" / "broken"
 HEADING = "  - heading: Protection of civilians\n"
 

@@ -12,7 +12,7 @@ import pytest
 from factsheet.cli import main
 from factsheet.theme.template import BUILTIN_DIR
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 WORDS = ("Families arriving at the camps describe long walks through farmland and ruined villages, "
          "nights without shelter, and checkpoints where men were questioned for hours before "
          "being allowed to continue towards the river crossings").split()

@@ -14,8 +14,8 @@ from factsheet.cli import main
 from factsheet.sources.capture import read_article
 from factsheet.spec.markup import slugify
 
-ROOT = Path(__file__).parent.parent
-PAGE = Path(__file__).parent / "data" / "html" / "voa-raqqa-2017-08-25.html"
+ROOT = Path(__file__).parent.parent.parent
+PAGE = Path(__file__).parent.parent / "data" / "html" / "voa-raqqa-2017-08-25.html"
 TITLE = "No 'Worse Place On Earth' Than Syria's Raqqa"
 URL = "https://www.voanews.com/a/syria-raqqa-civilians-trapped/4000852.html"
 

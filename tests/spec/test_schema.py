@@ -12,8 +12,8 @@ from jsonschema import Draft202012Validator
 from factsheet.validate import rules
 from factsheet.spec.starter import write_starter
 
-ROOT = Path(__file__).parent.parent
-BROKEN = Path(__file__).parent / "broken"
+ROOT = Path(__file__).parent.parent.parent
+BROKEN = Path(__file__).parent.parent / "broken"
 SCHEMA = json.loads((resources.files("factsheet.spec") / "schema" / "factsheet.schema.json").read_text("utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 

@@ -21,9 +21,9 @@ from factsheet.sources.datehints import find_date_hints
 from factsheet.sources.extract import drafts_yaml, extract
 from factsheet.validate.rules import check_spec
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 SPECS = ROOT / "specs"
-EXPECTED = yaml.safe_load((Path(__file__).parent / "data" / "extract_expected.yaml").read_text("utf-8"))
+EXPECTED = yaml.safe_load((Path(__file__).parent.parent / "data" / "extract_expected.yaml").read_text("utf-8"))
 PUBLISHED = {"independent-2017-06-06": date(2017, 6, 6), "voa-2017-08-25": date(2017, 8, 25)}
 MAX_FALSE_FIGURES = 3
 

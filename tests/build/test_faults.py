@@ -34,7 +34,7 @@ from factsheet.render import docx as docx_renderer
 from factsheet.render import docx_package, pdf
 from factsheet.render import audit as html
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 SPEC = "specs/raqqa-2017.yaml"
 EPOCH = "1700000000"
 TEMP = re.compile(r"\..+\.tmp\Z")

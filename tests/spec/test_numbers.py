@@ -290,7 +290,7 @@ def test_neighbouring_numbers_stay_apart(text, expected):
 
 
 def _phrasings():
-    path = Path(__file__).parent / "data" / "number-phrasings.tsv"
+    path = Path(__file__).parent.parent / "data" / "number-phrasings.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             yield tuple(line.split("\t"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from factsheet.build.watch import watch_and_build
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 
 
 class _Lines(io.StringIO):

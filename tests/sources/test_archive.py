@@ -10,7 +10,7 @@ import pytest
 from factsheet.sources import archive as archive_module
 from factsheet.sources.archive import ArchiveCache, ArchiveError, normalise, resolve_archive
 
-SEEDS = Path(__file__).parent.parent / "specs" / "sources"
+SEEDS = Path(__file__).parent.parent.parent / "specs" / "sources"
 
 
 def archive_of(tmp_path: Path, text: str | bytes):

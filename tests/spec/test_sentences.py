@@ -9,7 +9,7 @@ from factsheet.sources.clauses import sentence_bounds
 from factsheet.spec.sentences import sentence_edges
 from factsheet.validate.rules import check_spec
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 BULLET = '      - "Amnesty International describes thousands of civilians trapped in a \\"deadly labyrinth\\" under fire from all sides [voa-2017-08-25]."\n'
 
 

@@ -12,7 +12,7 @@ import pytest
 from factsheet.cli import main
 from factsheet.render import Format, all_formats, get_format, register, unregister
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 SPEC = REPO / "specs" / "raqqa-2017.yaml"
 
 

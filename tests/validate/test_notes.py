@@ -7,7 +7,7 @@ from factsheet.sheet.record import sheet_record
 from factsheet.render.audit import audit_html
 from factsheet.validate.rules import check_spec
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 SAME_LABEL = ("    label: civilians reported killed in strikes on 2 June 2017 (unverified)\n",
               "    label: civilians reported killed fleeing the assault, 5 June 2017\n")
 NOTE = "    note: \"Counts for different days: 5 June <fleeing> & 2 June (strikes)\"\n"

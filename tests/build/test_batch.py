@@ -9,7 +9,7 @@ import pytest
 
 from factsheet.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 
 
 @pytest.fixture

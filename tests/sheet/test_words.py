@@ -25,7 +25,7 @@ from factsheet.spec.qualifiers import QUALIFIERS, SPEC_WORDS, code_of, spec_word
 from factsheet.theme.template import load_template
 from factsheet.validate.rules import check_spec
 
-SPEC = Path(__file__).resolve().parent.parent / "specs" / "raqqa-2017.yaml"
+SPEC = Path(__file__).resolve().parent.parent.parent / "specs" / "raqqa-2017.yaml"
 EN = words_for("en")
 
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from factsheet.cli import main
 from factsheet.validate.rules import FACT_KEYS, SECTION_KEYS, SOURCE_KEYS, TOP_KEYS
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 EXAMPLE = (ROOT / "specs" / "raqqa-2017.yaml").read_text(encoding="utf-8")
 EXAMPLE_LINES = EXAMPLE.splitlines(keepends=True)
 
@@ -54,13 +54,7 @@ def assert_handled(path: Path, text: str) -> tuple:
 # -- strategies ----------------------------------------------------------------------------
 
 # Text without lone surrogates (a file cannot hold them), weighted towards YAML's own syntax.
-CHARS = st.characters(blacklist_categories=("Cs",))
-YAML_BITS = st.sampled_from([
-    ":", ": ", "- ", "\n", "\n  ", "  ", "[", "]", "{", "}", ",", "#", "&a ", "*a", "!!", "'", '"',
-    "|", ">", "%YAML 1.1\n", "---\n", "...\n", "? ", "\t", "\\", "20,000", "2017-02-30", "\ufffd",
-    "\u00a0", "\u2019", "\u202e", "\U0001f600", "!!python/object/apply:os.system ['true']",
-    "<<: *a\n", "{fact}", "[source]", "1e400", "0x", ".nan", "~", "null", "yes",
-])
+from spec_inputs import CHARS, YAML_BITS  # noqa: E402  (shared with test_properties)
 RANDOM_TEXT = st.lists(st.one_of(YAML_BITS, st.text(CHARS, max_size=8)), max_size=40).map("".join)
 
 SCALARS = st.one_of(

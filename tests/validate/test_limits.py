@@ -12,9 +12,9 @@ import pytest
 from factsheet import limits
 from factsheet.layout import fit as layout
 from factsheet.cli import main
-from test_validate_rules import BASE, write_spec
+from spec_inputs import BASE, write_spec
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+README = (Path(__file__).resolve().parent.parent.parent / "README.md").read_text(encoding="utf-8")
 
 
 def run(*argv) -> tuple:
@@ -70,7 +70,7 @@ def test_a_label_over_its_limit_is_refused_at_its_line(tmp_path):
 
 def test_a_build_that_runs_past_the_time_limit_is_stopped(tmp_path, monkeypatch):
     spec = write_spec(tmp_path, BASE)
-    shutil.copytree(Path(__file__).resolve().parent.parent / "templates", tmp_path / "templates")
+    shutil.copytree(Path(__file__).resolve().parent.parent.parent / "templates", tmp_path / "templates")
     monkeypatch.setattr(limits, "MAX_BUILD_SECONDS", 0.2)
     fit_page = layout.fit_page
 

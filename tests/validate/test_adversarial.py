@@ -26,7 +26,7 @@ from pypdf import PdfReader
 from factsheet import limits
 from factsheet.cli import main
 
-CORPUS = Path(__file__).parent / "adversarial"
+CORPUS = Path(__file__).parent.parent / "adversarial"
 
 # (input, exit code, first error or None)
 CASES = [

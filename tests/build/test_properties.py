@@ -26,10 +26,10 @@ from factsheet.cli import main
 from factsheet.sheet.words import words_for
 from factsheet.spec.qualifiers import SPEC_WORDS, code_of, supports
 
-from test_load_fuzz import CHARS, YAML_BITS
-from test_validate_rules import BASE, BROKEN
+from spec_inputs import CHARS, YAML_BITS
+from spec_inputs import BASE, BROKEN
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 EPOCH = "1700000000"
 
 # Derandomized so that CI is repeatable; FACTSHEET_FUZZ_RANDOM=1 explores new examples locally.

@@ -195,7 +195,7 @@ def test_a_cited_figure_in_a_text_block_is_reported_at_its_own_line(tmp_path):
                                           ("al-hol-2019-03", "seven-fold")])
 def test_a_cited_figure_is_bold_with_its_currency_sign_and_fold(spec, figure):
     from pathlib import Path
-    path = Path(__file__).resolve().parent.parent / "specs" / "examples" / f"{spec}.yaml"
+    path = Path(__file__).resolve().parent.parent.parent / "specs" / "examples" / f"{spec}.yaml"
     sheet, diags = check_spec(path, today=date(2024, 1, 1), max_age=100000)
     assert diags.errors == []
     figures = [s.text for section in sheet.sections for inline in (*section.paragraphs,
