@@ -6,7 +6,6 @@ import json
 import os
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,6 +146,9 @@ def build_specs(specs, out_dir, fmt: str = ALL, force: bool = False, jobs: int |
             if on_result:
                 on_result(results[spec])
     else:
+        # imported here: a one-sheet build (the usual cold command) needs no pool
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=min(jobs, len(stale))) as pool:
             futures = [pool.submit(build_in_time, spec, out_dir, formats) for spec in stale]
             for future in as_completed(futures):
