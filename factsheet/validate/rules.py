@@ -23,7 +23,8 @@ from ..sheet.model import Fact, Source
 from ..sheet.record import label_text
 from ..sheet.words import words_for
 from ..spec.figures import check_value, find_figures
-from ..spec.qualifiers import SPEC_WORDS, code_of, meaning, spec_words
+from ..spec.qualifiers import (KIND_NAMES, SPEC_WORDS, code_of, kind, meaning, qualifier_before,
+                               spec_words, supports)
 
 FORMAT_VERSION = 1
 ENGLISH = words_for("en")    # the messages' words: a value in a message is printed in English
@@ -471,12 +472,31 @@ class _Check:
                              "which its sentence cites", hint)
             return
         sid, index, hit = found
+        if figure.value is not None and not self._bound_agrees(pos, plain, figure, sid, index, hit):
+            return
         # the sentence as printed: facts as their values, citation markers left out
         printed = " ".join(label_text(raw[start:end], self.facts, self.words).split())
         self.cited_figures.setdefault(raw, []).append(
             (start + figure.start, start + figure.end,
              cited.CitedFigure(figure.text, figure.value, figure.percent, sid, index.passage(hit),
                                re.sub(r"\s+(?=[.,;:!?])", "", printed))))
+
+    def _bound_agrees(self, pos, plain: str, figure, sid: str, index, hit) -> bool:
+        """The words before a cited figure ('more than 20,000') must state a bound its source
+        supports, as a fact's qualifier must agree with its quote's; an error otherwise."""
+        said, said_words = qualifier_before(plain[:figure.start])
+        stated, stated_words = qualifier_before(index.text[:hit.start])
+        if supports(stated, said):
+            return True
+        source = f"'{stated_words} {hit.text}'" if stated_words else f"'{hit.text}'"
+        sheet = f"'{said_words} {figure.text}'" if said_words else f"'{figure.text}'"
+        fix = f"write '{stated_words} {figure.text}'" if stated_words else \
+            f"write '{figure.text}' without '{said_words}'"
+        self.diags.error(pos, "cited-figure-bound",
+                         f"figure {sheet} states {KIND_NAMES[kind(said)]}, which '{sid}' does not",
+                         f"'{sid}' says {source}, {KIND_NAMES[kind(stated)]}: {fix}\n"
+                         f"passage: \"{index.passage(hit)}\"")
+        return False
 
     def _stated_elsewhere(self, figure, plain: str, skip: set):
         """Another source of the spec whose archive states the figure (cited by mistake)."""

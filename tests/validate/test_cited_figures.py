@@ -201,3 +201,28 @@ def test_a_cited_figure_is_bold_with_its_currency_sign_and_fold(spec, figure):
     figures = [s.text for section in sheet.sections for inline in (*section.paragraphs,
                *section.bullets) for s in inline if s.kind == "figure"]
     assert figure in figures, figures
+
+
+@pytest.mark.parametrize("bullet", [
+    "About 40% of arrivals are children [chad].",         # the source's own 'about'
+    "Some 40% of arrivals are children [chad].",           # 'some' means about too
+    "The road to Adre, 3.5 km long, is closed [ocha].",    # exact in both
+    "At least 180,000 Chadian returnees have crossed back [chad].",   # exact supports a lower bound
+])
+def test_a_bound_the_source_supports_is_accepted(tmp_path, bullet):
+    assert errors(tmp_path, bullet) == []
+
+
+def test_a_bound_the_source_does_not_state_is_an_error(tmp_path):
+    """'more than 180,000' when the source says 180,000: the sentence claims more than it may."""
+    [(line, col, message, hint)] = errors(tmp_path, "More than 180,000 returnees crossed back [chad].")
+    assert (line, col, message) == (
+        27, 20, "figure 'More than 180,000' states a lower bound, which 'chad' does not")
+    assert hint.splitlines()[0] == "'chad' says '180,000', an exact figure: write '180,000' without 'More than'"
+
+
+def test_dropping_the_sources_bound_is_an_error(tmp_path):
+    """'40%' bare when the source says 'about 40%': an approximation printed as exact."""
+    [(line, col, message, hint)] = errors(tmp_path, "Of the arrivals, 40% are children [chad].")
+    assert (line, col, message) == (27, 27, "figure '40%' states an exact figure, which 'chad' does not")
+    assert hint.splitlines()[0] == "'chad' says 'about 40%', an approximation: write 'about 40%'"
