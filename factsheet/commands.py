@@ -119,16 +119,30 @@ def run_build(args, stdout, stderr) -> int:
 def run_diff(args, stdout, stderr) -> int:
     from .build.changes import compare_records, format_change
     from .build.revisions import record_at_revision, record_of
+    from .diagnostics import InvalidSpec
+
+    def record(read, spec: str, name: str):
+        try:
+            return read(Path(spec))
+        except InvalidSpec as exc:   # its errors, then why nothing was compared
+            for diagnostic in exc.diagnostics:
+                print(diagnostic, file=stderr)
+            errors = sum(d.is_error for d in exc.diagnostics)
+            print(f"factsheet: diff: {name} has {errors} error(s): fix them to compare its figures",
+                  file=stderr)
+            return None
 
     if args.since:
         if args.new:
             raise UsageError("diff: give either OLD NEW or SPEC --since REV, not both")
-        old = record_at_revision(Path(args.old), args.since)
-        new = record_of(Path(args.old))
+        old = record(lambda p: record_at_revision(p, args.since), args.old, f"{args.old}@{args.since}")
+        new = record(record_of, args.old, args.old)
     else:
         if not args.new:
             raise UsageError("diff: give two specs (OLD NEW), or SPEC --since REV")
-        old, new = record_of(Path(args.old)), record_of(Path(args.new))
+        old, new = record(record_of, args.old, args.old), record(record_of, args.new, args.new)
+    if old is None or new is None:
+        return 1
     changes = compare_records(old, new)
     for change in changes:
         print(format_change(change), file=stdout)
