@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     templates.add_argument("path", nargs="?", default=".", metavar="SPEC|FOLDER",
                            help="look up as this spec (or a spec in this folder) would "
                                 "(default: the current folder)")
+    templates.add_argument("--copy", metavar="NAME",
+                           help="copy the built-in template NAME into templates/ of FOLDER "
+                                "(default: the current folder), to edit")
 
     new = commands.add_parser("new", help="write a starter spec that validates")
     new.add_argument("name")

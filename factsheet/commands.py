@@ -119,16 +119,30 @@ def run_build(args, stdout, stderr) -> int:
 def run_diff(args, stdout, stderr) -> int:
     from .build.changes import compare_records, format_change
     from .build.revisions import record_at_revision, record_of
+    from .diagnostics import InvalidSpec
+
+    def record(read, spec: str, name: str):
+        try:
+            return read(Path(spec))
+        except InvalidSpec as exc:   # its errors, then why nothing was compared
+            for diagnostic in exc.diagnostics:
+                print(diagnostic, file=stderr)
+            errors = sum(d.is_error for d in exc.diagnostics)
+            print(f"factsheet: diff: {name} has {errors} error(s): fix them to compare its figures",
+                  file=stderr)
+            return None
 
     if args.since:
         if args.new:
             raise UsageError("diff: give either OLD NEW or SPEC --since REV, not both")
-        old = record_at_revision(Path(args.old), args.since)
-        new = record_of(Path(args.old))
+        old = record(lambda p: record_at_revision(p, args.since), args.old, f"{args.old}@{args.since}")
+        new = record(record_of, args.old, args.old)
     else:
         if not args.new:
             raise UsageError("diff: give two specs (OLD NEW), or SPEC --since REV")
-        old, new = record_of(Path(args.old)), record_of(Path(args.new))
+        old, new = record(record_of, args.old, args.old), record(record_of, args.new, args.new)
+    if old is None or new is None:
+        return 1
     changes = compare_records(old, new)
     for change in changes:
         print(format_change(change), file=stdout)
@@ -205,11 +219,17 @@ def run_archive(args, stdout, stderr) -> int:
 
 def run_templates(args, stdout, stderr) -> int:
     """Each template name a spec can use: where it comes from and what it is for."""
-    from .theme.template import BUILTIN_DIR, available_templates, load_template
+    from .theme.template import BUILTIN_DIR, available_templates, copy_builtin_template, load_template
 
     path = Path(args.path)
     if not path.exists():
         raise UsageError(f"{path}: no such file or folder")
+    if args.copy:   # into the folder whose specs (and those up to three folders below) find it
+        copied = _shown_path(copy_builtin_template(args.copy, path if path.is_dir() else path.parent))
+        print(f"wrote {copied}", file=stdout)
+        print(f"next: edit it (as '{args.copy}' it replaces the built-in look for the specs here), "
+              "or rename it for a look of its own", file=stdout)
+        return 0
     spec = path / "spec.yaml" if path.is_dir() else path   # a folder: as a spec inside it sees it
     rows = []
     for name, file in available_templates(spec).items():
@@ -223,6 +243,9 @@ def run_templates(args, stdout, stderr) -> int:
     place = max(len(where) for _, where, _ in rows)
     for name, where, description in rows:
         print(f"{name:<{width}}  {where:<{place}}  {description}".rstrip(), file=stdout)
+    if any(where == "built in" for _, where, _ in rows):   # they live inside the installed package
+        print("to edit a built-in template, copy it into templates/: factsheet templates --copy NAME",
+              file=stderr)
     return 0
 
 

@@ -78,3 +78,39 @@ def test_a_sheet_too_long_for_one_page_fails_and_says_how_much_to_cut(project, c
     out = capsys.readouterr().out
     assert "overflow the page by about" in out and "at 7.5 pt: cut about" in out
     assert not list((project / "output").glob("raqqa-2017.*"))
+
+
+def run(capsys, *argv) -> tuple:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_templates_says_how_to_copy_a_built_in_one(tmp_path, monkeypatch, capsys):
+    # installed with pip, the built-in templates live in site-packages: say how to get one
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "templates") == (
+        0, "default  built in  A4 humanitarian fact sheet\n"
+           "letter   built in  US Letter humanitarian fact sheet\n",
+        "to edit a built-in template, copy it into templates/: factsheet templates --copy NAME\n")
+
+
+def test_templates_copy_writes_the_built_in_template_where_specs_find_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "templates", "--copy", "letter") == (
+        0, "wrote templates/letter.yaml\nnext: edit it (as 'letter' it replaces the built-in look "
+           "for the specs here), or rename it for a look of its own\n", "")
+    assert (tmp_path / "templates" / "letter.yaml").read_bytes() == (BUILTIN_DIR / "letter.yaml").read_bytes()
+    assert run(capsys, "templates")[1].splitlines()[0] == (
+        "letter   templates/letter.yaml  US Letter humanitarian fact sheet")
+
+
+def test_templates_copy_never_overwrites_and_names_the_built_in_ones(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "default.yaml").write_text("mine\n", encoding="utf-8")
+    assert run(capsys, "templates", "--copy", "default") == (
+        2, "", "factsheet: templates --copy: templates/default.yaml already exists: not overwritten\n")
+    assert (tmp_path / "templates" / "default.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert run(capsys, "templates", "--copy", "nope") == (
+        2, "", "factsheet: templates --copy: no built-in template 'nope' (built in: default, letter)\n")

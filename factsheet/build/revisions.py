@@ -10,10 +10,12 @@ from ..diagnostics import InvalidSpec, UsageError
 
 
 def record_of(spec: Path) -> dict:
+    """The spec's fact record, checked without its archives: comparing figures needs only
+    the spec, so an old copy kept anywhere can be compared (its quotes are not checked)."""
     from ..sheet.record import sheet_record
     from ..validate.rules import check_spec
 
-    sheet, diagnostics = check_spec(spec)
+    sheet, diagnostics = check_spec(spec, archives=False)
     if sheet is None:
         raise InvalidSpec(diagnostics.sorted())
     return sheet_record(sheet)
@@ -41,7 +43,7 @@ def spec_text_at(spec: Path, revision: str) -> str:
 
 
 def record_at_revision(spec: Path, revision: str) -> dict:
-    """Validate the old text beside the spec (so its archive paths resolve) and record it."""
+    """Check the old text beside the spec (so relative paths read as they did) and record it."""
     text = spec_text_at(spec, revision)
     handle, name = tempfile.mkstemp(prefix=f".{spec.stem}.at-", suffix=".yaml", dir=spec.resolve().parent)
     try:

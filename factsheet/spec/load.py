@@ -198,6 +198,12 @@ def _syntax_error(text: str, exc: yaml.YAMLError, diags: Diagnostics) -> None:
         return
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    opening = _unclosed_quote(text, pos)
+    if opening is not None:
+        quote = text.splitlines()[opening[0] - 1][opening[1] - 1]
+        diags.error(opening, "yaml-unclosed-quote",
+                    f"this quoted value is not closed: add the closing {quote} at the end")
+        return
     line = text.splitlines()[pos[0] - 1] if mark and pos[0] <= len(text.splitlines()) else ""
     if "\t" in line[:len(line) - len(line.lstrip())] or line[pos[1] - 1:pos[1]] == "\t":
         diags.error(pos, "yaml-tab", "a tab indents this line: YAML indents with spaces only")
@@ -217,6 +223,56 @@ def _syntax_error(text: str, exc: yaml.YAMLError, diags: Diagnostics) -> None:
     detail = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
     diags.error(pos, "yaml-syntax", "not valid YAML here: check the indentation, quotes and "
                 "brackets on this line and the one before", f"the YAML parser says: {detail}")
+
+
+# where a value starts on a line: after 'key: ' or '- ' (or both), before any other text
+_NEW_ENTRY = re.compile(r"^\s*(?:- |[\w-]+:(?:\s|$))")
+_VALUE_START = re.compile(r"^\s*(?:-\s+)*(?:[^\s'\"#:][^:#]*?:\s+)?(?=[\"'])")
+
+
+def _unclosed_quote(text: str, error: tuple):
+    """The (line, col) of a quote opened on an earlier line that the user never closed, or
+    None. YAML reads on until the next quote of the same kind (the one opening a later value)
+    and fails just after it, or at the end of the file: so a value whose quote, read the way
+    YAML reads it, closes only on the error's line after it was opened elsewhere, or never."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    for number in range(min(error[0] - 1, len(lines)), 0, -1):   # nearest first
+        found = _VALUE_START.match(lines[number - 1])
+        if not found:
+            continue
+        at = starts[number - 1] + found.end()
+        closed = _closing_quote(text, at)
+        if closed is not None and closed < starts[number]:
+            continue   # closed on its own line: a good value
+        if closed is None:
+            return (number, found.end() + 1)
+        line = next(i for i in range(len(starts) - 1) if starts[i] <= closed < starts[i + 1]) + 1
+        # read as one value, it swallowed lines that look like keys or items of their own
+        swallowed = any(_NEW_ENTRY.match(lines[i]) for i in range(number, line))
+        if swallowed and line == error[0] and closed - starts[line - 1] + 1 <= error[1]:
+            return (number, found.end() + 1)
+        return None   # a quoted value over several lines that closes: not this fault
+    return None
+
+
+def _closing_quote(text: str, at: int):
+    """Offset of the quote closing the one at `at`, as YAML reads it; None if none does."""
+    quote, i = text[at], at + 1
+    while i < len(text):
+        char = text[i]
+        if quote == '"' and char == "\\":
+            i += 2
+            continue
+        if char == quote:
+            if quote == "'" and text[i + 1:i + 2] == "'":   # '' is a quote inside the value
+                i += 2
+                continue
+            return i
+        i += 1
+    return None
 
 
 def _colon_message(line: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path, PureWindowsPath
 import yaml
 
 from .. import limits
-from ..diagnostics import Diagnostic, Diagnostics, ERROR, InvalidSpec, did_you_mean
+from ..diagnostics import Diagnostic, Diagnostics, ERROR, InvalidSpec, UsageError, did_you_mean
 from .fonts import FAMILY, SUPPORTED_FAMILIES
 from ..spec.load import parse_yaml, read_text
 
@@ -119,6 +119,25 @@ def find_template(name: str, spec_path=None):
         if (folder / f"{name}.yaml").is_file():
             return folder / f"{name}.yaml"
     return None
+
+
+def copy_builtin_template(name: str, folder) -> Path:
+    """Copy the built-in template NAME to FOLDER/templates/NAME.yaml, where the specs of FOLDER
+    (and of up to three folders below it) find it first. Never overwrites a file."""
+    source = BUILTIN_DIR / f"{name}.yaml"
+    if not _NAME.fullmatch(name) or not source.is_file():
+        builtin = ", ".join(sorted(path.stem for path in BUILTIN_DIR.glob("*.yaml")))
+        raise UsageError(f"templates --copy: no built-in template '{name}' (built in: {builtin})")
+    target = Path(folder) / "templates" / f"{name}.yaml"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as out:
+            out.write(source.read_text(encoding="utf-8"))
+    except FileExistsError:
+        raise UsageError(f"templates --copy: {target} already exists: not overwritten") from None
+    except OSError as exc:
+        raise UsageError(f"templates --copy: {target}: cannot be written: {exc.strerror}") from None
+    return target
 
 
 def template_max_age(spec_path, name: str) -> int:

@@ -58,8 +58,10 @@ _PART_NUMBER = re.compile(r"(?:\b(?:part|phase|round|stage|step|week|wave|chapte
 class _Check:
     """One spec's validation run: holds the diagnostics and what has been read so far."""
 
-    def __init__(self, path: Path, text: str, cache: ArchiveCache, today: date, max_age):
+    def __init__(self, path: Path, text: str, cache: ArchiveCache, today: date, max_age,
+                 archives: bool = True):
         self.path = path
+        self.read_archives = archives   # False: figures only (diff), no archive opened
         self.lines = text.splitlines()
         self.diags = Diagnostics(str(path))
         self.fields = Fields(self.diags)
@@ -172,6 +174,8 @@ class _Check:
         pos = node.value["archive"].pos
         try:
             path = resolve_archive(self.path.parent, relative)
+            if not self.read_archives:
+                return path, ""
             archive = self.cache.get(path)
         except ArchiveError as exc:
             self.diags.error(pos, "bad-archive", f"{exc}: {relative}")
@@ -211,7 +215,8 @@ class _Check:
                     attribution)
         self.facts[fid] = fact
         self.fact_nodes[fid] = node
-        self._check_evidence(fact, node)
+        if self.read_archives:
+            self._check_evidence(fact, node)
 
     def _check_draft(self, node: Node) -> None:
         """`factsheet extract` marks what it writes `draft: true`: a person must read it first."""
@@ -400,6 +405,7 @@ class _Check:
                 elif tok.kind == "fact":
                     if tok.value in self.facts:
                         self.used_facts.add(tok.value)
+                        self._check_bound_before(pos, raw[:tok.offset], self.facts[tok.value])
                     else:
                         self._unknown(pos, "fact", tok.value, self.facts)
                 elif tok.kind == "cite":
@@ -410,6 +416,26 @@ class _Check:
                                       extra="; write [[ and ]] for literal brackets")
             if role != "label":
                 self._check_figures(node, raw, offset, tokens, role)
+
+    def _check_bound_before(self, pos, before: str, fact: Fact) -> None:
+        """Words such as 'an estimated' or 'at least' just before a {fact}: a fact with a
+        qualifier prints its own ('an estimated about 453,971'); one without states no bound."""
+        code, words = qualifier_before(before)
+        if code is None:
+            return
+        printed, ref = ENGLISH.value(fact), f"{{{fact.id}}}"
+        if fact.qualifier:
+            self.diags.warning(pos, "qualifier-twice",
+                               f"the qualifier would be printed twice: '{words} {printed}'",
+                               f"{ref} prints '{printed}' by itself: delete '{words}' before it")
+            return
+        # 'about 220' or 'at least 220' for an exact 220 is true but not the fact's; a stronger
+        # bound ('more than 220') is not what the fact says at all
+        report = self.diags.warning if supports(None, code) else self.diags.error
+        report(pos, "bound-not-in-fact",
+               f"the text says '{words} {printed}', a bound fact '{fact.id}' does not state",
+               f"give the fact qualifier: {spec_words(code)} if its quote says so, "
+               f"or delete '{words}' before {ref}")
 
     def _check_figures(self, node: Node, raw: str, offset: int, tokens: list, role: str) -> None:
         """Every figure is a {fact} or stands in a sentence with a [source] citation."""
@@ -576,8 +602,11 @@ def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Diagnostics:
 
 
 def check_spec(path, cache: ArchiveCache | None = None, today: date | None = None,
-               max_age: int | None = None):
+               max_age: int | None = None, archives: bool = True):
     """Validate one spec file. Returns (Sheet or None, Diagnostics).
+
+    `archives=False` (for `diff`, which compares figures only) opens no archive: archive
+    files, quotes and the figures of cited sentences are not checked; the rest is.
 
     Raises UsageError when the file itself cannot be read (missing, a folder, no permission).
     """
@@ -587,6 +616,6 @@ def check_spec(path, cache: ArchiveCache | None = None, today: date | None = Non
             text = read_text(path)
     except UnicodeDecodeError as exc:
         return None, _not_utf8(path, exc)
-    check = _Check(path, text, cache or _SHARED_CACHE, today or date.today(), max_age)
+    check = _Check(path, text, cache or _SHARED_CACHE, today or date.today(), max_age, archives)
     sheet = check.run(text)
     return sheet, check.diags

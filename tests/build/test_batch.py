@@ -131,6 +131,27 @@ def test_diff_of_two_specs(project, capsys):
     assert "killed-on-friday" in out and "killed-friday" in out
 
 
+def test_diff_of_an_old_copy_kept_outside_specs_needs_no_archives(project, capsys):
+    # the old copy's sources/ folder is not beside it: diff compares figures, not quotes
+    shutil.copy(project / "specs" / "raqqa-2017.yaml", project / "old.yaml")
+    spec = project / "specs" / "raqqa-2017.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("value: 12\n", "value: 13\n"), encoding="utf-8")
+    code, out, err = run(capsys, "diff", "old.yaml", "specs/raqqa-2017.yaml")
+    assert (code, out, err) == (0, "killed-friday: 12 -> 13\n", "")
+
+
+def test_diff_of_a_spec_with_errors_says_why_nothing_was_compared(project, capsys):
+    (project / "old.yaml").write_text("factsheet: 1\ntitle: [\n", encoding="utf-8")
+    code, out, err = run(capsys, "diff", "old.yaml", "specs/raqqa-2017.yaml")
+    assert code == 1 and out == ""
+    assert err.splitlines()[0].startswith("old.yaml:3:1: error: not valid YAML here")
+    assert err.splitlines()[-1] == "factsheet: diff: old.yaml has 1 error(s): fix them to compare its figures"
+
+
+def test_diff_of_a_missing_spec_is_a_usage_error(project, capsys):
+    assert run(capsys, "diff", "nope.yaml", "specs/raqqa-2017.yaml") == (2, "", "factsheet: nope.yaml: no such file\n")
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_diff_since_a_git_revision(project, capsys):
     def git(*args):

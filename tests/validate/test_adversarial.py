@@ -117,7 +117,7 @@ CASES = [
     ('yaml-tag-set', 1, "5:11: error: unsupported YAML tag '!!set': specs use plain YAML values only"),
     ('yaml-tag-verbatim', 1, "5:11: error: unsupported YAML tag 'tag:example.com,2000:app/x': specs use plain YAML values only"),
     ('yaml-two-documents', 1, '53:1: error: a spec is one YAML document: remove this line, or move what follows it into a spec of its own'),
-    ('yaml-unclosed-quote', 1, '10:13: error: not valid YAML here: check the indentation, quotes and brackets on this line and the one before'),
+    ('yaml-unclosed-quote', 1, '4:8: error: this quoted value is not closed: add the closing " at the end'),
 ]
 
 

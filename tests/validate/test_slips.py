@@ -117,3 +117,38 @@ def test_a_quote_wrapped_in_curly_quotes_says_to_use_straight_ones(tmp_path):
     assert error.hint.splitlines()[0] == (
         "the quote is wrapped in curly quotes \u201c \u201d, which YAML keeps as part of the text: "
         "put it between straight quotes \"...\" instead")
+
+
+def unclosed_quote_errors(tmp_path, old: str, new: str) -> list:
+    from spec_inputs import BASE, write_spec
+
+    assert BASE.count(old) == 1
+    _, diagnostics = check_spec(write_spec(tmp_path, BASE.replace(old, new)), today=date(2026, 1, 1))
+    return [f"{d.line}:{d.col}: {d.message}" for d in diagnostics.errors]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    # YAML reads on to the next quote of the kind, lines later, and fails just after it
+    ('    label: civilians trapped in Raqqa by ISIS\n', '    label: "civilians trapped in Raqqa by ISIS\n',
+     '23:12: this quoted value is not closed: add the closing " at the end'),
+    ('    title: "Civilians die fleeing US-led bombing as the battle for Raqqa begins"\n',
+     "    title: 'Civilians die fleeing US-led bombing as the battle for Raqqa begins\n",
+     "9:12: this quoted value is not closed: add the closing ' at the end"),
+    ('      - "Civilian casualties from US-led bombing rose by {casualty-increase}."\n',
+     '      - "Civilian casualties from US-led bombing rose by {casualty-increase}.\n',
+     '49:9: this quoted value is not closed: add the closing " at the end'),
+    # no quote of the kind after it: YAML fails at the end of the file
+    ('      - "Thousands of civilians are trapped in a \\"deadly labyrinth\\" [voa]."\n',
+     '      - "Thousands of civilians are trapped in a \\"deadly labyrinth\\" [voa].\n',
+     '51:9: this quoted value is not closed: add the closing " at the end'),
+], ids=["label", "single-quoted-title", "bullet", "at-the-end"])
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path, old, new, expected):
+    assert unclosed_quote_errors(tmp_path, old, new) == [expected]
+
+
+def test_a_quoted_value_over_two_lines_is_not_called_unclosed(tmp_path):
+    # closed on its second line, then a stray word: the fault is there, not at the opening
+    errors = unclosed_quote_errors(tmp_path, '    label: civilians trapped in Raqqa by ISIS\n',
+                                   '    label: "civilians trapped\n      in Raqqa by ISIS" now\n')
+    assert len(errors) == 1 and errors[0].startswith("24:")
+    assert "not valid YAML here" in errors[0]

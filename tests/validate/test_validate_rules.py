@@ -33,6 +33,9 @@ RULES = [
      "23:46: error: YAML syntax: the value of 'label' holds a colon followed by a space, which "
      "YAML reads as a new key: put the value in quotes: "
      "label: \"civilians trapped in Raqqa by ISIS: at risk\"", None),
+    # an unclosed quote: YAML reads on to the next quote and fails after it, lines later
+    ("yaml-unclosed-quote.yaml",
+     "39:12: error: this quoted value is not closed: add the closing \" at the end", None),
     ("yaml-tab-indent.yaml",
      "22:1: error: a tab indents this line: YAML indents with spaces only", None),
     ("yaml-duplicate-key.yaml",
@@ -252,6 +255,11 @@ CONFLICT = changed(
     changed("label: civilians at risk of being used as human shields",
             "label: civilians trapped in Raqqa by ISIS", UNUSED_FACT))
 
+# words of a bound just before a {fact}: twice with the fact's own qualifier, or one it lacks
+QUALIFIER_TWICE = changed('      - "{expected-to-flee} of the population is expected to flee."\n',
+                          '      - "Up to {expected-to-flee} of the population is expected to flee."\n')
+BOUND_NOT_IN_FACT = changed("      {trapped} civilians remained", "      an estimated {trapped} civilians remained")
+
 WARNINGS = [
     ("unused-fact", UNUSED_FACT,
      "40:9: warning: fact 'human-shields' is not used on the sheet (not a key figure, never referenced)"),
@@ -259,6 +267,12 @@ WARNINGS = [
     ("conflicting-facts", CONFLICT,
      "42:12: warning: facts 'trapped' and 'human-shields' have the same label but different values "
      "(20,000 and 220,000): add a note: that explains it"),
+    ("qualifier-twice", QUALIFIER_TWICE,
+     "50:16: warning: the qualifier would be printed twice: 'Up to up to 50%'\n"
+     "  {expected-to-flee} prints 'up to 50%' by itself: delete 'Up to' before it"),
+    ("bound-not-in-fact", BOUND_NOT_IN_FACT,
+     "47:20: warning: the text says 'an estimated 20,000', a bound fact 'trapped' does not state\n"
+     "  give the fact qualifier: about if its quote says so, or delete 'an estimated' before {trapped}"),
 ]
 
 
@@ -267,7 +281,7 @@ def test_warning_leaves_the_spec_valid(tmp_path, name, spec, expected):
     path = write_spec(tmp_path, spec)
     code, out, err = validate("--max-age", "100000", path)
     assert code == 0
-    assert out.splitlines() == [f"{path}:{expected}"]
+    assert out.splitlines() == f"{path}:{expected}".splitlines()
     assert err == "1 of 1 spec(s) valid, 0 error(s), 1 warning(s)\n"
 
 
@@ -276,8 +290,38 @@ def test_strict_turns_the_warning_into_an_error(tmp_path, name, spec, expected):
     path = write_spec(tmp_path, spec)
     code, out, err = validate("--strict", "--max-age", "100000", path)
     assert code == 1
-    assert out.splitlines() == [f"{path}:{expected.replace(': warning: ', ': error: ')}"]
+    assert out.splitlines() == f"{path}:{expected.replace(': warning: ', ': error: ')}".splitlines()
     assert err == "0 of 1 spec(s) valid, 1 error(s), 0 warning(s)\n"
+
+
+@pytest.mark.parametrize("words", ["an estimated", "An estimated", "at least", "more than", "about",
+                                   "around", "nearly", "up to", "some", "approximately", "over",
+                                   "under", "almost", "less than", "fewer than"])
+def test_a_qualifier_before_a_qualified_fact_would_be_printed_twice(tmp_path, words):
+    spec = changed('      - "{expected-to-flee} of the population is expected to flee."\n',
+                   f'      - "{words} {{expected-to-flee}} of the population is expected to flee."\n')
+    code, out, _ = validate("--max-age", "100000", write_spec(tmp_path, spec))
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        f"  {{expected-to-flee}} prints 'up to 50%' by itself: delete '{words}' before it"]
+    assert out.splitlines()[0].endswith(
+        f":50:{len(words) + 11}: warning: the qualifier would be printed twice: '{words} up to 50%'")
+
+
+def test_a_bound_stronger_than_an_exact_fact_is_an_error(tmp_path):
+    # 'more than 20,000' is not what an exact 20,000 says; 'at least 20,000' would follow from it
+    spec = changed("      {trapped} civilians remained", "      more than {trapped} civilians remained")
+    path = write_spec(tmp_path, spec)
+    code, out, _ = validate("--max-age", "100000", path)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{path}:47:17: error: the text says 'more than 20,000', a bound fact 'trapped' does not state",
+        "  give the fact qualifier: more than if its quote says so, or delete 'more than' before {trapped}"]
+
+
+def test_words_that_are_no_bound_before_a_fact_are_left_alone(tmp_path):
+    spec = changed("      {trapped} civilians remained", "      the {trapped} civilians remained")
+    assert validate("--strict", "--max-age", "100000", write_spec(tmp_path, spec))[0] == 0
 
 
 def test_stale_spec_warns_with_max_age(tmp_path):
