@@ -1,6 +1,6 @@
 """Draft facts from an archived article: every figure about the world, with a quote the validator accepts.
 
-`extract(text, source_id, published)` finds the figures (factsheet.numbers), skips what is
+`extract(text, source_id, published)` finds the figures (spec/figures.py), skips what is
 not a figure about the world (years, picture counters, list numbers, times of day, document
 numbers, durations, schedules), and for each one drafts a fact: value, unit, qualifier, the
 shortest clause around it that carries the claim as the quote, a label, who states it, and
@@ -247,7 +247,7 @@ def _body(paragraph: str, skipped: Counter) -> tuple:
 
 def _candidates(body: str, start: int, skipped: Counter) -> list:
     """The figures about the world in body[start:], ranges and vague phrases as one each."""
-    not_dates = {f.start for f in find_figures(body)}   # numbers' own rule: years, '6 June'
+    not_dates = {f.start for f in find_figures(body)}   # figures' own rule: years, '6 June'
     spans = [(m.start(), m.end(), "dates") for m in _ISO_DATE.finditer(body)] + \
             [(m.start(), m.end(), "times of day") for m in _TIME.finditer(body)]
     counted = set()

@@ -1,4 +1,4 @@
-"""Stage 2, validate: every rule of the spec format, all problems reported in one run.
+"""Stage 5, validate: every rule of the spec format, all problems reported in one run.
 
 `check_spec(path)` returns the verified `Sheet` (or None) and the diagnostics. No figure
 reaches a sheet unless its source's archived words state it.
