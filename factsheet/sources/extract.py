@@ -1,13 +1,13 @@
-"""Draft facts from an archived article: every figure about the world, with a quote the validator accepts.
+"""Draft facts from an archived article: every figure about the world, with a quote that validates.
 
 `extract(text, source_id, published)` finds the figures (spec/figures.py), skips what is
 not a figure about the world (years, picture counters, list numbers, times of day, document
 numbers, durations, schedules), and for each one drafts a fact: value, unit, qualifier, the
 shortest clause around it that carries the claim as the quote, a label, who states it, and
 a date from a hint in the figure's own clause. Multipliers ('sevenfold') and fractions no
-per cent states exactly ('a third') are drafted as comments: no value can state them. Every quote is checked with the
-validator's own quote check and every value with its own value check, so a draft is valid
-by construction; each is marked `draft: true` so that it reaches no sheet unread.
+per cent states exactly ('a third') are drafted as comments: no value can state them. Every
+quote is checked with the validator's own quote check and every value with its own value
+check, so a draft is valid by construction; each is marked `draft: true` so that it reaches no sheet unread.
 """
 from __future__ import annotations
 
