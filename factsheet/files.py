@@ -1,5 +1,8 @@
-"""Writing output files: atomically (never a half-written sheet), safely beside other builds
-(locks, and a killed writer's temporary files removed) and reproducibly (fixed zip entries)."""
+"""Writing output files: atomically, safely beside other builds, and reproducibly.
+
+Atomically: never a half-written sheet. Safely: locks, and a killed writer's temporary files
+removed. Reproducibly: fixed zip entries.
+"""
 from __future__ import annotations
 
 import os

@@ -1,5 +1,8 @@
-"""The two section columns: balanced, never split after a heading, a paragraph continued where
-only that fits (measured with ReportLab, like the rest of the page)."""
+"""The two section columns: balanced, never split after a heading, a paragraph divided if need be.
+
+A paragraph continues from the left column into the right where only that fits; the columns
+are measured with ReportLab, like the rest of the page.
+"""
 from __future__ import annotations
 
 from dataclasses import replace

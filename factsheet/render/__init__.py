@@ -52,10 +52,6 @@ def register(fmt: Format) -> Format:
     return fmt
 
 
-def unregister(name: str) -> None:
-    del _FORMATS[name]
-
-
 def all_formats() -> tuple[Format, ...]:
     """Every registered format, documents first, in the order they were registered."""
     return tuple(sorted(_FORMATS.values(), key=lambda f: not f.document))

@@ -1,5 +1,7 @@
-"""The Word package a template gives: styles, bullet numbering, font table and logo, prepared
-once per template with python-docx, so that each sheet only writes its own parts."""
+"""The Word package a template gives (styles, bullet numbering, font table, logo), prepared once.
+
+It is prepared once per template with python-docx, so that each sheet only writes its own parts.
+"""
 from __future__ import annotations
 
 import functools

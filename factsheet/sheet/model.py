@@ -1,6 +1,7 @@
 """The verified sheet: the one model every renderer draws from.
 
-`validate` builds these objects and nothing else does; renderers only read them.
+Only `assemble.assemble_sheet` builds these objects, once `validate` has checked the spec;
+renderers only read them.
 It holds facts, not words: a qualifier is a code, dates are dates, values are numbers, and
 `words.words_for(sheet.language)` prints them. It must never import reportlab or docx.
 """

@@ -83,7 +83,7 @@ def label_text(label: str, facts: dict, words: Words) -> str:
     """A label as printed: `{fact-id}` becomes that fact's value, `[source-id]` is dropped,
     `{{` `}}` `[[` `]]` become literal braces. Unknown ids are left as written.
 
-    Key figures carry their label already rendered by the validator; this is the fallback
+    Key figures carry their label already worded by `assemble_sheet`; this is the fallback
     for facts that are not key figures."""
     parts = []
     for token in parse_inline(label):

@@ -1,13 +1,13 @@
-"""Draft facts from an archived article: every figure about the world, with a quote the validator accepts.
+"""Draft facts from an archived article: every figure about the world, with a quote that validates.
 
-`extract(text, source_id, published)` finds the figures (factsheet.numbers), skips what is
+`extract(text, source_id, published)` finds the figures (spec/figures.py), skips what is
 not a figure about the world (years, picture counters, list numbers, times of day, document
 numbers, durations, schedules), and for each one drafts a fact: value, unit, qualifier, the
 shortest clause around it that carries the claim as the quote, a label, who states it, and
 a date from a hint in the figure's own clause. Multipliers ('sevenfold') and fractions no
-per cent states exactly ('a third') are drafted as comments: no value can state them. Every quote is checked with the
-validator's own quote check and every value with its own value check, so a draft is valid
-by construction; each is marked `draft: true` so that it reaches no sheet unread.
+per cent states exactly ('a third') are drafted as comments: no value can state them. Every
+quote is checked with the validator's own quote check and every value with its own value
+check, so a draft is valid by construction; each is marked `draft: true` so that it reaches no sheet unread.
 """
 from __future__ import annotations
 
@@ -247,7 +247,7 @@ def _body(paragraph: str, skipped: Counter) -> tuple:
 
 def _candidates(body: str, start: int, skipped: Counter) -> list:
     """The figures about the world in body[start:], ranges and vague phrases as one each."""
-    not_dates = {f.start for f in find_figures(body)}   # numbers' own rule: years, '6 June'
+    not_dates = {f.start for f in find_figures(body)}   # figures' own rule: years, '6 June'
     spans = [(m.start(), m.end(), "dates") for m in _ISO_DATE.finditer(body)] + \
             [(m.start(), m.end(), "times of day") for m in _TIME.finditer(body)]
     counted = set()

@@ -1,1 +1,5 @@
-"""Stage 1, the spec: YAML with positions, the fields and markup of the format, figures and sentences in its text, and writing specs (starter, edits)."""
+"""Stage 1, the spec: the format read with positions, its markup, figures and sentences, and writing specs.
+
+YAML with positions (`load`), typed fields, inline markup and ids, figures and sentences in
+its text, qualifiers and dates as read; writing specs (`starter`, `edit`).
+"""

@@ -1,5 +1,7 @@
-"""The inline markup of spec text: {fact-id}, [source-id], and {{ }} [[ ]] for literal braces;
-what an id looks like, and making one from words."""
+"""The inline markup of spec text, what an id looks like, and making one from words.
+
+The markup: {fact-id}, [source-id], and {{ }} [[ ]] for literal braces.
+"""
 from __future__ import annotations
 
 import re

@@ -1,5 +1,8 @@
-"""Characters a sheet must not carry: unprintable ones, ones that hide or reorder a figure,
-and, in printed fields, ones the sheet's font cannot draw (they would vanish silently)."""
+"""Characters a sheet must not carry: unprintable, hiding or reordering a figure, or undrawable.
+
+Unprintable ones, ones that hide or reorder a figure, and, in printed fields, ones the
+sheet's font cannot draw (they would vanish silently).
+"""
 from __future__ import annotations
 
 import functools

@@ -1,4 +1,4 @@
-"""Stage 2, validate: every rule of the spec format, all problems reported in one run.
+"""Stage 5, validate: every rule of the spec format, all problems reported in one run.
 
 `check_spec(path)` returns the verified `Sheet` (or None) and the diagnostics. No figure
 reaches a sheet unless its source's archived words state it.
@@ -147,16 +147,23 @@ class _Check:
                 words.append(node.value)
         return tuple(words)
 
+    def _entry_id(self, node: Node, what: str, keys, required, taken: dict):
+        """Check an entry of `sources` or `facts` (a map with known keys) and declare it: its id,
+        or None when it has no valid one or repeats one in `taken`."""
+        f = self.fields
+        f.keys(node, keys, required, f"a {what}")
+        self._declare(what, node)
+        eid = f.slug(node, "id", f"{what} id")
+        if eid in taken:
+            self.diags.error(node.value["id"].pos, "duplicate-id", f"duplicate {what} id '{eid}'")
+            eid = None
+        return eid
+
     def _source(self, node: Node) -> None:
         f = self.fields
         if not f.kind(node, ("map",), "a source"):
             return
-        f.keys(node, SOURCE_KEYS, SOURCE_REQUIRED, "a source")
-        self._declare("source", node)
-        sid = f.slug(node, "id", "source id")
-        if sid in self.sources:
-            self.diags.error(node.value["id"].pos, "duplicate-id", f"duplicate source id '{sid}'")
-            sid = None
+        sid = self._entry_id(node, "source", SOURCE_KEYS, SOURCE_REQUIRED, self.sources)
         title, publisher = f.text(node, "title"), f.text(node, "publisher")
         url, published = f.url(node, "url", "'url'"), f.date(node, "published")
         archive_path, sha = self._archive(node, sid)
@@ -188,12 +195,7 @@ class _Check:
         f = self.fields
         if not f.kind(node, ("map",), "a fact"):
             return
-        f.keys(node, FACT_KEYS, FACT_REQUIRED, "a fact")
-        self._declare("fact", node)
-        fid = f.slug(node, "id", "fact id")
-        if fid in self.facts:
-            self.diags.error(node.value["id"].pos, "duplicate-id", f"duplicate fact id '{fid}'")
-            fid = None
+        fid = self._entry_id(node, "fact", FACT_KEYS, FACT_REQUIRED, self.facts)
         value = f.number(node, "value", "'value'")
         qualifier = f.text(node, "qualifier")
         if qualifier is not None and code_of(qualifier) is None:

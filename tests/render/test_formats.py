@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from factsheet.cli import main
-from factsheet.render import Format, all_formats, get_format, register, unregister
+import factsheet.render
+from factsheet.render import Format, all_formats, get_format, register
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SPEC = REPO / "specs" / "raqqa-2017.yaml"
@@ -24,16 +25,10 @@ def render_words(sheet, layout, out_path) -> None:
 
 
 @pytest.fixture
-def registered():
-    """Register formats for one test, and take them out again whatever happens."""
-    names = []
-
-    def add(fmt: Format) -> Format:
-        names.append(register(fmt).name)
-        return fmt
-    yield add
-    for name in names:
-        unregister(name)
+def registered(monkeypatch):
+    """Register formats for one test: on a copy of the registry, put back whatever happens."""
+    monkeypatch.setattr(factsheet.render, "_FORMATS", dict(factsheet.render._FORMATS))
+    return register
 
 
 def build(*argv) -> tuple:
@@ -78,9 +73,7 @@ def test_a_registered_document_is_a_format_choice_and_linked(registered, tmp_pat
                              f"{out}/raqqa-2017.txt (")
 
 
-def test_once_unregistered_a_format_is_no_longer_a_choice():
-    register(Format("txt", ".txt", f"{__name__}:render_words", document=True, link="TXT"))
-    unregister("txt")
+def test_a_format_registered_by_another_test_is_no_longer_a_choice():
     err = io.StringIO()
     assert main(["build", str(SPEC), "--format", "txt"], stdout=io.StringIO(), stderr=err) == 2
     assert "invalid choice: 'txt' (choose from 'pdf', 'docx', 'all')" in err.getvalue()
