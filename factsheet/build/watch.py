@@ -7,6 +7,7 @@ from ..spec.paths import find_specs
 from .report import make_reporter
 from ..diagnostics import UsageError
 
+_IDLE_MS = 500        # how often the watcher wakes with nothing changed
 _WATCHED_SUFFIXES = {".yaml", ".yml", ".txt", ".docx", ".png", ".jpg", ".jpeg"}
 
 
@@ -34,11 +35,20 @@ def watch_and_build(path: Path, out_dir: Path, stdout, stderr, stop_event=None) 
     # the organisation's templates/ folders; the built-in ones change only with the package
     watched = list(dict.fromkeys([spec_root.resolve(), *template_dirs(spec_root / "x.yaml")[:-1]]))
     print(f"watching {', '.join(map(str, watched))} (Ctrl-C to stop)", file=stdout, flush=True)
-    _rebuild(path, out_dir, stdout)
     out_resolved = out_dir.resolve()
+    started = False
+    # yield_on_timeout: the loop is entered once the watcher runs, so the first build happens
+    # inside it and a file saved during that build is seen, not lost
     for changes in watch(*watched, stop_event=stop_event, raise_interrupt=False,
+                         yield_on_timeout=True, rust_timeout=_IDLE_MS,
                          watch_filter=lambda _change, name: Path(name).suffix in _WATCHED_SUFFIXES
                          and out_resolved not in Path(name).resolve().parents):
+        if not started:
+            started = True
+            _rebuild(path, out_dir, stdout)
+            continue
+        if not changes:
+            continue
         names = sorted({Path(name).name for _change, name in changes})
         print(f"changed: {', '.join(names)}", file=stdout, flush=True)
         _rebuild(path, out_dir, stdout)

@@ -58,3 +58,40 @@ def test_watch_rebuilds_an_edited_spec_and_prints_what_changed(tmp_path, monkeyp
         watcher.join(timeout=30)
     assert not watcher.is_alive()
     assert (tmp_path / "output" / "raqqa-2017.pdf").is_file()
+
+
+def test_an_edit_saved_while_the_first_build_runs_is_not_lost(tmp_path, monkeypatch):
+    """The first build happens once the watcher runs: an edit saved at any moment after start
+    ends up in the output, by that build or the next."""
+    import json
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    shutil.copytree(REPO / "specs", tmp_path / "specs")      # with examples/: a longer first build
+    out, stop = _Lines(), threading.Event()
+    watcher = threading.Thread(target=watch_and_build, daemon=True, args=(
+        tmp_path / "specs", tmp_path / "output", out, out, stop))
+    watcher.start()
+    try:
+        assert _wait_for(out, "watching "), out.text()
+        spec = tmp_path / "specs" / "raqqa-2017.yaml"
+        spec.write_text(spec.read_text(encoding="utf-8").replace(
+            "    value: 220\n", "    value: 21\n").replace(
+            "at least 220 civilians are estimated to have been killed in May alone",
+            "At least 21 civilians have reportedly died"), encoding="utf-8")
+        record = tmp_path / "output" / "raqqa-2017.json"
+
+        def killed_may():
+            try:
+                facts = json.loads(record.read_text(encoding="utf-8"))["facts"]
+            except (OSError, ValueError, KeyError):
+                return None
+            return next((f["value"] for f in facts if f["id"] == "killed-may"), None)
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and killed_may() != 21:
+            time.sleep(0.2)
+        assert killed_may() == 21, out.text()
+    finally:
+        stop.set()
+        watcher.join(timeout=30)
+    assert not watcher.is_alive()
