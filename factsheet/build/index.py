@@ -19,7 +19,8 @@ class IndexEntry:
     title: str
     as_of: date | str | None = None
     built: datetime | str | None = None
-    formats: tuple | None = None   # the formats whose files are there to link; None: all
+    formats: tuple | None = None   # the formats whose files are there to link; None: those
+                                   # every default build writes (not the PNG)
 
 
 def write_index(out_dir: Path) -> Path:
@@ -88,7 +89,8 @@ def index_html(entries, lang: str = "en") -> str:
     rows = []
     for entry in entries:
         links = [f'<a href="{_href(fmt.file_name(entry.stem))}">{_e(fmt.link)}</a>'
-                 for fmt in linked if entry.formats is None or fmt.name in entry.formats]
+                 for fmt in linked
+                 if (fmt.default if entry.formats is None else fmt.name in entry.formats)]
         rows.append(
             f'<tr id="sheet-{_e(entry.stem)}"><td><strong>{_e(entry.title)}</strong><br>'
             f'<code class="note">{_e(entry.stem)}</code></td>'

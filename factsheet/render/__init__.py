@@ -3,7 +3,9 @@
 Every renderer has the signature render(sheet, layout, out_path) -> None and writes the file
 at out_path. The registry below is the only list of formats: `build --format`'s choices, the
 files a build writes and checks, the manifests and the index all read it, so a new format is
-one module and one `register` line. Renderers are imported on first use, so importing this
+one module and one `register` line. A document that is slow to make (the PNG, a picture of
+the PDF's page) is registered with default=False: `build` writes it only when asked for it
+(`--format png`, or `--format all`). Renderers are imported on first use, so importing this
 package costs nothing (`factsheet validate` never loads ReportLab or python-docx). Renderers
 only draw: they never validate or measure, and take every size, position and text as set
 from the Layout that layout.fit_page finished.
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-ALL = "all"   # `build --format all`: every document
+ALL = "all"   # `build --format all`: every document, also those not written by default
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Format:
     renderer: str      # 'factsheet.render.pdf:render_pdf', imported on first use
     document: bool     # True: the sheet itself, chosen with --format; False: written by every build
     link: str | None = None   # what the index and the audit page call the file; None: not linked
+    default: bool = True      # a document `build` writes without --format; False: only if asked
 
     def file_name(self, stem: str) -> str:
         return f"{stem}{self.suffix}"
@@ -40,11 +43,15 @@ _FORMATS: dict[str, Format] = {}
 def register(fmt: Format) -> Format:
     """Add a format to every build (after those already registered); ValueError if its name
     or its suffix is taken, as two formats would then write one file. A document must have a
-    link: the audit page links every document beside it."""
+    link: the audit page links every document beside it. Only a document may be left out of
+    the default build."""
     if fmt.name == ALL:
         raise ValueError(f"{ALL!r} is `build --format`'s choice of every document, not a format")
     if fmt.document and not fmt.link:
         raise ValueError(f"document format {fmt.name!r} needs a link text")
+    if not fmt.document and not fmt.default:
+        raise ValueError(f"companion format {fmt.name!r} is written by every build: "
+                         f"only a document can be default=False")
     for other in _FORMATS.values():
         if fmt.name == other.name or fmt.suffix == other.suffix:
             raise ValueError(f"format {fmt.name!r} ({fmt.suffix}) clashes with {other.name!r}")
@@ -61,6 +68,11 @@ def documents() -> tuple[Format, ...]:
     return tuple(f for f in all_formats() if f.document)
 
 
+def default_documents() -> tuple[Format, ...]:
+    """The documents `build` writes when not told which (PDF and DOCX)."""
+    return tuple(f for f in documents() if f.default)
+
+
 def companions() -> tuple[Format, ...]:
     return tuple(f for f in all_formats() if not f.document)
 
@@ -70,8 +82,11 @@ def get_format(name: str) -> Format:
     return _FORMATS[name]
 
 
-def chosen_documents(choice: str) -> tuple[str, ...]:
-    """The document names `build --format CHOICE` writes: one, or every one for 'all'."""
+def chosen_documents(choice: str | None) -> tuple[str, ...]:
+    """The document names `build --format CHOICE` writes: one, every one for 'all', or the
+    default documents for None (no --format)."""
+    if choice is None:
+        return tuple(f.name for f in default_documents())
     return tuple(f.name for f in documents()) if choice == ALL else (get_format(choice).name,)
 
 
@@ -99,6 +114,10 @@ def document_timestamp(sheet) -> datetime:
 # audit page, JSON and HXL are companions every build writes beside the documents.
 register(Format("pdf", ".pdf", "factsheet.render.pdf:render_pdf", document=True, link="PDF"))
 register(Format("docx", ".docx", "factsheet.render.docx:render_docx", document=True, link="DOCX"))
+# The PNG is the PDF's page as a picture (render/png.py draws the PDF again in memory and
+# rasterises it): about 0.11 s a sheet, so only `--format png` or `--format all` write it.
+register(Format("png", ".png", "factsheet.render.png:render_png", document=True,
+                link="PNG", default=False))
 register(Format("audit", ".sources.html", "factsheet.render.audit:render_audit", document=False,
                 link="Sources"))
 register(Format("json", ".json", "factsheet.render.data:render_json", document=False))

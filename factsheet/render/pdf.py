@@ -21,12 +21,14 @@ rl_config.useA85 = 0
 
 
 def render_pdf(sheet, layout, out_path) -> None:
-    """Draw the sheet on one page at the layout's size and write it to out_path."""
+    """Draw the sheet on one page at the layout's size and write it to out_path (a path, or a
+    binary file object such as io.BytesIO: the same bytes either way)."""
     if layout.footer is None:
         raise ValueError("render_pdf draws a finished layout: fit the page first (layout.fit.fit_page)")
     font = register_fonts()
     height = layout.page_height
-    canvas = Canvas(str(out_path), pagesize=(layout.page_width, height), invariant=1,
+    target = out_path if hasattr(out_path, "write") else str(out_path)
+    canvas = Canvas(target, pagesize=(layout.page_width, height), invariant=1,
                     pageCompression=1, lang=sheet.language, initialFontName=font)
     _set_timestamp(canvas, sheet)
     canvas.setTitle(sheet.title_text)
