@@ -126,9 +126,10 @@ def cell(content: str, width: float, margins=(0, 0, 0, 0), fill=None, span=1) ->
     return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{content}</w:tc>"
 
 
-def table(grid, rows, indent=0.0, inside=None) -> str:
+def table(grid, rows, caption, about, indent=0.0, inside=None) -> str:
     """A fixed-layout table: exact column widths, no cell margins of its own, optional white
-    inside borders (the gaps between key figure tiles)."""
+    inside borders (the gaps between key figure tiles). `caption` and `about` (w:tblCaption,
+    w:tblDescription) tell a screen reader what the table is; none has a header row."""
     width = sum(grid)
     borders = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right"))
     if inside:
@@ -142,7 +143,8 @@ def table(grid, rows, indent=0.0, inside=None) -> str:
              '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
              '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
              '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-             'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>')
+             'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+             f'<w:tblCaption w:val="{attr(caption)}"/><w:tblDescription w:val="{attr(about)}"/></w:tblPr>')
     cols = "".join(f'<w:gridCol w:w="{tw(w)}"/>' for w in grid)
     body = "".join(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{row}</w:tr>" for row in rows)
     return f"<w:tbl>{tblpr}<w:tblGrid>{cols}</w:tblGrid>{body}</w:tbl>"
@@ -156,6 +158,7 @@ class _Writer:
         self.colours = layout.template.colours
         self.styles = base.style_ids
         self.links = []
+        self.words = words_for(sheet.language)
 
     def link(self, url: str, size: float) -> str:
         rid = f"rIdFsLink{len(self.links) + 1}"
@@ -207,12 +210,22 @@ class _Writer:
         cells = [cell("".join(paragraphs), first_w, margins, colours.primary)]
         grid = [first_w]
         if logo_w:
-            picture = self.base.picture_xml(logo_w * EMU, logo_h * EMU)
+            picture = self.base.picture_xml(logo_w * EMU, logo_h * EMU, attr(self.logo_alt()))
             cells.append(cell(para(f"<w:r>{picture}</w:r>", self.styles["Normal"], lay.small_size,
                                    logo_h, jc="right", at_least=True, right=lay.margin_right),
                               logo_w + lay.margin_right, margins, colours.primary))
             grid.append(logo_w + lay.margin_right)
-        return table(grid, ["".join(cells)], indent=-lay.margin_left)
+        about = self.words("header_table_about_logo" if logo_w else "header_table_about")
+        return table(grid, ["".join(cells)], self.words("header_table"), about,
+                     indent=-lay.margin_left)
+
+    def logo_alt(self) -> str:
+        """The template's `logo_alt`, else the organisation's name and "logo"; empty (decorative)
+        when neither is known or the template gives an empty text."""
+        alt = self.layout.template.logo_alt
+        if alt is None and self.sheet.organisation:
+            alt = self.words("logo_alt", organisation=self.sheet.organisation)
+        return alt or ""
 
     def figures(self) -> str:
         lay, colours = self.layout, self.colours
@@ -242,7 +255,8 @@ class _Writer:
                 cells.append(cell("".join(content), width, (lay.cell_pad_v, 0, lay.cell_pad_v, 0),
                                   colours.panel, span=units // count))
             rows.append("".join(cells))
-        return table(grid, rows, inside=(lay.cell_gap, "#FFFFFF"))
+        return table(grid, rows, self.words("key_figures"), self.words("figures_table_about"),
+                     inside=(lay.cell_gap, "#FFFFFF"))
 
     def columns(self) -> str:
         lay = self.layout
@@ -251,7 +265,8 @@ class _Writer:
             content = "".join(self.block(b) for b in chunk) or spacer(1, self.styles["Normal"])
             width = lay.column_width + (lay.column_gap if side == 0 else 0)
             cells.append(cell(content, width, (0, 0, 0, lay.column_gap if side == 0 else 0)))
-        return table([lay.column_width + lay.column_gap, lay.column_width], ["".join(cells)])
+        return table([lay.column_width + lay.column_gap, lay.column_width], ["".join(cells)],
+                     self.words("columns_table"), self.words("columns_table_about"))
 
     def block(self, block) -> str:
         lay = self.layout
@@ -272,9 +287,11 @@ class _Writer:
 
     def sources(self) -> list:
         lay, size = self.layout, self.layout.small_size
-        words = words_for(self.sheet.language)
-        out = [para(run(words("sources"), size, bold=True, colour=self.colours.primary, plain=True),
-                    self.styles["Heading 2"], size, lay.small_leading, lay.source_space,
+        # a Heading 1 like the sections' (a Heading 2 would nest under the last section), at
+        # the PDF's small size
+        out = [para(run(self.words("sources"), size, bold=True, colour=self.colours.primary,
+                        plain=True),
+                    self.styles["Heading 1"], size, lay.small_leading, lay.source_space,
                     keep_next=True)]
         for position, (number, body, url) in enumerate(lay.sources):
             runs = (run(number, size, colour=self.colours.muted) + "<w:r><w:tab/></w:r>"

@@ -21,6 +21,8 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RT_FONTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
 _RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _RT_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+_DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 _DYNAMIC = ("word/document.xml", "docProps/core.xml", "word/_rels/document.xml.rels")
 _FONT_ENTRY = (f'<w:font xmlns:w="{_W}" w:name="{FAMILY}"><w:altName w:val="{FALLBACK}"/>'
                '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>')
@@ -39,10 +41,16 @@ class _Base:
     def document_rels(self, extra) -> str:
         return self.rels.replace("</Relationships>", "".join(extra) + "</Relationships>")
 
-    def picture_xml(self, cx: float, cy: float) -> str:
+    def picture_xml(self, cx: float, cy: float, alt: str) -> str:
+        """The logo inline, with `alt` (already escaped for an attribute) as its alt text; an empty
+        `alt` marks it decorative, with the extension Word writes for "Mark as decorative"."""
         cx, cy = int(round(cx)), int(round(cy))
+        doc_pr = (f'<wp:docPr id="1" name="Logo" descr="{alt}"/>' if alt else
+                  f'<wp:docPr id="1" name="Logo"><a:extLst><a:ext uri="{_DECORATIVE_EXT}">'
+                  f'<adec:decorative xmlns:adec="{_DECORATIVE_NS}" val="1"/></a:ext></a:extLst>'
+                  '</wp:docPr>')
         return (f'<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" '
-                f'cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="1" name="Logo"/>'
+                f'cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>{doc_pr}'
                 '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
                 '<a:graphic><a:graphicData '
                 'uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'

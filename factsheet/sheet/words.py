@@ -33,13 +33,22 @@ ENGLISH = {
     "produced_from": "{produced} from {spec}",
     "contact": "Contact: {contact}",
     "subject": "Humanitarian fact sheet",   # the documents' subject when the sheet has no subtitle
+    # -- read aloud, not printed: the DOCX's alt text and table captions, for screen readers
+    "logo_alt": "{organisation} logo",
+    "header_table": "Sheet header",
+    "header_table_about": "Layout table: the band at the top, with the sheet's title",
+    "header_table_about_logo": "Layout table: the band at the top, with the sheet's title and the logo",
+    "figures_table_about": ("Key figures, one to a cell: each figure's number and what it counts; "
+                            "no header row"),
+    "columns_table": "Sheet text",
+    "columns_table_about": "Layout table: the sheet's sections in two columns, the left one read first",
     # -- the audit page
     "audit_title": "Sources for {title}",
     "audit_download": "Fact sheet ({format})",
     "audit_intro": ("Every figure on the sheet, the passage it is taken from (verbatim), "
                     "and the archived copy of the article that passage is in, with its SHA-256 "
                     "so anyone can check the copy has not changed."),
-    "key_figures": "Key figures",
+    "key_figures": "Key figures",       # also the DOCX's key figures table's caption
     "key_figure": "Key figure",
     "other_figures": "Other figures",
     "cited_figures": "Figures in cited sentences",

@@ -62,6 +62,7 @@ class Template:
     body_min: float = 7.5
     body_fill: float | None = None        # a short sheet grows up to this (None: body_max + 2)
     logo: Path | None = None
+    logo_alt: str | None = None           # the logo's alt text; None: the organisation's name + logo
     docx_reference: Path | None = None
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
     description: str = ""
@@ -91,7 +92,7 @@ class Template:
 
 _COLOUR_KEYS = tuple(Colours.__dataclass_fields__)
 _TOP_KEYS = ("description", "page", "margins", "colours", "font", "body_size", "logo",
-             "docx_reference", "max_age_days")
+             "logo_alt", "docx_reference", "max_age_days")
 
 
 def template_dirs(spec_path=None) -> list:
@@ -249,6 +250,9 @@ class _Reader:
             node = root.get(key)
             if node is not None and node.kind != "null":
                 values[key] = self.read_file(node, key, kinds, what)
+        node = root.get("logo_alt")
+        if node is not None and node.kind != "null" and self.expect(node, "str", "logo_alt", "a text"):
+            values["logo_alt"] = " ".join(node.value.split())
         node = root.get("max_age_days")
         if node is not None and self.expect(node, "int", "max_age_days", "a whole number of days"):
             if node.value < 1:

@@ -119,10 +119,11 @@ def test_named_styles_carry_the_structure(tmp_path, default):
         by_style.setdefault(style_name(document, p), []).append(para_text(p))
     assert by_style["Title"] == [sheet.title_text]
     assert by_style["Subtitle"] == ["Humanitarian fact sheet"]
+    # "Sources" at the sections' level: a Heading 2 would nest under the last section
     assert by_style["Heading 1"] == ["Situation", "Protection of civilians",
-                                     "What humanitarian agencies ask"]
+                                     "What humanitarian agencies ask", "Sources"]
     assert len(by_style["List Bullet"]) == 7
-    assert by_style["Heading 2"] == ["Sources"]
+    assert "Heading 2" not in by_style
     assert len(by_style["Source List"]) == 2
     assert by_style["Key Figure"] == [f.number for f in sheet.key_figures]
 
@@ -196,9 +197,11 @@ def test_a_custom_word_file_brands_the_docx(tmp_path):
     assert str(document.styles["Heading 1"].font.color.rgb) == "B71C1C"
     headings = [p for p in paragraphs(document) if style_name(document, p) == "Heading 1"]
     assert [para_text(p) for p in headings] == ["Situation", "Protection of civilians",
-                                                "What humanitarian agencies ask"]
-    for p in headings:   # no direct font or colour: the Word file's style decides
+                                                "What humanitarian agencies ask", "Sources"]
+    for p in headings[:-1]:   # no direct font or colour: the Word file's style decides
         assert not list(p.iter(qn("w:rFonts"))) and not list(p.iter(qn("w:color")))
+    for p in headings[-1:]:   # "Sources" keeps the PDF's colour, and the style's font
+        assert not list(p.iter(qn("w:rFonts")))
     text = flat_text(document)
     assert "This body is cleared" not in text
     assert "20,000" in text
