@@ -11,7 +11,7 @@ import sys
 import traceback
 
 from .diagnostics import FactsheetError, UsageError, internal_error_line
-from .render import ALL, companions, documents
+from .render import ALL, DEFAULT, companions, default_documents, documents
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,11 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     build = commands.add_parser("build", help="validate, then write "
-                                f"{' and '.join(f.link for f in documents())} sheets")
+                                f"{' and '.join(f.link for f in default_documents())} sheets")
     build.add_argument("specs", nargs="+", metavar="SPEC|FOLDER")
     build.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output)")
-    build.add_argument("--format", choices=(*(f.name for f in documents()), ALL), default=ALL,
-                       help=f"the document to write (default: {ALL}); "
+    build.add_argument("--format", choices=(*(f.name for f in documents()), ALL), default=DEFAULT,
+                       help=f"the document to write (default: "
+                            f"{' and '.join(f.name for f in default_documents())}; {ALL}: every one); "
                             f"{', '.join(f.name for f in companions())} are written either way")
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     build.add_argument("--jobs", type=int, default=None, metavar="N",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import FactsheetError, InvalidSpec, LayoutError
-from ..render import ALL, chosen_documents, companions, get_format
+from ..render import DEFAULT, chosen_documents, companions, get_format
 from .index import write_index
 from .manifest import is_up_to_date, make_manifest, manifest_path
 
@@ -42,7 +42,7 @@ def _text_writer(make_text):
     return lambda handle: handle.write(make_text().encode("utf-8"))
 
 
-def sheet_formats(choice: str) -> tuple:
+def sheet_formats(choice: str | None) -> tuple:
     """The formats `build --format CHOICE` writes for each sheet: the chosen documents, then
     every companion (audit page, JSON, HXL)."""
     return chosen_documents(choice) + tuple(f.name for f in companions())
@@ -118,7 +118,7 @@ def _check_stems(specs: list) -> None:
                              f"({spec.stem}.*): rename one")
 
 
-def build_specs(specs, out_dir, fmt: str = ALL, force: bool = False, jobs: int | None = None,
+def build_specs(specs, out_dir, fmt: str | None = DEFAULT, force: bool = False, jobs: int | None = None,
                 on_result=None) -> list:
     """Build every spec; unchanged ones are skipped unless force. Calls on_result(result) as
     each finishes (in completion order); returns results in spec order."""

@@ -87,8 +87,10 @@ def index_html(entries, lang: str = "en") -> str:
     linked = [f for f in all_formats() if f.link]
     rows = []
     for entry in entries:
+        # an entry that does not say which files it has links those every build writes
         links = [f'<a href="{_href(fmt.file_name(entry.stem))}">{_e(fmt.link)}</a>'
-                 for fmt in linked if entry.formats is None or fmt.name in entry.formats]
+                 for fmt in linked
+                 if (fmt.default if entry.formats is None else fmt.name in entry.formats)]
         rows.append(
             f'<tr id="sheet-{_e(entry.stem)}"><td><strong>{_e(entry.title)}</strong><br>'
             f'<code class="note">{_e(entry.stem)}</code></td>'

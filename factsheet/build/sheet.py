@@ -9,7 +9,7 @@ from ..diagnostics import ERROR, Diagnostic, InvalidSpec, LayoutError, UsageErro
 from ..layout.fit import fit_page
 from ..clock import today
 from ..files import write_all_atomic
-from ..render import all_formats, documents, get_format, get_renderer
+from ..render import all_formats, default_documents, documents, get_format, get_renderer
 from ..theme.template import Template, load_template
 
 
@@ -82,7 +82,7 @@ def output_paths(sheet, out_dir, formats=None) -> list:
 def build_sheet(sheet, template, out_dir, formats=None) -> list:
     """Fit the sheet on one page and write it in each format; returns the paths written.
 
-    `formats` are names from the format registry (render/__init__.py); None: every document
+    `formats` are names from the format registry (render/__init__.py); None: the default documents
     (PDF and DOCX). `template` is a Template, or a template name or path (None: the sheet's
     own `template`), looked up as the spec sees it (factsheet.template: beside or above the
     spec, then built in). Raises LayoutError (nothing written) if the sheet cannot fit; if
@@ -127,7 +127,7 @@ def _writer(render, sheet, layout):
 
 def _check_formats(formats) -> tuple:
     if formats is None:
-        return tuple(f.name for f in documents())
+        return tuple(f.name for f in default_documents())
     if isinstance(formats, str):
         formats = (formats,)
     known = [f.name for f in all_formats()]

@@ -16,6 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ALL = "all"   # `build --format all`: every document
+# `build` without --format: the documents marked default (PDF and DOCX; not the HTML sheet)
+DEFAULT = None
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Format:
     renderer: str      # 'factsheet.render.pdf:render_pdf', imported on first use
     document: bool     # True: the sheet itself, chosen with --format; False: written by every build
     link: str | None = None   # what the index and the audit page call the file; None: not linked
+    default: bool = True      # a document `build` writes without --format (else only when chosen)
 
     def file_name(self, stem: str) -> str:
         return f"{stem}{self.suffix}"
@@ -70,8 +73,16 @@ def get_format(name: str) -> Format:
     return _FORMATS[name]
 
 
-def chosen_documents(choice: str) -> tuple[str, ...]:
-    """The document names `build --format CHOICE` writes: one, or every one for 'all'."""
+def default_documents() -> tuple[Format, ...]:
+    """The documents `build` writes when no --format is given."""
+    return tuple(f for f in documents() if f.default)
+
+
+def chosen_documents(choice: str | None) -> tuple[str, ...]:
+    """The document names `build --format CHOICE` writes: one, every one for 'all', or the
+    default ones for None (no --format)."""
+    if choice is DEFAULT:
+        return tuple(f.name for f in default_documents())
     return tuple(f.name for f in documents()) if choice == ALL else (get_format(choice).name,)
 
 
@@ -99,6 +110,9 @@ def document_timestamp(sheet) -> datetime:
 # audit page, JSON and HXL are companions every build writes beside the documents.
 register(Format("pdf", ".pdf", "factsheet.render.pdf:render_pdf", document=True, link="PDF"))
 register(Format("docx", ".docx", "factsheet.render.docx:render_docx", document=True, link="DOCX"))
+# The HTML sheet: written by `build --format html` or `--format all`, not by default (see README)
+register(Format("html", ".html", "factsheet.render.webpage:render_html", document=True,
+                link="Web page (HTML)", default=False))
 register(Format("audit", ".sources.html", "factsheet.render.audit:render_audit", document=False,
                 link="Sources"))
 register(Format("json", ".json", "factsheet.render.data:render_json", document=False))

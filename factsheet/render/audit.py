@@ -9,7 +9,7 @@ from pathlib import Path
 from ..sheet.model import Sheet, plain_text
 from ..sheet.words import words_for
 from ..sheet.record import archive_path, archive_sha256, label_text
-from . import documents as registered_documents, get_format
+from . import default_documents, documents as registered_documents, get_format
 from .html import escape_text as _e, file_href as _href, is_web_url, page_html as _page, \
     url_html as _url
 
@@ -18,7 +18,7 @@ def render_audit(sheet: Sheet, layout, out_path) -> None:
     """Write the audit page to out_path. `layout` is unused.
 
     Links the documents a build says are beside the page (sheet.documents); without a build,
-    those already there, or every document when none is there yet."""
+    those already there, or the default documents (PDF, DOCX) when none is there yet."""
     linked = sheet.documents
     if linked is None:
         folder = Path(out_path).parent
@@ -30,9 +30,9 @@ def render_audit(sheet: Sheet, layout, out_path) -> None:
 
 def audit_html(sheet: Sheet, documents=None) -> str:
     """Every figure as printed (key figures first), its quote, and the sources behind it.
-    Links the named documents (format names; None: every registered document)."""
+    Links the named documents (format names; None: the documents a build writes by default)."""
     linked = [get_format(name) for name in documents] if documents is not None \
-        else registered_documents()
+        else default_documents()
     title = sheet.title_text
     words = words_for(sheet.language)
     meta = [plain_text(sheet.subtitle), sheet.location, words.as_of(sheet.as_of), sheet.organisation]

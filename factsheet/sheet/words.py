@@ -33,6 +33,9 @@ ENGLISH = {
     "produced_from": "{produced} from {spec}",
     "contact": "Contact: {contact}",
     "subject": "Humanitarian fact sheet",   # the documents' subject when the sheet has no subtitle
+    # -- the web page (HTML sheet)
+    "cite_source": "source {number}",   # a citation marker's accessible name, read aloud
+    "sources_page": "Sources and passages behind every figure",   # link to the audit page
     # -- the audit page
     "audit_title": "Sources for {title}",
     "audit_download": "Fact sheet ({format})",

@@ -70,19 +70,19 @@ def test_a_registered_document_is_a_format_choice_and_linked(registered, tmp_pat
     assert '<a href="raqqa-2017.txt">TXT</a> <a href="raqqa-2017.sources.html">Sources</a>' in index
     code, stdout, _ = build(SPEC, "--out", out, "--format", "all")
     assert stdout.startswith(f"built {SPEC} -> {out}/raqqa-2017.pdf, {out}/raqqa-2017.docx, "
-                             f"{out}/raqqa-2017.txt (")
+                             f"{out}/raqqa-2017.html, {out}/raqqa-2017.txt (")
 
 
 def test_a_format_registered_by_another_test_is_no_longer_a_choice():
     err = io.StringIO()
     assert main(["build", str(SPEC), "--format", "txt"], stdout=io.StringIO(), stderr=err) == 2
-    assert "invalid choice: 'txt' (choose from 'pdf', 'docx', 'all')" in err.getvalue()
+    assert "invalid choice: 'txt' (choose from 'pdf', 'docx', 'html', 'all')" in err.getvalue()
 
 
 def test_the_built_in_formats_in_order():
     assert [(f.name, f.suffix, f.document, f.link) for f in all_formats()] == [
         ("pdf", ".pdf", True, "PDF"), ("docx", ".docx", True, "DOCX"),
-        ("audit", ".sources.html", False, "Sources"), ("json", ".json", False, None),
+        ("html", ".html", True, "Web page (HTML)"), ("audit", ".sources.html", False, "Sources"), ("json", ".json", False, None),
         ("hxl", ".hxl.csv", False, None)]
 
 
@@ -96,7 +96,7 @@ def test_a_format_that_would_clash_is_refused(fmt, message):
     with pytest.raises(ValueError) as caught:
         register(fmt)
     assert str(caught.value) == message
-    assert [f.name for f in all_formats()] == ["pdf", "docx", "audit", "json", "hxl"]
+    assert [f.name for f in all_formats()] == ["pdf", "docx", "html", "audit", "json", "hxl"]
     assert get_format("json").suffix == ".json"
 
 
@@ -104,7 +104,8 @@ def test_the_registry_and_the_command_line_load_no_renderer():
     code = ("import sys, factsheet.cli, factsheet.build.batch, factsheet.build.index\n"
             "factsheet.cli._parser()\n"
             "print(sorted(m for m in ('reportlab', 'docx', 'lxml', 'factsheet.render.pdf', "
-            "'factsheet.render.docx', 'factsheet.render.audit', 'factsheet.render.data') "
+            "'factsheet.render.docx', 'factsheet.render.audit', 'factsheet.render.data', "
+            "'factsheet.render.webpage') "
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
