@@ -9,6 +9,8 @@ on the audit page (<stem>.sources.html#source-<id>).
 """
 from __future__ import annotations
 
+import math
+
 from ..sheet.model import Span
 from ..sheet.words import words_for
 from . import get_format
@@ -76,17 +78,18 @@ def _band(layout, spans) -> str:
 def _figures(layout, spans, words) -> str:
     """The key figures as one list, each item its qualifier, number and label: read in one go."""
     items = []
+    units = math.lcm(*layout.figure_rows) if layout.figure_rows else 1
     for row in layout.tile_rows:
+        span = units // len(row.tiles)     # a row of two beside a row of three: wider tiles
         for tile in row.tiles:
             qualifier = ""
             if tile.qualifier:
                 qualifier = f'<span class="qualifier">{_e(tile.qualifier)}</span> '
             elif row.qualified:   # keeps the numbers of a row on one line, as in the PDF
                 qualifier = '<span class="qualifier" aria-hidden="true"></span>'
-            items.append(f'<li>{qualifier}<span class="number">{_e(tile.number)}</span> '
+            items.append(f'<li style="--span: {span}">{qualifier}<span class="number">{_e(tile.number)}</span> '
                          f'<span class="label">{spans(tile.label)}</span></li>')
-    per_row = max(layout.figure_rows) if layout.figure_rows else 1
-    return (f'<ul class="figures" style="--per-row: {per_row}" aria-label="{_e(words("key_figures"))}">\n'
+    return (f'<ul class="figures" style="--per-row: {units}" aria-label="{_e(words("key_figures"))}">\n'
             + "\n".join(items) + "\n</ul>\n")
 
 
@@ -229,6 +232,7 @@ footer::before {{ content: ""; display: block; border-top: {layout.rule_width}pt
 .disclaimer {{ font-style: italic; }}
 @media (min-width: {NARROW}px) {{
   .figures {{ grid-template-columns: repeat(var(--per-row), 1fr); }}
+  .figures li {{ grid-column: span var(--span); }}
   .figures .number {{ font-size: {em(layout.figure_size)}; }}
   .columns {{ column-count: 2; column-gap: {em(layout.column_gap)}; }}
   .columns section {{ break-inside: auto; }}
@@ -243,6 +247,7 @@ footer::before {{ content: ""; display: block; border-top: {layout.rule_width}pt
   main, footer {{ max-width: none; padding: 0 {right} 0 {left}; }}
   main {{ padding-bottom: {layout.body_bottom:.1f}pt; }}   /* the fixed footer's room, as in the PDF */
   .figures {{ grid-template-columns: repeat(var(--per-row), 1fr); }}
+  .figures li {{ grid-column: span var(--span); }}
   .figures .number {{ font-size: {em(layout.figure_size)}; }}
   .columns {{ column-count: 2; column-gap: {layout.column_gap:.1f}pt; }}
   footer {{ position: fixed; bottom: {bottom}; left: 0; right: 0; padding-bottom: 0; }}

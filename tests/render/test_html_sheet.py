@@ -267,3 +267,62 @@ def test_the_page_prints_on_one_page_of_the_templates_paper(built, browser, stem
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)   # A4
+
+
+def fitted(root, stem, template=None):
+    """The sheet as the build fitted it (produced on the build's date) and its layout."""
+    import dataclasses
+    from datetime import date
+
+    from factsheet.layout.fit import fit_page
+
+    sheet = load_sheet(next(root.glob(f"specs/**/{stem}.yaml")))
+    sheet = dataclasses.replace(sheet, produced=date(2017, 8, 26))
+    return sheet, fit_page(sheet, load_template(template or sheet.template, sheet.spec_path))
+
+
+def test_a_right_to_left_language_sets_the_page_right_to_left(built):
+    import dataclasses
+
+    from factsheet.render.webpage import sheet_html
+
+    root, _ = built
+    sheet, layout = fitted(root, "raqqa-2017")
+    page = Page(sheet_html(dataclasses.replace(sheet, language="ar"), layout))
+    assert (page.html_attrs["lang"], page.html_attrs["dir"]) == ("ar", "rtl")
+
+
+@pytest.mark.parametrize("stem", stems())
+def test_printed_the_type_is_the_size_the_pdf_chose(built, browser, stem):
+    root, out = built
+    _, layout = fitted(root, stem)
+    page = browser.new_page()
+    page.goto((out / f"{stem}.html").as_uri())
+    page.emulate_media(media="print")
+    size = "parseFloat(getComputedStyle(document.querySelector(%r)).fontSize)"
+    for selector, points in (("h1", layout.title_size), (".columns p", layout.body_size),
+                             (".columns h2", layout.heading_size),
+                             (".figures .number", layout.figure_size),
+                             (".sources li", layout.small_size)):
+        assert page.evaluate(size % selector) == pytest.approx(points * 4 / 3, abs=0.1), selector
+    page.close()
+
+
+def test_a_letter_template_prints_on_one_letter_page(built, browser, tmp_path):
+    from pypdf import PdfReader
+
+    from factsheet.render.webpage import render_html
+
+    root, out = built
+    sheet, layout = fitted(root, "raqqa-2017", template="letter")
+    letter = out / "raqqa-2017-letter.html"
+    render_html(sheet, layout, letter)
+    assert "@page { size: Letter; margin: 0; }" in letter.read_text(encoding="utf-8")
+    page = browser.new_page()
+    page.goto(letter.as_uri())
+    page.pdf(path=str(tmp_path / "printed.pdf"), prefer_css_page_size=True, print_background=True)
+    page.close()
+    reader = PdfReader(tmp_path / "printed.pdf")
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
