@@ -11,7 +11,7 @@ import sys
 import traceback
 
 from .diagnostics import FactsheetError, UsageError, internal_error_line
-from .render import ALL, companions, default_documents, documents
+from .render import ALL, DEFAULT, companions, default_documents, documents
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
                                 f"{' and '.join(f.link for f in default_documents())} sheets")
     build.add_argument("specs", nargs="+", metavar="SPEC|FOLDER")
     build.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output)")
-    build.add_argument("--format", choices=(*(f.name for f in documents()), ALL), default=None,
+    build.add_argument("--format", choices=(*(f.name for f in documents()), ALL), default=DEFAULT,
                        help="the document to write (default: "
                             f"{' and '.join(f.name for f in default_documents())}; {ALL}: "
                             f"{', '.join(f.name for f in documents())}); "

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import FactsheetError, InvalidSpec, LayoutError
-from ..render import chosen_documents, companions, get_format
+from ..render import DEFAULT, chosen_documents, companions, get_format
 from .index import write_index
 from .manifest import is_up_to_date, make_manifest, manifest_path
 
@@ -118,7 +118,7 @@ def _check_stems(specs: list) -> None:
                              f"({spec.stem}.*): rename one")
 
 
-def build_specs(specs, out_dir, fmt: str | None = None, force: bool = False, jobs: int | None = None,
+def build_specs(specs, out_dir, fmt: str | None = DEFAULT, force: bool = False, jobs: int | None = None,
                 on_result=None) -> list:
     """Build every spec; unchanged ones are skipped unless force. `fmt` is a document's name,
     'all', or None (the default documents: PDF and DOCX). Calls on_result(result) as each

@@ -88,6 +88,7 @@ def index_html(entries, lang: str = "en") -> str:
     linked = [f for f in all_formats() if f.link]
     rows = []
     for entry in entries:
+        # an entry that does not say which files it has links those every build writes
         links = [f'<a href="{_href(fmt.file_name(entry.stem))}">{_e(fmt.link)}</a>'
                  for fmt in linked
                  if (fmt.default if entry.formats is None else fmt.name in entry.formats)]

@@ -83,7 +83,7 @@ def build_sheet(sheet, template, out_dir, formats=None) -> list:
     """Fit the sheet on one page and write it in each format; returns the paths written.
 
     `formats` are names from the format registry (render/__init__.py); None: the default
-    documents (PDF and DOCX; the PNG only when named). `template` is a Template, or a template name or path (None: the sheet's
+    documents (PDF and DOCX; the PNG and HTML sheet only when named). `template` is a Template, or a template name or path (None: the sheet's
     own `template`), looked up as the spec sees it (factsheet.template: beside or above the
     spec, then built in). Raises LayoutError (nothing written) if the sheet cannot fit; if
     any renderer fails, no file is replaced and no temporary file is left behind.

@@ -18,6 +18,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ALL = "all"   # `build --format all`: every document, also those not written by default
+# `build` without --format: the documents marked default (PDF and DOCX; not the PNG or HTML sheet)
+DEFAULT = None
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,8 @@ def get_format(name: str) -> Format:
 
 def chosen_documents(choice: str | None) -> tuple[str, ...]:
     """The document names `build --format CHOICE` writes: one, every one for 'all', or the
-    default documents for None (no --format)."""
-    if choice is None:
+    default ones for None (no --format)."""
+    if choice is DEFAULT:
         return tuple(f.name for f in default_documents())
     return tuple(f.name for f in documents()) if choice == ALL else (get_format(choice).name,)
 
@@ -118,6 +120,9 @@ register(Format("docx", ".docx", "factsheet.render.docx:render_docx", document=T
 # rasterises it): about 0.11 s a sheet, so only `--format png` or `--format all` write it.
 register(Format("png", ".png", "factsheet.render.png:render_png", document=True,
                 link="PNG", default=False))
+# The HTML sheet: written by `build --format html` or `--format all`, not by default (see README)
+register(Format("html", ".html", "factsheet.render.webpage:render_html", document=True,
+                link="HTML", default=False))
 register(Format("audit", ".sources.html", "factsheet.render.audit:render_audit", document=False,
                 link="Sources"))
 register(Format("json", ".json", "factsheet.render.data:render_json", document=False))

@@ -88,8 +88,9 @@ def url_html(url, none_given: str) -> str:
     return f"<code>{escape_text(url)}</code>"
 
 
-def page_html(lang: str, title: str, body: str) -> str:
-    """A whole self-contained page around body, in the language's direction."""
+def page_html(lang: str, title: str, body: str, css: str = CSS) -> str:
+    """A whole self-contained page around body, in the language's direction, with its style
+    (the audit page's and the index's by default)."""
     primary = lang.split("-")[0].lower()
     direction = "rtl" if primary in RTL_LANGUAGES else "ltr"
     return (
@@ -97,6 +98,6 @@ def page_html(lang: str, title: str, body: str) -> str:
         f'<html lang="{escape_text(lang)}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{escape_text(CSP)}">\n'
-        f"<title>{escape_text(title)}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<title>{escape_text(title)}</title>\n<style>{css}</style>\n</head>\n"
         f"<body>\n{body}</body>\n</html>\n"
     )

@@ -42,6 +42,9 @@ ENGLISH = {
                             "no header row"),
     "columns_table": "Sheet text",
     "columns_table_about": "Layout table: the sheet's sections in two columns, the left one read first",
+    # -- the web page (HTML sheet)
+    "cite_source": "source {number}",   # a citation marker's accessible name, read aloud
+    "sources_page": "Sources and passages behind every figure",   # link to the audit page
     # -- the audit page
     "audit_title": "Sources for {title}",
     "audit_download": "Fact sheet ({format})",

@@ -70,19 +70,19 @@ def test_a_registered_document_is_a_format_choice_and_linked(registered, tmp_pat
     assert '<a href="raqqa-2017.txt">TXT</a> <a href="raqqa-2017.sources.html">Sources</a>' in index
     code, stdout, _ = build(SPEC, "--out", out, "--format", "all")
     assert stdout.startswith(f"built {SPEC} -> {out}/raqqa-2017.pdf, {out}/raqqa-2017.docx, "
-                             f"{out}/raqqa-2017.png, {out}/raqqa-2017.txt (")
+                             f"{out}/raqqa-2017.png, {out}/raqqa-2017.html, {out}/raqqa-2017.txt (")
 
 
 def test_a_format_registered_by_another_test_is_no_longer_a_choice():
     err = io.StringIO()
     assert main(["build", str(SPEC), "--format", "txt"], stdout=io.StringIO(), stderr=err) == 2
-    assert "invalid choice: 'txt' (choose from 'pdf', 'docx', 'png', 'all')" in err.getvalue()
+    assert "invalid choice: 'txt' (choose from 'pdf', 'docx', 'png', 'html', 'all')" in err.getvalue()
 
 
 def test_the_built_in_formats_in_order():
     assert [(f.name, f.suffix, f.document, f.link, f.default) for f in all_formats()] == [
         ("pdf", ".pdf", True, "PDF", True), ("docx", ".docx", True, "DOCX", True),
-        ("png", ".png", True, "PNG", False),
+        ("png", ".png", True, "PNG", False), ("html", ".html", True, "HTML", False),
         ("audit", ".sources.html", False, "Sources", True), ("json", ".json", False, None, True),
         ("hxl", ".hxl.csv", False, None, True)]
 
@@ -99,7 +99,7 @@ def test_a_format_that_would_clash_is_refused(fmt, message):
     with pytest.raises(ValueError) as caught:
         register(fmt)
     assert str(caught.value) == message
-    assert [f.name for f in all_formats()] == ["pdf", "docx", "png", "audit", "json", "hxl"]
+    assert [f.name for f in all_formats()] == ["pdf", "docx", "png", "html", "audit", "json", "hxl"]
     assert get_format("json").suffix == ".json"
 
 
@@ -108,7 +108,7 @@ def test_the_registry_and_the_command_line_load_no_renderer():
             "factsheet.cli._parser()\n"
             "print(sorted(m for m in ('reportlab', 'docx', 'lxml', 'factsheet.render.pdf', "
             "'factsheet.render.docx', 'factsheet.render.audit', 'factsheet.render.data', "
-            "'factsheet.render.png', 'pypdfium2', 'PIL') "
+            "'factsheet.render.png', 'pypdfium2', 'PIL', 'factsheet.render.webpage') "
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

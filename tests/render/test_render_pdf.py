@@ -280,5 +280,5 @@ def test_a_malformed_source_date_epoch_is_a_usage_error(tmp_path, default, monke
 
 def test_an_unknown_format_is_a_usage_error(tmp_path, default):
     from factsheet.diagnostics import UsageError
-    with pytest.raises(UsageError, match="unknown output format 'odt': use pdf, docx, png, audit, json or hxl"):
+    with pytest.raises(UsageError, match="unknown output format 'odt': use pdf, docx, png, html, audit, json or hxl"):
         build_sheet(raqqa_sheet(), default, tmp_path, formats=("pdf", "odt"))

@@ -28,14 +28,14 @@ def build(*argv) -> tuple:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """The example built with every document (PDF, DOCX and PNG)."""
+    """The example built with every document (PDF, DOCX, PNG and HTML)."""
     out = tmp_path_factory.mktemp("all")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         code, stdout, stderr = build(SPEC, "--out", out, "--format", "all")
     assert code == 0, stdout + stderr
     assert stdout.startswith(f"built {SPEC} -> {out}/raqqa-2017.pdf, {out}/raqqa-2017.docx, "
-                             f"{out}/raqqa-2017.png (")
+                             f"{out}/raqqa-2017.png, {out}/raqqa-2017.html (")
     return out
 
 
@@ -81,10 +81,12 @@ def test_the_audit_page_and_the_index_link_the_picture(built):
     audit = (built / "raqqa-2017.sources.html").read_text(encoding="utf-8")
     assert ('<nav class="downloads"><a href="raqqa-2017.pdf">Fact sheet (PDF)</a> '
             '<a href="raqqa-2017.docx">Fact sheet (DOCX)</a> '
-            '<a href="raqqa-2017.png">Fact sheet (PNG)</a></nav>') in audit
+            '<a href="raqqa-2017.png">Fact sheet (PNG)</a> '
+            '<a href="raqqa-2017.html">Fact sheet (HTML)</a></nav>') in audit
     index = (built / "index.html").read_text(encoding="utf-8")
     assert ('<a href="raqqa-2017.pdf">PDF</a> <a href="raqqa-2017.docx">DOCX</a> '
-            '<a href="raqqa-2017.png">PNG</a> <a href="raqqa-2017.sources.html">Sources</a>'
+            '<a href="raqqa-2017.png">PNG</a> <a href="raqqa-2017.html">HTML</a> '
+            '<a href="raqqa-2017.sources.html">Sources</a>'
             ) in index
 
 
