@@ -58,6 +58,7 @@ _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
 _HEAD = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile("[ \t\r\n]+")
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")    # Word's non-breaking hyphen, as render/docx.py
 EMU = 12700
 
 
@@ -148,7 +149,7 @@ class Builder:
 
     # the pieces, as in factsheet/render/docx.py
     def run(self, parent, value, size=None, bold=None, italic=None, colour=None,
-            superscript=False, plain=False):
+            superscript=False, plain=False, url=False):
         el = self.el
         r = el(parent, "w:r")
         if (bold is not None or italic is not None or plain or colour or size or superscript):
@@ -171,13 +172,18 @@ class Builder:
                 if superscript:
                     el(rpr, "w:vertAlign", ("w:val", "superscript"))
             self.props(r, "w:rPr", (size, bold, italic, colour, superscript, plain), build)
-        t = el(r, "w:t", ("xml:space", "preserve"))
-        t.text = clean(value)
+        # a hyphen inside a word: Word's non-breaking hyphen between two w:t (not in a link)
+        for position, piece in enumerate([clean(value)] if url else _WORD_HYPHEN.split(clean(value))):
+            if position:
+                el(r, "w:noBreakHyphen")
+            el(r, "w:t", ("xml:space", "preserve")).text = piece
         return r
 
     def inline_runs(self, parent, inline, size, colour=None, plain=False):
+        from factsheet.layout.text import gap_size
         for s in inline:
-            self.run(parent, s.text, size, bold=True if s.kind == "figure" else None, colour=colour,
+            self.run(parent, s.text, gap_size(size) if s.kind == "gap" else size,
+                     bold=True if s.kind == "figure" else None, colour=colour,
                      superscript=s.kind == "cite", plain=plain)
 
     def para(self, parent, style, size, leading, after=0.0, left=0.0, right=0.0, hanging=0.0,
@@ -296,11 +302,11 @@ class Builder:
         el(xfrm, "a:off", ("x", "0"), ("y", "0")), el(xfrm, "a:ext", ("cx", cx), ("cy", cy))
         el(el(sppr, "a:prstGeom", ("prst", "rect")), "a:avLst")
 
-    # the sheet
+    # the sheet, read from the finished Layout as render/docx.py reads it
     def document(self, sheet, layout, base):
-        from factsheet.layout.text import band_lines, reference_parts
-        from factsheet.sheet.model import Span
+        from factsheet.layout.text import gap_size
         from factsheet.render.docx_package import BULLET_STYLE
+        from factsheet.sheet.words import words_for
 
         self.links = []
         lay, colours, styles = layout, layout.template.colours, base.style_ids
@@ -321,14 +327,14 @@ class Builder:
         grid = [first_w] + ([logo_w + lay.margin_right] if logo_w else [])
         tr = self.row(self.table(body, grid, indent=-lay.margin_left))
         tc = self.cell(tr, first_w, margins, colours.primary)
-        lines = band_lines(sheet)
-        for position, (role, inline) in enumerate(lines):
+        for position, (role, inline) in enumerate(lay.band):
             style, size, leading, bold, colour = roles[role]
-            after = lay.band_gap if position < len(lines) - 1 else 0.0
-            p = self.para(tc, styles[style], size, leading, after, left=lay.margin_left)
+            after = lay.band_gap if position < len(lay.band) - 1 else 0.0
+            p = self.para(tc, styles[style], size, leading, after, left=lay.margin_left,
+                          right=first_w - lay.margin_left - text_w)
             for s in inline:
-                self.run(p, s.text, size, bold=bold, italic=False, colour=colour, plain=True,
-                         superscript=s.kind == "cite")
+                self.run(p, s.text, gap_size(size) if s.kind == "gap" else size, bold=bold,
+                         italic=False, colour=colour, plain=True, superscript=s.kind == "cite")
         if logo_w:
             tc = self.cell(tr, logo_w + lay.margin_right, margins, colours.primary)
             p = self.para(tc, styles["Normal"], lay.small_size, logo_h, jc="right", at_least=True,
@@ -337,41 +343,35 @@ class Builder:
         gap()
 
         # key figures: tiles on a grid of lcm(counts) units, white gaps between them
-        if sheet.key_figures:
-            counts = lay.figure_rows
-            units = math.lcm(*counts)
+        if lay.tile_rows:
+            units = math.lcm(*lay.figure_rows)
             tbl = self.table(body, [lay.content_width / units] * units,
                              inside=(lay.cell_gap, "#FFFFFF"))
-            figures = list(sheet.key_figures)
-            for count in counts:
-                row, figures = figures[:count], figures[count:]
+            for tile_row in lay.tile_rows:
+                count = len(tile_row.tiles)
                 width = lay.content_width / count
-                inner = (lay.content_width - (count - 1) * lay.cell_gap) / count - 2 * lay.cell_pad_h
-                right = width - inner - lay.cell_pad_h
-                qualified = any(f.qualifier for f in row)
+                right = width - tile_row.inner_width - lay.cell_pad_h
                 tr = self.row(tbl)
-                for figure in row:
+                for tile in tile_row.tiles:
                     tc = self.cell(tr, width, (lay.cell_pad_v, 0, lay.cell_pad_v, 0), colours.panel,
                                    span=units // count)
-                    if qualified:
+                    if tile_row.qualified:
                         p = self.para(tc, styles["Key Figure Label"], lay.small_size,
                                       lay.small_leading, left=lay.cell_pad_h, right=right)
-                        if figure.qualifier:
-                            self.run(p, figure.qualifier, lay.small_size, colour=colours.muted)
+                        if tile.qualifier:
+                            self.run(p, tile.qualifier, lay.small_size, colour=colours.muted)
                     p = self.para(tc, styles["Key Figure"], lay.figure_size, lay.figure_leading,
                                   lay.label_gap, lay.cell_pad_h, right)
-                    self.run(p, figure.number, lay.figure_size, bold=True, colour=colours.accent,
+                    self.run(p, tile.number, lay.figure_size, bold=True, colour=colours.accent,
                              plain=True)
-                    label = figure.label + ((Span(figure.cite, "cite"),) if figure.cite else ())
                     p = self.para(tc, styles["Key Figure Label"], lay.small_size, lay.small_leading,
                                   left=lay.cell_pad_h, right=right)
-                    self.inline_runs(p, label, lay.small_size, colours.text)
+                    self.inline_runs(p, tile.label, lay.small_size, colours.text)
             gap()
 
-        # two columns of headings, paragraphs and bullets
-        blocks = lay.blocks(sheet)
+        # two columns of headings, paragraphs and bullets (a divided one goes on without a bullet)
         tr = self.row(self.table(body, [lay.column_width + lay.column_gap, lay.column_width]))
-        for side, chunk in enumerate((blocks[:lay.split], blocks[lay.split:])):
+        for side, chunk in enumerate(lay.columns):
             width = lay.column_width + (lay.column_gap if side == 0 else 0)
             tc = self.cell(tr, width, (0, 0, 0, lay.column_gap if side == 0 else 0))
             for block in chunk:
@@ -380,6 +380,10 @@ class Builder:
                                   block.space_after, keep_next=True,
                                   border=("bottom", lay.rule_gap, lay.rule_width, colours.primary))
                     self.inline_runs(p, block.inline, lay.heading_size, plain=True)
+                elif block.kind == "bullet" and block.continued:
+                    p = self.para(tc, styles["Normal"], lay.body_size, lay.leading,
+                                  block.space_after, left=lay.bullet_indent)
+                    self.inline_runs(p, block.inline, lay.body_size)
                 elif block.kind == "bullet":
                     p = self.para(tc, styles[BULLET_STYLE], lay.body_size, lay.leading,
                                   block.space_after, left=lay.bullet_indent,
@@ -392,15 +396,15 @@ class Builder:
                 self.spacer(tc, 1, styles["Normal"])
 
         # sources, numbered, with links
-        if sheet.references:
+        if lay.sources:
             gap()
             size = lay.small_size
             p = self.para(body, styles["Heading 2"], size, lay.small_leading, lay.source_space,
                           keep_next=True)
-            self.run(p, "Sources", size, bold=True, colour=colours.primary, plain=True)
-            for position, reference in enumerate(sheet.references):
-                number, text, url = reference_parts(reference)
-                last = position == len(sheet.references) - 1
+            self.run(p, words_for(sheet.language)("sources"), size, bold=True,
+                     colour=colours.primary, plain=True)
+            for position, (number, text, url) in enumerate(lay.sources):
+                last = position == len(lay.sources) - 1
                 p = self.para(body, styles["Source List"], size, lay.small_leading,
                               0.0 if last else lay.source_space, left=lay.source_indent,
                               hanging=lay.source_indent, tabs=(("left", lay.source_indent),))
@@ -411,7 +415,7 @@ class Builder:
                     rid = f"rIdFsLink{len(self.links) + 1}"
                     self.links.append((rid, url))
                     link = self.el(p, "w:hyperlink", ("r:id", rid), ("w:history", "1"))
-                    self.run(link, url, size, colour=colours.primary)
+                    self.run(link, url, size, colour=colours.primary, url=True)
 
         # the section: page size and margins, the footer
         el = self.el
@@ -426,19 +430,17 @@ class Builder:
         return self.serialise(root)
 
     def footer(self, sheet, layout, base):
-        from factsheet.layout.text import footer_texts
-
         lay, size, muted = layout, layout.small_size, layout.template.colours.muted
-        disclaimer, contact, produced = footer_texts(sheet)
+        foot = lay.footer
         style = base.style_ids["Sheet Footer"]
         root = self.root("w:ftr")
         lines = []
-        if disclaimer:
-            lines.append(((disclaimer, True),))
-        if lay.footer_one_line:
-            lines.append(((contact, None), None, (produced, None)))
+        if foot.disclaimer:
+            lines.append(((foot.disclaimer, True),))
+        if foot.one_line:
+            lines.append(((foot.contact, None), None, (foot.produced, None)))
         else:
-            lines += [((t, None),) for t in (contact, produced) if t]
+            lines += [((t, None),) for t in (foot.contact, foot.produced) if t]
         rule = ("top", lay.rule_gap * 2, lay.rule_width, layout.template.colours.primary)
         for position, runs in enumerate(lines):
             p = self.para(root, style, size, lay.small_leading,
@@ -512,8 +514,9 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
     from docx.oxml.ns import qn
     from docx.shared import Emu, Pt, RGBColor
 
-    from factsheet.layout.fit import band_lines, footer_texts, reference_parts
-    from factsheet.sheet.model import Span, plain_text
+    from factsheet.layout.text import gap_size
+    from factsheet.sheet.model import plain_text
+    from factsheet.sheet.words import words_for
     from factsheet.render import document_timestamp
     from factsheet.render.docx_package import BULLET_STYLE, base_package
 
@@ -531,8 +534,13 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
         parent.append(child)
         return child
 
-    def run(p, value, size=None, bold=None, italic=None, colour=None, superscript=False, plain=False):
-        r = p.add_run(clean(value))
+    def run(p, value, size=None, bold=None, italic=None, colour=None, superscript=False, plain=False,
+            url=False):
+        r = p.add_run()
+        for position, piece in enumerate([clean(value)] if url else _WORD_HYPHEN.split(clean(value))):
+            if position:                        # no API for a non-breaking hyphen
+                ox(r._r, "w:noBreakHyphen")
+            r._r.add_t(piece)
         f = r.font
         if bold is not None:
             f.bold = f.cs_bold = bold
@@ -552,7 +560,8 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
 
     def inline_runs(p, inline, size, colour=None, plain=False):
         for s in inline:
-            run(p, s.text, size, bold=True if s.kind == "figure" else None, colour=colour,
+            run(p, s.text, gap_size(size) if s.kind == "gap" else size,
+                bold=True if s.kind == "figure" else None, colour=colour,
                 superscript=s.kind == "cite", plain=plain)
 
     def para(container, style, size, leading, after=0.0, left=0.0, right=0.0, hanging=0.0,
@@ -655,15 +664,15 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
     table_props(band, grid, indent=-lay.margin_left)
     cell = band.cell(0, 0)
     cell_props(cell, first_w, margins, colours.primary)
-    lines = band_lines(sheet)
+    lines = lay.band
     for position, (role, inline) in enumerate(lines):
         style, size, leading, bold, colour = roles[role]
         p = para(cell, base.style_ids[style], size, leading,
                  lay.band_gap if position < len(lines) - 1 else 0.0, left=lay.margin_left,
-                 reuse=position == 0)
+                 right=first_w - lay.margin_left - text_w, reuse=position == 0)
         for s in inline:
-            run(p, s.text, size, bold=bold, italic=False, colour=colour, plain=True,
-                superscript=s.kind == "cite")
+            run(p, s.text, gap_size(size) if s.kind == "gap" else size, bold=bold, italic=False,
+                colour=colour, plain=True, superscript=s.kind == "cite")
     if logo_w:
         cell = band.cell(0, 1)
         cell_props(cell, logo_w + lay.margin_right, margins, colours.primary)
@@ -674,20 +683,17 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
     gap()
 
     # key figures
-    if sheet.key_figures:
-        counts = lay.figure_rows
-        units = math.lcm(*counts)
-        tiles = document.add_table(len(counts), units)
+    if lay.tile_rows:
+        units = math.lcm(*lay.figure_rows)
+        tiles = document.add_table(len(lay.tile_rows), units)
         table_props(tiles, [lay.content_width / units] * units, inside=(lay.cell_gap, "#FFFFFF"))
-        figures = list(sheet.key_figures)
-        for index, count in enumerate(counts):
-            row, figures = figures[:count], figures[count:]
+        for index, tile_row in enumerate(lay.tile_rows):
+            count = len(tile_row.tiles)
             width = lay.content_width / count
-            inner = (lay.content_width - (count - 1) * lay.cell_gap) / count - 2 * lay.cell_pad_h
-            right = width - inner - lay.cell_pad_h
-            qualified = any(f.qualifier for f in row)
+            right = width - tile_row.inner_width - lay.cell_pad_h
+            qualified = tile_row.qualified
             span = units // count
-            for n, figure in enumerate(row):
+            for n, figure in enumerate(tile_row.tiles):
                 cell = tiles.cell(index, n * span)
                 if span > 1:
                     cell = cell.merge(tiles.cell(index, n * span + span - 1))
@@ -702,17 +708,15 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
                 p = para(cell, base.style_ids["Key Figure"], lay.figure_size, lay.figure_leading,
                          lay.label_gap, lay.cell_pad_h, right, reuse=first)
                 run(p, figure.number, lay.figure_size, bold=True, colour=colours.accent, plain=True)
-                label = figure.label + ((Span(figure.cite, "cite"),) if figure.cite else ())
                 p = para(cell, base.style_ids["Key Figure Label"], lay.small_size,
                          lay.small_leading, left=lay.cell_pad_h, right=right)
-                inline_runs(p, label, lay.small_size, colours.text)
+                inline_runs(p, figure.label, lay.small_size, colours.text)
         gap()
 
     # columns
-    blocks = lay.blocks(sheet)
     cols = document.add_table(1, 2)
     table_props(cols, [lay.column_width + lay.column_gap, lay.column_width])
-    for side, chunk in enumerate((blocks[:lay.split], blocks[lay.split:])):
+    for side, chunk in enumerate(lay.columns):
         cell = cols.cell(0, side)
         cell_props(cell, lay.column_width + (lay.column_gap if side == 0 else 0),
                    (0, 0, 0, lay.column_gap if side == 0 else 0))
@@ -722,6 +726,10 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
                          block.space_after, keep_next=True, reuse=position == 0,
                          border=("bottom", lay.rule_gap, lay.rule_width, colours.primary))
                 inline_runs(p, block.inline, lay.heading_size, plain=True)
+            elif block.kind == "bullet" and block.continued:
+                p = para(cell, base.style_ids["Normal"], lay.body_size, lay.leading,
+                         block.space_after, left=lay.bullet_indent, reuse=position == 0)
+                inline_runs(p, block.inline, lay.body_size)
             elif block.kind == "bullet":
                 p = para(cell, base.style_ids[BULLET_STYLE], lay.body_size, lay.leading,
                          block.space_after, left=lay.bullet_indent, hanging=lay.bullet_indent,
@@ -735,15 +743,15 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
             para(cell, base.style_ids["Normal"], 1, 1, reuse=True)
 
     # sources
-    if sheet.references:
+    words = words_for(sheet.language)
+    if lay.sources:
         gap()
         size = lay.small_size
         p = para(document, base.style_ids["Heading 2"], size, lay.small_leading, lay.source_space,
                  keep_next=True)
-        run(p, "Sources", size, bold=True, colour=colours.primary, plain=True)
-        for position, reference in enumerate(sheet.references):
-            number, text, url = reference_parts(reference)
-            last = position == len(sheet.references) - 1
+        run(p, words("sources"), size, bold=True, colour=colours.primary, plain=True)
+        for position, (number, text, url) in enumerate(lay.sources):
+            last = position == len(lay.sources) - 1
             p = para(document, base.style_ids["Source List"], size, lay.small_leading,
                      0.0 if last else lay.source_space, left=lay.source_indent,
                      hanging=lay.source_indent, tabs=(("left", lay.source_indent),))
@@ -753,7 +761,7 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
             if url:                             # no API for adding a hyperlink
                 rid = document.part.relate_to(url, RT.HYPERLINK, is_external=True)
                 link = ox(p._p, "w:hyperlink", **{"r:id": rid, "w:history": "1"})
-                r = run(p, url, size, colour=colours.primary)
+                r = run(p, url, size, colour=colours.primary, url=True)
                 link.append(r._r)
 
     # section, footer, properties
@@ -763,9 +771,9 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
     section.left_margin, section.right_margin = Pt(lay.margin_left), Pt(lay.margin_right)
     section.header_distance, section.footer_distance, section.gutter = Pt(0), Pt(lay.margin_bottom), Pt(0)
     footer = section.footer
-    disclaimer, contact, produced = footer_texts(sheet)
+    disclaimer, contact, produced = lay.footer.disclaimer, lay.footer.contact, lay.footer.produced
     lines = ([((disclaimer, True),)] if disclaimer else [])
-    lines += ([((contact, None), None, (produced, None))] if lay.footer_one_line
+    lines += ([((contact, None), None, (produced, None))] if lay.footer.one_line
               else [((t, None),) for t in (contact, produced) if t])
     rule = ("top", lay.rule_gap * 2, lay.rule_width, colours.primary)
     for position, items in enumerate(lines):
@@ -780,7 +788,7 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
     props = document.core_properties
     stamp = document_timestamp(sheet).replace(tzinfo=None)
     props.title = sheet.title_text
-    props.subject = plain_text(sheet.subtitle) or "Humanitarian fact sheet"
+    props.subject = plain_text(sheet.subtitle) or words("subject")
     props.author = sheet.organisation or ""
     props.keywords = ", ".join(k for k in (sheet.location, *sheet.keywords) if k)
     props.language, props.last_modified_by, props.revision = sheet.language, "factsheet", 1
