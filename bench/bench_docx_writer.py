@@ -247,7 +247,7 @@ class Builder:
         self.props(tc, "w:tcPr", (width, margins, fill, span), build)
         return tc
 
-    def table(self, parent, grid, indent=0.0, inside=None):
+    def table(self, parent, grid, caption, about, indent=0.0, inside=None):
         """The table with its properties and grid; the caller adds rows with self.row()."""
         el = self.el
         tbl = el(parent, "w:tbl")
@@ -269,6 +269,8 @@ class Builder:
             el(mar, f"w:{side}", ("w:w", "0"), ("w:type", "dxa"))
         el(pr, "w:tblLook", ("w:val", "0000"), ("w:firstRow", "0"), ("w:lastRow", "0"),
            ("w:firstColumn", "0"), ("w:lastColumn", "0"), ("w:noHBand", "1"), ("w:noVBand", "1"))
+        el(pr, "w:tblCaption", ("w:val", caption))
+        el(pr, "w:tblDescription", ("w:val", about))
         cols = el(tbl, "w:tblGrid")
         for width in grid:
             el(cols, "w:gridCol", ("w:w", tw(width)))
@@ -287,7 +289,15 @@ class Builder:
                     ("distL", "0"), ("distR", "0"))
         el(inline, "wp:extent", ("cx", cx), ("cy", cy))
         el(inline, "wp:effectExtent", ("l", "0"), ("t", "0"), ("r", "0"), ("b", "0"))
-        el(inline, "wp:docPr", ("id", "1"), ("name", "Logo"), *((("descr", alt),) if alt else ()))
+        doc_pr = el(inline, "wp:docPr", ("id", "1"), ("name", "Logo"), *((("descr", alt),) if alt else ()))
+        if not alt:   # marked decorative, as Word does (the element declares its own namespace)
+            from factsheet.render.docx_package import _DECORATIVE_EXT, _DECORATIVE_NS
+
+            ext = el(el(doc_pr, "a:extLst"), "a:ext", ("uri", _DECORATIVE_EXT))
+            tag = f"{{{_DECORATIVE_NS}}}decorative"
+            deco = (self.etree.SubElement(ext, tag, nsmap={"adec": _DECORATIVE_NS}) if self.lxml
+                    else self.etree.SubElement(ext, tag))
+            deco.set("val", "1")
         el(el(inline, "wp:cNvGraphicFramePr"), "a:graphicFrameLocks", ("noChangeAspect", "1"))
         data = el(el(inline, "a:graphic"), "a:graphicData",
                   ("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture"))
@@ -325,7 +335,9 @@ class Builder:
         margins = (lay.margin_top, 0, lay.band_pad_bottom, 0)
         first_w = lay.margin_left + text_w + (lay.column_gap if logo_w else lay.margin_right)
         grid = [first_w] + ([logo_w + lay.margin_right] if logo_w else [])
-        tr = self.row(self.table(body, grid, indent=-lay.margin_left))
+        words = words_for(sheet.language)
+        about = words("header_table_about_logo" if logo_w else "header_table_about")
+        tr = self.row(self.table(body, grid, words("header_table"), about, indent=-lay.margin_left))
         tc = self.cell(tr, first_w, margins, colours.primary)
         for position, (role, inline) in enumerate(lay.band):
             style, size, leading, bold, colour = roles[role]
@@ -339,14 +351,17 @@ class Builder:
             tc = self.cell(tr, logo_w + lay.margin_right, margins, colours.primary)
             p = self.para(tc, styles["Normal"], lay.small_size, logo_h, jc="right", at_least=True,
                           right=lay.margin_right)
-            self.picture(self.el(p, "w:r"), logo_w * EMU, logo_h * EMU, base.logo_rid)
+            alt = lay.template.logo_alt
+            if alt is None and sheet.organisation:
+                alt = words("logo_alt", organisation=sheet.organisation)
+            self.picture(self.el(p, "w:r"), logo_w * EMU, logo_h * EMU, base.logo_rid, alt or None)
         gap()
 
         # key figures: tiles on a grid of lcm(counts) units, white gaps between them
         if lay.tile_rows:
             units = math.lcm(*lay.figure_rows)
-            tbl = self.table(body, [lay.content_width / units] * units,
-                             inside=(lay.cell_gap, "#FFFFFF"))
+            tbl = self.table(body, [lay.content_width / units] * units, words("key_figures"),
+                             words("figures_table_about"), inside=(lay.cell_gap, "#FFFFFF"))
             for tile_row in lay.tile_rows:
                 count = len(tile_row.tiles)
                 width = lay.content_width / count
@@ -370,7 +385,8 @@ class Builder:
             gap()
 
         # two columns of headings, paragraphs and bullets (a divided one goes on without a bullet)
-        tr = self.row(self.table(body, [lay.column_width + lay.column_gap, lay.column_width]))
+        tr = self.row(self.table(body, [lay.column_width + lay.column_gap, lay.column_width],
+                                 words("columns_table"), words("columns_table_about")))
         for side, chunk in enumerate(lay.columns):
             width = lay.column_width + (lay.column_gap if side == 0 else 0)
             tc = self.cell(tr, width, (0, 0, 0, lay.column_gap if side == 0 else 0))
@@ -399,7 +415,7 @@ class Builder:
         if lay.sources:
             gap()
             size = lay.small_size
-            p = self.para(body, styles["Heading 2"], size, lay.small_leading, lay.source_space,
+            p = self.para(body, styles["Heading 1"], size, lay.small_leading, lay.source_space,
                           keep_next=True)
             self.run(p, words_for(sheet.language)("sources"), size, bold=True,
                      colour=colours.primary, plain=True)
@@ -747,7 +763,7 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
     if lay.sources:
         gap()
         size = lay.small_size
-        p = para(document, base.style_ids["Heading 2"], size, lay.small_leading, lay.source_space,
+        p = para(document, base.style_ids["Heading 1"], size, lay.small_leading, lay.source_space,
                  keep_next=True)
         run(p, words("sources"), size, bold=True, colour=colours.primary, plain=True)
         for position, (number, text, url) in enumerate(lay.sources):
