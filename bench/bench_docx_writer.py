@@ -665,6 +665,11 @@ def write_python_docx(sheet, layout, out_path, api_styles=False, _opened={}) -> 
     def gap():
         para(document, base.style_ids["Normal"], 1, lay.block_gap)
 
+    # python-docx sizes a new table from the page (1.1 fails when the section does not say it)
+    section = document.sections[0]
+    section.page_width, section.page_height = Pt(lay.page_width), Pt(lay.page_height)
+    section.left_margin, section.right_margin = Pt(lay.margin_left), Pt(lay.margin_right)
+
     # the band
     logo_w, logo_h = lay.logo_width, lay.logo_height
     text_w = lay.content_width - (logo_w + lay.column_gap if logo_w else 0)
