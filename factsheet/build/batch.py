@@ -133,8 +133,7 @@ def check_folder_edition(out_dir: Path, edition: str) -> None:
             continue
         if other != edition:
             raise UsageError(f"--out {out_dir} holds the {other} edition ({path.name}): build the "
-                             f"{edition} edition into a folder of its own, e.g. --out "
-                             f"{out_dir.parent / (out_dir.name + '-' + edition)}")
+                             f"{edition} edition into a folder of its own")
 
 
 def build_specs(specs, out_dir, fmt: str | None = DEFAULT, force: bool = False, jobs: int | None = None,
