@@ -106,8 +106,7 @@ def render_jobs(sheet, template, out_dir, formats=None, edition=None) -> list:
     """
     formats = _check_formats(formats)
     if edition is not None:
-        from ..validate.edition import sheet_for_edition
-        sheet = sheet_for_edition(sheet, edition)
+        sheet = sheet_in_edition(sheet, edition)
     if not isinstance(template, Template):
         template = load_template(template or sheet.template, sheet.spec_path)
     today = produced_date()                  # also refuses a malformed SOURCE_DATE_EPOCH early
@@ -118,6 +117,20 @@ def render_jobs(sheet, template, out_dir, formats=None, edition=None) -> list:
     layout = fit_page(sheet, template)
     return [(path, _writer(get_renderer(name), sheet, layout))
             for name, path in zip(formats, output_paths(sheet, out_dir, formats))]
+
+
+def sheet_in_edition(sheet, edition: str):
+    """The sheet in `edition`: itself if it is in it, else its spec checked again in that
+    edition (validate/edition.py; InvalidSpec, with positions, if the public edition refuses it)."""
+    from ..validate.edition import check_edition
+    from ..validate.rules import check_spec
+
+    if sheet.edition == check_edition(edition):
+        return sheet
+    other, diagnostics = check_spec(sheet.spec_path, edition=edition)
+    if other is None:
+        raise InvalidSpec(diagnostics.sorted())
+    return dataclasses.replace(other, produced=sheet.produced, documents=sheet.documents)
 
 
 def documents_beside(sheet, out_dir, formats) -> tuple:

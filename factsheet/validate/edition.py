@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..diagnostics import InvalidSpec, UsageError
+from ..diagnostics import UsageError
 
 INTERNAL, PUBLIC = "internal", "public"
 EDITIONS = (INTERNAL, PUBLIC)
@@ -130,17 +130,3 @@ def without_cites(raw: str, hidden) -> str:
     for tok in reversed(cut):
         raw = raw[:tok.offset].rstrip() + raw[tok.end:]
     return raw
-
-
-def sheet_for_edition(sheet, edition: str | None):
-    """The sheet in `edition`: itself if it is in it, else its spec checked again in that
-    edition (InvalidSpec, with positions, if the public edition refuses it)."""
-    edition = check_edition(edition)
-    if sheet.edition == edition:
-        return sheet
-    from .rules import check_spec
-
-    other, diagnostics = check_spec(sheet.spec_path, edition=edition)
-    if other is None:
-        raise InvalidSpec(diagnostics.sorted())
-    return dataclasses.replace(other, produced=sheet.produced, documents=sheet.documents)

@@ -121,3 +121,11 @@ def test_validate_and_dump_take_the_edition(tmp_path, monkeypatch, capsys):
                                        f"confidential source '{EPP}': the public edition cannot print it")
     assert main(["dump", "confidential.yaml", "--edition", "public"]) == 0
     assert "edition: public" in capsys.readouterr().out
+
+
+def test_the_readme_s_refused_spec_is_the_fixture_with_one_more_key_figure():
+    fixture = CONFIDENTIAL.read_text(encoding="utf-8").splitlines()
+    refused = (CONFIDENTIAL.parent / "confidential-key-figure.yaml").read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(fixture, refused) if a != b and not a.startswith("#")]
+    assert len(fixture) == len(refused)
+    assert changed == [("key_figures: [trapped-august]", "key_figures: [trapped-august, boats-hit]")]
