@@ -18,6 +18,7 @@ The rules, in the public edition:
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..diagnostics import UsageError
 
@@ -105,6 +106,71 @@ def check_facts(check) -> None:
                           f"{_names(fact.sources)}: the public edition cannot print it",
                           f"printed at {uses}: give it a public source that states it, or take "
                           "it off the sheet" if uses else None)
+
+
+# keys whose values are not the author's words (ids, references, dates) or are another
+# source's words (a quote is checked against a public archive)
+_NOT_WORDS = {"sources", "id", "source", "quote", "key_figures", "factsheet", "as_of", "date",
+              "value", "language", "template", "draft"}
+
+
+def check_named(check, root) -> None:
+    """In the public edition, the spec's own words (title, text, bullets, labels, notes,
+    keywords...) must not name a confidential source by its id, title, URL or publisher (a
+    publisher that a public source shares is not counted): they would print it."""
+    if not check.hidden:
+        return
+    public_publishers = {s.publisher.casefold() for sid, s in check.sources.items()
+                         if sid not in check.hidden}
+    names = []
+    for sid in sorted(check.hidden):
+        source = check.sources[sid]
+        names += [(sid, "id", sid), (sid, "title", source.title)]
+        names += [(sid, "URL", source.url)] if source.url else []
+        if source.publisher.casefold() not in public_publishers:
+            names.append((sid, "publisher", source.publisher))
+    patterns = [(sid, what, re.compile(r"(?<![\w-])" + re.escape(name.strip()) + r"(?![\w-])",
+                                       re.IGNORECASE)) for sid, what, name in names]
+    # a fact left out of the public edition prints none of its words
+    left_out = {id(check.fact_nodes[fid]) for fid, fact in check.facts.items()
+                if all(s in check.hidden for s in fact.sources)}
+    for node in _words(root, left_out):
+        text = _without_markup(node.value)
+        for sid, what, pattern in patterns:
+            found = pattern.search(text)
+            if found:
+                from ..spec.load import locate
+
+                check.diags.error(locate(node, found.start(), check.lines), "names-confidential",
+                                  f"'{found.group()}' is the {what} of confidential source "
+                                  f"'{sid}': the public edition cannot print it",
+                                  "write it without naming the source")
+
+
+def _words(node, skip: set):
+    """The spec's string nodes that are the author's own words, but those under `skip`."""
+    if id(node) in skip:
+        return
+    if node.kind == "map":
+        for key, child in node.value.items():
+            if key not in _NOT_WORDS:
+                yield from _words(child, skip)
+    elif node.kind == "seq":
+        for child in node.value:
+            yield from _words(child, skip)
+    elif node.kind == "str":
+        yield node
+
+
+def _without_markup(raw: str) -> str:
+    """The text with its {fact} and [source] references blanked (offsets kept): a citation of
+    a confidential source is the sentence rules' business, not a name in the words."""
+    from ..spec.markup import parse_inline
+
+    for tok in parse_inline(raw):
+        if tok.kind in ("fact", "cite"):
+            raw = raw[:tok.offset] + " " * (tok.end - tok.offset) + raw[tok.end:]
+    return raw
 
 
 def edition_inputs(check) -> tuple:

@@ -138,6 +138,7 @@ class _Check:
             self.max_age = self.max_age(self.path, name)
         self._warn_stale(root, as_of, key_figures)
         editions.check_facts(self)
+        editions.check_named(self, root)
         if self.diags.errors:
             return None
         sources, facts = editions.edition_inputs(self)

@@ -129,3 +129,30 @@ def test_the_readme_s_refused_spec_is_the_fixture_with_one_more_key_figure():
     changed = [(a, b) for a, b in zip(fixture, refused) if a != b and not a.startswith("#")]
     assert len(fixture) == len(refused)
     assert changed == [("key_figures: [trapped-august]", "key_figures: [trapped-august, boats-hit]")]
+
+
+@pytest.mark.parametrize("edit, at, name, what", [
+    (("organisation: Humanitarian Information Unit",
+      "organisation: Humanitarian Information Unit\nkeywords: [Raqqa, euphrates protection partners]"),
+     "9:19", "euphrates protection partners", "publisher"),
+    (("called for a humanitarian pause", "called for a humanitarian pause, as Rapid protection "
+      "assessment: Raqqa city, August 2017 (partners only) urged"),
+     "44:88", "Rapid protection assessment: Raqqa city, August 2017 (partners only)", "title"),
+    (("    date: 2017-08-24\n", "    date: 2017-08-24\n    note: as in EPP-Assessment-2017-08\n"),
+     "30:17", "EPP-Assessment-2017-08", "id"),
+], ids=["publisher-in-keywords", "title-in-text", "id-in-note"])
+def test_the_spec_s_own_words_must_not_name_a_confidential_source(tmp_path, edit, at, name, what):
+    spec = variant(tmp_path, edit)
+    assert errors(spec, "internal") == []
+    assert errors(spec) == [f"{at}: '{name}' is the {what} of confidential source '{EPP}': the "
+                            "public edition cannot print it"]
+
+
+def test_words_of_a_fact_left_out_and_a_shared_publisher_are_not_names(tmp_path):
+    spec = variant(tmp_path, ("    quote: \"37 boats", "    attribution: Euphrates Protection Partners\n"
+                                                       "    quote: \"37 boats"))
+    assert errors(spec) == []
+    shared = variant(tmp_path / "shared", ("publisher: VOA News", "publisher: Euphrates Protection Partners"),
+                     ("organisation: Humanitarian Information Unit",
+                      "organisation: Euphrates Protection Partners"))
+    assert errors(shared) == []
