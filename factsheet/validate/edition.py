@@ -117,11 +117,15 @@ _NOT_WORDS = {"sources", "id", "source", "quote", "key_figures", "factsheet", "a
 def check_named(check, root) -> None:
     """In the public edition, the spec's own words (title, text, bullets, labels, notes,
     keywords...) must not name a confidential source by its id, title, URL or publisher (a
-    publisher that a public source shares is not counted): they would print it."""
+    publisher that a public source shares, or the sheet's own organisation, is not counted:
+    the sheet prints that name anyway): they would print it."""
     if not check.hidden:
         return
     public_publishers = {s.publisher.casefold() for sid, s in check.sources.items()
                          if sid not in check.hidden}
+    organisation = root.get("organisation")
+    if organisation is not None and organisation.kind == "str":
+        public_publishers.add(organisation.value.strip().casefold())
     names = []
     for sid in sorted(check.hidden):
         source = check.sources[sid]
