@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                           help="warn when as_of or a key figure is older than DAYS "
                                "(default: the template's max_age_days)")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _edition_option(validate, "check the spec as this edition")
 
     build = commands.add_parser("build", help="validate, then write "
                                 f"{' and '.join(f.link for f in default_documents())} sheets")
@@ -53,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     build.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="parallel builds (default: one per core)")
+    _edition_option(build, "write this edition, into a folder of its own")
 
     templates = commands.add_parser("templates", help="list the templates a spec can use, and "
                                     "where each one comes from")
@@ -69,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
 
     dump = commands.add_parser("dump", help="print the verified sheet as plain text")
     dump.add_argument("spec")
+    _edition_option(dump, "the sheet of this edition")
 
     diff = commands.add_parser("diff", help="compare the figures of two specs, or of a spec "
                                "and its state at a git revision")
@@ -101,6 +104,12 @@ def _parser() -> argparse.ArgumentParser:
     archive.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD (default: the page's)")
     archive.add_argument("--url", help="the article's address (default: the page's)")
     return parser
+
+
+def _edition_option(command, what: str) -> None:
+    command.add_argument("--edition", choices=("internal", "public"), default="internal",
+                         help=f"{what}: internal (default, every source) or public (nothing of "
+                              "a source marked confidential: true)")
 
 
 def wants_debug(argv) -> bool:

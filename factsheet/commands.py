@@ -25,7 +25,7 @@ def run_validate(args, stdout, stderr) -> int:
     for path in specs:
         max_age = args.max_age if args.max_age is not None else template_max_age
         try:
-            sheet, diagnostics = check_spec(path, max_age=max_age)
+            sheet, diagnostics = check_spec(path, max_age=max_age, edition=args.edition)
         except UsageError as exc:   # this file cannot be read: say so, check the others
             print(f"factsheet: {exc}", file=stderr)
             unreadable += 1
@@ -67,7 +67,7 @@ def run_dump(args, stdout, stderr) -> int:
     from .sheet.dump import dump_sheet
     from .validate.rules import check_spec
 
-    sheet, diagnostics = check_spec(Path(args.spec))
+    sheet, diagnostics = check_spec(Path(args.spec), edition=args.edition)
     if sheet is None:
         raise InvalidSpec(diagnostics.sorted())
     print(dump_sheet(sheet), end="", file=stdout)
@@ -101,7 +101,7 @@ def run_build(args, stdout, stderr) -> int:
     report = make_reporter(stdout, len(specs), debug=getattr(args, "debug", False))
     try:
         results = build_specs(specs, Path(args.out), args.format, force=args.force,
-                              jobs=args.jobs, on_result=report)
+                              jobs=args.jobs, on_result=report, edition=args.edition)
     except WriteError as exc:   # CHANGES.md or index.html, after the sheets were reported
         print(f"factsheet: error: {exc}", file=stderr)
         return 1

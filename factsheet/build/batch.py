@@ -12,7 +12,7 @@ from pathlib import Path
 from ..diagnostics import FactsheetError, InvalidSpec, LayoutError
 from ..render import DEFAULT, chosen_documents, companions, get_format
 from .index import write_index
-from .manifest import is_up_to_date, make_manifest, manifest_path
+from .manifest import MANIFEST_SUFFIX, is_up_to_date, make_manifest, manifest_edition, manifest_path
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
 
@@ -48,8 +48,9 @@ def sheet_formats(choice: str | None) -> tuple:
     return chosen_documents(choice) + tuple(f.name for f in companions())
 
 
-def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
-    """Validate and build one sheet with all its companions. Never raises for bad input."""
+def build_one(spec: Path, out_dir: Path, formats: tuple, edition: str = "internal") -> SheetResult:
+    """Validate and build one sheet, in `edition` ('internal' or 'public'), with all its
+    companions. Never raises for bad input."""
     from .sheet import produced_date, render_jobs, sheet_template
     from .changes import compare_records, format_change
     from ..files import WriteError, write_all_atomic
@@ -59,11 +60,13 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     started = time.perf_counter()
     result = SheetResult(spec, FAILED)
     try:
-        sheet, diagnostics = check_spec(spec)
+        sheet, diagnostics = check_spec(spec, edition=edition)
         if sheet is None:
             raise InvalidSpec(diagnostics.sorted())
         template = sheet_template(sheet, spec)
         previous = read_record(get_format("json").path(out_dir, spec.stem))
+        if previous is not None and previous.get("edition", "internal") != edition:
+            previous = None   # figures of another edition: no change to record against them
         sheet = dataclasses.replace(sheet, produced=produced_date())   # one date for every output
         jobs = render_jobs(sheet, template, out_dir, formats)
         outputs = [path for path, _ in jobs]
@@ -97,13 +100,13 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     return result
 
 
-def build_in_time(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
+def build_in_time(spec: Path, out_dir: Path, formats: tuple, edition: str = "internal") -> SheetResult:
     """build_one, stopped with an error if it takes longer than limits.MAX_BUILD_SECONDS."""
     from .deadline import BuildTimeout, time_limit
 
     try:
         with time_limit(str(spec)):
-            return build_one(spec, out_dir, formats)
+            return build_one(spec, out_dir, formats, edition)
     except BuildTimeout as exc:   # expired just outside build_one's own error handling
         return SheetResult(spec, FAILED, messages=[str(exc)])
 
@@ -118,22 +121,42 @@ def _check_stems(specs: list) -> None:
                              f"({spec.stem}.*): rename one")
 
 
+def check_folder_edition(out_dir: Path, edition: str) -> None:
+    """One output folder, one edition: a public folder must never pick up an internal file (its
+    CHANGES.md, index and records would name confidential sources), so mixing is refused."""
+    from ..diagnostics import UsageError
+
+    for path in sorted(Path(out_dir).glob(f"*{MANIFEST_SUFFIX}")):
+        try:
+            other = manifest_edition(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, AttributeError):
+            continue
+        if other != edition:
+            raise UsageError(f"--out {out_dir} holds the {other} edition ({path.name}): build the "
+                             f"{edition} edition into a folder of its own")
+
+
 def build_specs(specs, out_dir, fmt: str | None = DEFAULT, force: bool = False, jobs: int | None = None,
-                on_result=None) -> list:
+                on_result=None, edition: str = "internal") -> list:
     """Build every spec; unchanged ones are skipped unless force. `fmt` is a document's name,
-    'all', or None (the default documents: PDF and DOCX). Calls on_result(result) as each
-    finishes (in completion order); returns results in spec order."""
+    'all', or None (the default documents: PDF and DOCX). `edition`: 'internal' (every
+    source) or 'public' (nothing of a confidential source; validate/edition.py), each in a
+    folder of its own. Calls on_result(result) as each finishes (in completion order);
+    returns results in spec order."""
     from ..files import remove_stale_temps
+    from ..validate.edition import check_edition
 
     specs = [Path(s) for s in specs]
     _check_stems(specs)
     out_dir = Path(out_dir)
+    edition = check_edition(edition)
+    check_folder_edition(out_dir, edition)
     remove_stale_temps(out_dir)     # a killed build's leftovers, even if nothing is rebuilt
     formats = sheet_formats(fmt)
     results: dict = {}
     stale = []
     for spec in specs:
-        if not force and is_up_to_date(spec, out_dir, formats):
+        if not force and is_up_to_date(spec, out_dir, formats, edition):
             results[spec] = SheetResult(spec, UP_TO_DATE)
             if on_result:
                 on_result(results[spec])
@@ -143,7 +166,7 @@ def build_specs(specs, out_dir, fmt: str | None = DEFAULT, force: bool = False, 
     if len(stale) <= 1 or jobs == 1:
         # one sheet: no process pool to start, which keeps a single build quick
         for spec in stale:
-            results[spec] = build_in_time(spec, out_dir, formats)
+            results[spec] = build_in_time(spec, out_dir, formats, edition)
             if on_result:
                 on_result(results[spec])
     else:
@@ -151,7 +174,7 @@ def build_specs(specs, out_dir, fmt: str | None = DEFAULT, force: bool = False, 
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(stale))) as pool:
-            futures = [pool.submit(build_in_time, spec, out_dir, formats) for spec in stale]
+            futures = [pool.submit(build_in_time, spec, out_dir, formats, edition) for spec in stale]
             for future in as_completed(futures):
                 result = future.result()
                 results[result.spec] = result

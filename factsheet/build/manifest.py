@@ -29,11 +29,18 @@ def read_manifest(out_dir: Path, stem: str) -> dict | None:
         return None
 
 
-def is_up_to_date(spec: Path, out_dir: Path, formats: tuple) -> bool:
-    """True when the last build of this spec used exactly the same inputs and tool version,
-    and the file of every format named (from the format registry) is still there."""
+def manifest_edition(manifest: dict) -> str:
+    """The edition a manifest's files are ('internal' for a manifest older than editions)."""
+    return manifest.get("edition", "internal")
+
+
+def is_up_to_date(spec: Path, out_dir: Path, formats: tuple, edition: str = "internal") -> bool:
+    """True when the last build of this spec used exactly the same inputs, tool version and
+    edition, and the file of every format named (from the format registry) is still there."""
     manifest = read_manifest(out_dir, spec.stem)
     if not manifest or manifest.get("tool_version") != __version__:
+        return False
+    if manifest_edition(manifest) != edition:
         return False
     if manifest.get("spec") != str(spec.resolve()):
         return False
@@ -52,6 +59,8 @@ def make_manifest(spec: Path, inputs: list, outputs: list, sheet, built: str) ->
         "built": built,
         "title": sheet.title_text,
         "as_of": sheet.as_of.isoformat(),
+        "edition": sheet.edition,
+        # the public edition's sheet has no confidential source: their archives are not listed
         "inputs": hash_inputs([spec, *inputs]),
         "outputs": sorted(Path(p).name for p in outputs),
     }

@@ -79,8 +79,12 @@ def output_paths(sheet, out_dir, formats=None) -> list:
     return [get_format(name).path(out_dir, sheet.stem) for name in _check_formats(formats)]
 
 
-def build_sheet(sheet, template, out_dir, formats=None) -> list:
+def build_sheet(sheet, template, out_dir, formats=None, edition=None) -> list:
     """Fit the sheet on one page and write it in each format; returns the paths written.
+
+    `edition`: "internal" or "public" (None: the sheet's own, as check_spec made it); a sheet
+    of another edition is checked again in this one first (validate/edition.py), InvalidSpec
+    if the public edition refuses it.
 
     `formats` are names from the format registry (render/__init__.py); None: the default
     documents (PDF and DOCX; the PNG and HTML sheet only when named). `template` is a Template, or a template name or path (None: the sheet's
@@ -88,12 +92,12 @@ def build_sheet(sheet, template, out_dir, formats=None) -> list:
     spec, then built in). Raises LayoutError (nothing written) if the sheet cannot fit; if
     any renderer fails, no file is replaced and no temporary file is left behind.
     """
-    jobs = render_jobs(sheet, template, out_dir, formats)
+    jobs = render_jobs(sheet, template, out_dir, formats, edition)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     return write_all_atomic(jobs)
 
 
-def render_jobs(sheet, template, out_dir, formats=None) -> list:
+def render_jobs(sheet, template, out_dir, formats=None, edition=None) -> list:
     """build_sheet's files as (path, write_fn) jobs for output.write_all_atomic, not yet written.
 
     Fits the page now (LayoutError before anything is written), once for every format; a
@@ -101,6 +105,8 @@ def render_jobs(sheet, template, out_dir, formats=None) -> list:
     or none is.
     """
     formats = _check_formats(formats)
+    if edition is not None:
+        sheet = sheet_in_edition(sheet, edition)
     if not isinstance(template, Template):
         template = load_template(template or sheet.template, sheet.spec_path)
     today = produced_date()                  # also refuses a malformed SOURCE_DATE_EPOCH early
@@ -111,6 +117,20 @@ def render_jobs(sheet, template, out_dir, formats=None) -> list:
     layout = fit_page(sheet, template)
     return [(path, _writer(get_renderer(name), sheet, layout))
             for name, path in zip(formats, output_paths(sheet, out_dir, formats))]
+
+
+def sheet_in_edition(sheet, edition: str):
+    """The sheet in `edition`: itself if it is in it, else its spec checked again in that
+    edition (validate/edition.py; InvalidSpec, with positions, if the public edition refuses it)."""
+    from ..validate.edition import check_edition
+    from ..validate.rules import check_spec
+
+    if sheet.edition == check_edition(edition):
+        return sheet
+    other, diagnostics = check_spec(sheet.spec_path, edition=edition)
+    if other is None:
+        raise InvalidSpec(diagnostics.sorted())
+    return dataclasses.replace(other, produced=sheet.produced, documents=sheet.documents)
 
 
 def documents_beside(sheet, out_dir, formats) -> tuple:

@@ -26,11 +26,12 @@ class _Numbering:
 
 
 def _inline(raw: str, facts: dict, numbering: _Numbering, words: Words, cited: dict | None = None,
-            found: list | None = None) -> tuple:
+            found: list | None = None, hidden: frozenset = frozenset()) -> tuple:
     """Spans for one paragraph: text, bold figures, and merged citation markers.
 
     `cited` maps a raw paragraph to its verified figures [(start, end, CitedFigure)]: those
-    are set bold like a fact's value, and appended to `found` for the audit trail."""
+    are set bold like a fact's value, and appended to `found` for the audit trail. Citations
+    of `hidden` sources (confidential ones, in the public edition) are left out."""
     marks = (cited or {}).get(raw, [])
     if found is not None:
         found.extend(figure for _s, _e, figure in marks)
@@ -47,6 +48,8 @@ def _inline(raw: str, facts: dict, numbering: _Numbering, words: Words, cited: d
             if spans and spans[-1].kind == "text":
                 # 'killed [src].' prints as 'killed¹.': the marker hugs the word
                 spans[-1] = Span(spans[-1].text.rstrip(), "text")
+            if tok.value in hidden:   # 'killed [hidden].' prints as 'killed.'
+                continue
             pending.append(tok.value)
             continue
         if tok.kind == "text" and pending and not tok.value.strip():
@@ -87,13 +90,16 @@ def _text_spans(raw: str, tok, marks: list) -> list:
 
 def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tuple,
                    sources: dict, facts: dict, key_figures: list, sections: list,
-                   cited_figures: dict | None = None) -> Sheet:
+                   cited_figures: dict | None = None, hidden: frozenset = frozenset(),
+                   edition: str = "internal") -> Sheet:
+    """The Sheet of a checked spec. `sources` and `facts` are this edition's (the public one
+    has no confidential source; validate/edition.py); citations of `hidden` sources are dropped."""
     numbering = _Numbering(sources)
     language = header["language"] or "en"
     words = words_for(language)
     found: list = []
-    title = _inline(header["title"], facts, numbering, words, cited_figures, found)
-    subtitle = _inline(header["subtitle"], facts, numbering, words, cited_figures, found) \
+    title = _inline(header["title"], facts, numbering, words, cited_figures, found, hidden)
+    subtitle = _inline(header["subtitle"], facts, numbering, words, cited_figures, found, hidden) \
         if header["subtitle"] else ()
     figures = []
     for fid in key_figures:
@@ -101,13 +107,13 @@ def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tupl
         cite = numbering.cite(fact.sources)
         figures.append(KeyFigure(fid, words.qualifier(fact.qualifier),
                                  words.number(fact.value, fact.unit),
-                                 _inline(fact.label, facts, numbering, words), cite))
+                                 _inline(fact.label, facts, numbering, words, hidden=hidden), cite))
     built = []
     for _node, heading, text, bullets in sections:
-        head = _inline(heading, facts, numbering, words, cited_figures, found)
-        paragraphs = tuple(_inline(raw, facts, numbering, words, cited_figures, found)
+        head = _inline(heading, facts, numbering, words, cited_figures, found, hidden)
+        paragraphs = tuple(_inline(raw, facts, numbering, words, cited_figures, found, hidden)
                            for raw, _ in split_paragraphs(text or ""))
-        items = tuple(_inline(b.value.strip(), facts, numbering, words, cited_figures, found)
+        items = tuple(_inline(b.value.strip(), facts, numbering, words, cited_figures, found, hidden)
                       for b in bullets)
         built.append(Section(head, paragraphs, items))
     return Sheet(
@@ -117,4 +123,4 @@ def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tupl
         location=header["location"], organisation=header["organisation"],
         contact=header["contact"], disclaimer=header["disclaimer"],
         language=language, template=header["template"] or "default",
-        keywords=keywords, cited_figures=tuple(found))
+        keywords=keywords, cited_figures=tuple(found), edition=edition)

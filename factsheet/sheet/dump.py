@@ -27,7 +27,8 @@ def dump_sheet(sheet: Sheet) -> str:
         if getattr(sheet, key):
             lines.append(f"{key}: {getattr(sheet, key)}")
     lines.append(f"as_of: {words.date(sheet.as_of)}")
-    lines.append(f"language: {sheet.language}  template: {sheet.template}")
+    edition = f"  edition: {sheet.edition}" if sheet.edition != "internal" else ""
+    lines.append(f"language: {sheet.language}  template: {sheet.template}{edition}")
     lines.append("key figures:")
     for figure in sheet.key_figures:
         qualifier = f"{figure.qualifier} " if figure.qualifier else ""

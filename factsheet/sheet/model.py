@@ -27,6 +27,7 @@ class Source:
     archive: Path                 # absolute path of the archived article text
     url: str | None = None
     archive_sha256: str = ""
+    confidential: bool = False    # `confidential: true`: never in the public edition
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,8 @@ class Sheet:
     # set by the build, for the audit page's links: the documents beside this sheet's files
     # ('pdf', 'docx'); None when no build said, and the page looks for them itself
     documents: tuple | None = None
+    # 'internal' (every source) or 'public' (validate/edition.py: nothing of a confidential one)
+    edition: str = "internal"
 
     @property
     def stem(self) -> str:

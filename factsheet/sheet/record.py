@@ -33,6 +33,7 @@ def sheet_record(sheet: Sheet) -> dict:
         "organisation": sheet.organisation,
         "as_of": sheet.as_of.isoformat(),
         "language": sheet.language,
+        "edition": sheet.edition,     # 'public': no confidential source in this record
         "facts": [
             {
                 "id": fact.id,

@@ -35,7 +35,7 @@ sources:
     title: "Example Town: floods leave thousands without shelter"
     publisher: Example News
     published: {today}
-    archive: sources/{name}-example-news.txt
+    archive: sources/{name}-example-news.txt   # add confidential: true to keep a source out of build --edition public
 
 facts:
   - id: households-displaced

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import characters
 from . import cited
+from . import edition as editions
 from .. import limits
 from ..sources.archive import ArchiveCache, ArchiveError, mark_differences, normalise, resolve_archive
 from ..sheet.assemble import assemble_sheet
@@ -32,7 +33,7 @@ TOP_KEYS = ("factsheet", "title", "subtitle", "location", "as_of", "language", "
             "organisation", "contact", "disclaimer", "keywords", "sources", "facts",
             "key_figures", "sections")
 TOP_REQUIRED = ("factsheet", "title", "as_of", "sources", "facts", "key_figures", "sections")
-SOURCE_KEYS = ("id", "title", "publisher", "url", "published", "archive")
+SOURCE_KEYS = ("id", "title", "publisher", "url", "published", "archive", "confidential")
 SOURCE_REQUIRED = ("id", "title", "publisher", "published", "archive")
 FACT_KEYS = ("id", "value", "qualifier", "unit", "label", "date", "source", "quote", "note",
              "attribution", "draft")
@@ -59,8 +60,11 @@ class _Check:
     """One spec's validation run: holds the diagnostics and what has been read so far."""
 
     def __init__(self, path: Path, text: str, cache: ArchiveCache, today: date, max_age,
-                 archives: bool = True):
+                 archives: bool = True, edition: str = editions.INTERNAL):
         self.path = path
+        self.edition = edition
+        self.hidden: set = set()     # public edition: ids of the confidential sources
+        self.fact_uses: dict = {}    # fact id -> [(line, col)] where the sheet prints it
         self.read_archives = archives   # False: figures only (diff), no archive opened
         self.lines = text.splitlines()
         self.diags = Diagnostics(str(path))
@@ -133,12 +137,15 @@ class _Check:
             name = template if template is not None and SLUG.match(template) else "default"
             self.max_age = self.max_age(self.path, name)
         self._warn_stale(root, as_of, key_figures)
+        editions.check_facts(self)
+        editions.check_named(self, root)
         if self.diags.errors:
             return None
+        sources, facts = editions.edition_inputs(self)
         return assemble_sheet(
             spec_path=self.path, root=root, header=header, as_of=as_of, keywords=keywords,
-            sources=self.sources, facts=self.facts, key_figures=key_figures, sections=sections,
-            cited_figures=self.cited_figures)
+            sources=sources, facts=facts, key_figures=key_figures, sections=sections,
+            cited_figures=self.cited_figures, hidden=frozenset(self.hidden), edition=self.edition)
 
     def _keywords(self, root: Node) -> tuple:
         words = []
@@ -170,9 +177,13 @@ class _Check:
         if published and published > self.today:
             self.diags.error(node.value["published"].pos, "future-date",
                              f"source '{sid}' is published in the future ({published})")
+        confidential = editions.read_confidential(f, node)
         if None in (sid, title, publisher, published, archive_path):
             return
-        self.sources[sid] = Source(sid, title, publisher, published, archive_path, url, sha)
+        self.sources[sid] = Source(sid, title, publisher, published, archive_path, url, sha,
+                                   confidential)
+        if confidential and self.edition == editions.PUBLIC:
+            self.hidden.add(sid)
 
     def _archive(self, node: Node, sid):
         relative = self.fields.text(node, "archive")
@@ -275,6 +286,7 @@ class _Check:
             self.diags.error(quote_pos, "quote-not-found",
                              f"quote of fact '{fact.id}' is not in the archived text of '{sid}'", hint)
         elif found:
+            editions.check_quote(self, fact, quote_pos, found)
             for sid, archive in archives:
                 if sid not in found:
                     self.diags.warning(quote_pos, "quote-not-in-source",
@@ -333,6 +345,7 @@ class _Check:
             else:
                 ids.append(item.value)
                 self.used_facts.add(item.value)
+                self.fact_uses.setdefault(item.value, []).append(item.pos)
         return ids
 
     def _sections(self, root: Node) -> list:
@@ -407,6 +420,7 @@ class _Check:
                 elif tok.kind == "fact":
                     if tok.value in self.facts:
                         self.used_facts.add(tok.value)
+                        self.fact_uses.setdefault(tok.value, []).append(pos)
                         self._check_bound_before(pos, raw[:tok.offset], self.facts[tok.value])
                     else:
                         self._unknown(pos, "fact", tok.value, self.facts)
@@ -418,6 +432,8 @@ class _Check:
                                       extra="; write [[ and ]] for literal brackets")
             if role != "label":
                 self._check_figures(node, raw, offset, tokens, role)
+            else:   # a label is one sentence: the public edition may refuse its citations
+                editions.sentence_cites(self, node, offset, [t for t in tokens if t.kind == "cite"])
 
     def _check_bound_before(self, pos, before: str, fact: Fact) -> None:
         """Words such as 'an estimated' or 'at least' just before a {fact}: a fact with a
@@ -450,12 +466,15 @@ class _Check:
         for start, end in zip(bounds, bounds[1:]):
             sentence = masked[start:end]
             # a citation placed just after the full stop still belongs to its sentence
-            cites = [t.value for t in tokens if t.kind == "cite" and start <= t.offset < end]
+            cites = [t for t in tokens if t.kind == "cite" and start <= t.offset < end]
             after = masked[end:]
             if after.lstrip().startswith("\x01"):
                 lead = end + len(after) - len(after.lstrip())
-                cites += [t.value for t in tokens if t.kind == "cite" and t.offset >= lead
+                cites += [t for t in tokens if t.kind == "cite" and t.offset >= lead
                           and not masked[lead:t.offset].replace("\x01", "").strip()]
+            cites = editions.sentence_cites(self, node, offset, cites)
+            if cites is None:   # refused by the public edition, with its own error
+                continue
             plain = sentence.replace("\x00", " ").replace("\x01", " ")
             figures = find_figures(plain)
             if role == "heading":   # 'Phase 2', 'Part II': the name of a part, not a figure
@@ -495,6 +514,7 @@ class _Check:
             elsewhere = self._stated_elsewhere(figure, plain, set(indexes))
             if elsewhere:
                 hint += f"\n'{figure.text}' is in '{elsewhere}': cite [{elsewhere}] if it comes from there"
+            hint += editions.public_hint(self, figure, plain)
             self.diags.error(pos, "cited-figure-not-in-source",
                              f"figure '{figure.text}' is not in the archived text of {names}, "
                              "which its sentence cites", hint)
@@ -529,7 +549,8 @@ class _Check:
     def _stated_elsewhere(self, figure, plain: str, skip: set):
         """Another source of the spec whose archive states the figure (cited by mistake)."""
         for sid, archive in self.archives.items():
-            if sid not in skip and cited.lookup(figure, plain, cited.figure_index(archive)):
+            if sid not in skip and sid not in self.hidden and \
+                    cited.lookup(figure, plain, cited.figure_index(archive)):
                 return sid
         return None
 
@@ -604,8 +625,11 @@ def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Diagnostics:
 
 
 def check_spec(path, cache: ArchiveCache | None = None, today: date | None = None,
-               max_age: int | None = None, archives: bool = True):
+               max_age: int | None = None, archives: bool = True, edition: str | None = None):
     """Validate one spec file. Returns (Sheet or None, Diagnostics).
+
+    `edition`: "internal" (None: the default, every source) or "public": the Sheet then holds
+    nothing of a confidential source, and what would need one is an error (validate/edition.py).
 
     `archives=False` (for `diff`, which compares figures only) opens no archive: archive
     files, quotes and the figures of cited sentences are not checked; the rest is.
@@ -618,6 +642,7 @@ def check_spec(path, cache: ArchiveCache | None = None, today: date | None = Non
             text = read_text(path)
     except UnicodeDecodeError as exc:
         return None, _not_utf8(path, exc)
-    check = _Check(path, text, cache or _SHARED_CACHE, today or date.today(), max_age, archives)
+    check = _Check(path, text, cache or _SHARED_CACHE, today or date.today(), max_age, archives,
+                   editions.check_edition(edition))
     sheet = check.run(text)
     return sheet, check.diags
