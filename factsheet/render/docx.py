@@ -270,6 +270,10 @@ class _Writer:
 
     def block(self, block) -> str:
         lay = self.layout
+        if block.kind == "chart":
+            from .docx_chart import chart_paragraph   # only sheets with charts load it
+            self.charts = getattr(self, "charts", 0) + 1
+            return chart_paragraph(block.chart, block.space_after, self.styles["Normal"], self.charts)
         if block.kind == "heading":
             return para(inline_runs(block.inline, lay.heading_size, plain=True),
                         self.styles["Heading 1"], lay.heading_size, lay.heading_leading,
