@@ -8,7 +8,9 @@ Why shapes rather than a native chart part: docs/architecture.md, "Charts".
 """
 from __future__ import annotations
 
-from .docx import EMU, attr, para, run
+from xml.sax.saxutils import quoteattr
+
+EMU = 12700                               # EMUs per point
 
 _WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 _WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
@@ -67,11 +69,10 @@ class _Shapes:
                  '<a:round/></a:ln>')
         self.shape("Line", geometry, (left, top, width, height), props)
 
-    def text(self, mark, style: str, limit: float) -> None:
+    def text(self, mark, paragraph, limit: float) -> None:
         # a little wider than measured (Word's widths may round up; a label never wraps), but
         # never past the group's edge, or LibreOffice shrinks the whole group to fit it
-        runs = run(mark.text, mark.size, bold=mark.bold, colour=mark.colour, plain=True)
-        body = (f"<wps:txbx><w:txbxContent>{para(runs, style, mark.size, mark.height)}"
+        body = (f"<wps:txbx><w:txbxContent>{paragraph(mark)}"
                 '</w:txbxContent></wps:txbx><wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" '
                 'tIns="0" rIns="0" bIns="0" anchor="t" anchorCtr="0"><a:noAutofit/></wps:bodyPr>')
         self.shape(mark.role.capitalize(), '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>',
@@ -79,9 +80,9 @@ class _Shapes:
                    "<a:noFill/>" + _NO_LINE, body, text_box=True)
 
 
-def chart_paragraph(box, space_after: float, style: str, number: int) -> str:
-    """The chart as a paragraph holding one inline group as tall as the layout's box; `number`
-    makes its drawing's id unique in the document (the logo is 1)."""
+def chart_drawing(box, number: int, paragraph) -> str:
+    """The chart as one inline group as large as the layout's box; `number` makes its drawing's
+    id unique in the document (the logo is 1); `paragraph(mark)` sets a label's one line."""
     from ..layout.geometry import ChartDot, ChartLine, ChartRect, ChartText
 
     shapes = _Shapes()
@@ -93,16 +94,14 @@ def chart_paragraph(box, space_after: float, style: str, number: int) -> str:
         elif isinstance(mark, ChartDot):
             shapes.dot(mark)
         elif isinstance(mark, ChartText):
-            shapes.text(mark, style, box.width)
+            shapes.text(mark, paragraph, box.width)
     cx, cy = emu(box.width), emu(box.height)
-    drawing = (
+    return (
         f'<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
         f'<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="{100 + number}" '
-        f'name="Chart {number}" descr="{attr(box.alt_text)}"/><wp:cNvGraphicFramePr/>'
+        f'name="Chart {number}" descr={quoteattr(box.alt_text)}/><wp:cNvGraphicFramePr/>'
         f'<a:graphic><a:graphicData uri="{_WPG}"><wpg:wgp xmlns:wpg="{_WPG}" xmlns:wps="{_WPS}">'
         '<wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/>'
         f'<a:ext cx="{cx}" cy="{cy}"/><a:chOff x="0" y="0"/><a:chExt cx="{cx}" cy="{cy}"/></a:xfrm>'
         f"</wpg:grpSpPr>{''.join(shapes.parts)}</wpg:wgp></a:graphicData></a:graphic></wp:inline>"
         "</w:drawing>")
-    # a hair of a paragraph mark: the line is the drawing's height, as the layout measured
-    return para(f"<w:r>{drawing}</w:r>", style, 1, box.height, space_after, at_least=True)
