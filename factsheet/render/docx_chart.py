@@ -33,12 +33,12 @@ def _fill(colour: str) -> str:
 class _Shapes:
     """The group's shapes, numbered in drawing order."""
 
-    def __init__(self):
-        self.parts = []
+    def __init__(self, first: int):
+        self.parts, self.first = [], first   # ids unique in the document, not just the group
 
     def shape(self, name: str, geometry: str, box: tuple, props: str, body: str = "",
               text_box: bool = False) -> None:
-        number = len(self.parts) + 1
+        number = self.first + len(self.parts)
         kind = ' txBox="1"' if text_box else ""
         self.parts.append(
             f'<wps:wsp><wps:cNvPr id="{number}" name="{name} {number}"/>'
@@ -85,7 +85,7 @@ def chart_drawing(box, number: int, paragraph) -> str:
     id unique in the document (the logo is 1); `paragraph(mark)` sets a label's one line."""
     from ..layout.geometry import ChartDot, ChartLine, ChartRect, ChartText
 
-    shapes = _Shapes()
+    shapes = _Shapes(1000 * number)
     for mark in box.marks:
         if isinstance(mark, ChartRect):
             shapes.rect(mark)
