@@ -127,7 +127,7 @@ def _trend(chart, marks, width, size, leading) -> None:
         marks.text(point.number, x, y - radius - DESCENT * size - 1, size, bold=True, role="value",
                    anchor="middle")
         label_w = stringWidth(point.label, REGULAR, size)
-        row = 0 if x - label_w / 2 > ends_at[0] + size * 0.5 else 1
+        row = next((r for r in (0, 1) if x - label_w / 2 > ends_at[r] + size * 0.5), 1)
         rows = max(rows, row + 1)
         ends_at[row] = x + label_w / 2
         marks.text(point.label, x, bottom + (row + 1) * leading - DESCENT * size, size,

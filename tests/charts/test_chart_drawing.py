@@ -253,3 +253,39 @@ def test_a_sheet_without_charts_lays_out_no_chart():
     layout = fit_page(with_produced(sheet), load_template("default"))
     assert not [item for item in layout.items if isinstance(item, ChartBox)]
     assert all(block.kind != "chart" for column in layout.columns for block in column)
+
+
+def test_a_qualified_fact_prints_its_qualifier_and_derived_funding_says_about():
+    from factsheet.sheet.assemble import _Numbering
+    from factsheet.sheet.chart import assemble_chart
+    from factsheet.sheet.model import Fact, Span
+
+    facts = {"need": Fact("need", 250, "needed", ("s",), "q", None, "million USD"),
+             "got": Fact("got", 50, "received", ("s",), "q", "at_least", "million USD"),
+             "killed": Fact("killed", 220, "killed", ("s",), "q", "at_least", None, date(2017, 5, 31))}
+    words = words_for("en")
+    title = lambda raw: (Span(raw),)   # noqa: E731
+    funding = assemble_chart({"kind": "funding", "title": "Appeal", "required": "need",
+                              "received": "got"}, facts, _Numbering({"s": None}), words, title)
+    assert [p.number for p in funding.points] == ["250 million USD", "at least 50 million USD"]
+    assert (funding.gap, funding.percent, funding.funded) == ("about 200 million USD", "about 20%", 0.2)
+    bars = assemble_chart({"kind": "bars", "title": "Killed", "points": [("killed", None), ("need", "x")]},
+                          facts, _Numbering({"s": None}), words, title)
+    assert bars.points[0].number == "at least 220" and bars.points[0].label == "killed"
+    assert bars.cite == "1"
+
+
+def test_a_sheet_without_charts_imports_no_chart_module(tmp_path):
+    import sys
+    import textwrap
+
+    code = textwrap.dedent(f"""
+        import sys
+        from factsheet import check_spec
+        from factsheet.build.sheet import build_sheet
+        sheet, _ = check_spec({str(ROOT / 'specs' / 'raqqa-2017.yaml')!r})
+        build_sheet(sheet, None, {str(tmp_path)!r}, formats=("pdf", "docx"))
+        print(sorted(m for m in sys.modules if "chart" in m))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['factsheet.sheet.chart', 'factsheet.validate.charts']"

@@ -80,3 +80,19 @@ def test_the_schema_states_the_validators_point_limits():
                         .read_text("utf-8"))
     points = schema["$defs"]["chart"]["properties"]["points"]
     assert (points["minItems"], points["maxItems"]) == (MIN_POINTS, MAX_POINTS)
+
+
+def test_the_dump_shows_every_mark_with_its_fact_label_and_value(tmp_path):
+    from factsheet.sheet.dump import dump_sheet
+
+    sheet, _ = check_spec(spec_variant(tmp_path, spec=CHAD))
+    dump = dump_sheet(sheet)
+    assert ("  chart: bars The appeal for Chad, 2004 [1]\n"
+            "    appeal-initial: Initial appeal = 54,000,000 USD\n"
+            "    appeal-required: Revised appeal = 166,000,000 USD\n"
+            "    unhcr-before: UNHCR before = 20,000,000 USD\n"
+            "    unhcr-now: UNHCR revised = 105,000,000 USD\n") in dump
+    assert ("  chart: funding Revised appeal for Chad, August 2004 [1]\n"
+            "    appeal-required: Required = 166,000,000 USD\n"
+            "    appeal-received: Received = 80,000,000 USD\n"
+            "    gap = 86,000,000 USD; funded = 48%\n") in dump
