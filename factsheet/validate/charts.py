@@ -6,13 +6,13 @@ returns what `sheet.chart.assemble_chart` needs, or None when the chart has erro
 from __future__ import annotations
 
 from ..diagnostics import did_you_mean
+from ..limits import MAX_CHART_POINTS
 from ..sheet.chart import KINDS
 from ..sheet.words import words_for
 from ..spec.figures import find_figures
 from ..spec.load import locate
 
-# More bars or dates than this cannot be told apart in half a page's column.
-MAX_POINTS = 10
+MAX_POINTS = MAX_CHART_POINTS
 MIN_POINTS = 2
 _KEYS = {"bars": ("kind", "title", "points"), "trend": ("kind", "title", "points"),
          "funding": ("kind", "title", "required", "received")}

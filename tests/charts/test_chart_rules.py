@@ -96,3 +96,10 @@ def test_the_dump_shows_every_mark_with_its_fact_label_and_value(tmp_path):
             "    appeal-required: Required = 166,000,000 USD\n"
             "    appeal-received: Received = 80,000,000 USD\n"
             "    gap = 86,000,000 USD; funded = 48%\n") in dump
+
+
+def test_the_readme_states_the_point_limit():
+    from factsheet.validate.charts import MIN_POINTS
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert f"| points in a chart | {MIN_POINTS} to {MAX_POINTS} |" in readme
