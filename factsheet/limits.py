@@ -13,6 +13,7 @@ MAX_FACTS = 300
 MAX_SECTIONS = 20
 MAX_BULLETS = 40                  # per section
 MAX_KEY_FIGURES = 6
+MAX_CHART_POINTS = 10             # bars or dates in one chart: more cannot be told apart in a column
 MAX_TEMPLATE_FILE_BYTES = 20_000_000   # a template's logo or Word reference file
 MAX_LOGO_PIXELS = 25_000_000      # 5000 x 5000: a print logo needs a fraction of that
 MAX_BUILD_SECONDS = 60            # one sheet, all formats; a normal build takes 0.02-0.3 s

@@ -24,6 +24,9 @@ def compose_columns(sheet, layout, page, top) -> tuple:
     heights = []
     for position, block in enumerate(blocks):
         bullet = BULLET if block.kind == "bullet" else None
+        if block.kind == "chart":   # drawn, not wrapped: its box's height
+            heights.append((block.chart, block.chart.height))
+            continue
         if block.kind == "heading":
             paragraph, inline = tied_paragraph(block.inline, styles["heading"], layout.column_width)
             blocks[position] = replace(block, inline=inline)
@@ -31,7 +34,8 @@ def compose_columns(sheet, layout, page, top) -> tuple:
             paragraph = wrapped_paragraph(block.inline, styles[block.kind], layout.column_width, bullet)
         extra = layout.rule_gap + layout.rule_width if block.kind == "heading" else 0.0
         heights.append((paragraph, paragraph.height + extra))
-    page.total_lines = sum(round(p.height / p.style.leading) for p, _ in heights)
+    page.total_lines = sum(round(p.height / p.style.leading) for (p, _), b in zip(heights, blocks)
+                           if b.kind != "chart")
     page.block_heights = [height for _, height in heights]
     split, left_h, right_h = balance(blocks, heights, page.available, 4 * layout.leading)
     words, best = 0, max(left_h, right_h)
@@ -58,8 +62,11 @@ def compose_columns(sheet, layout, page, top) -> tuple:
         x = layout.margin_left + side * (layout.column_width + layout.column_gap)
         y = top
         for position, (block, paragraph, height, bullet) in enumerate(chunk):
-            page.items.append(TextBox(block.kind, block.inline, x, y, layout.column_width,
-                                      paragraph.height, bullet=bullet))
+            if block.kind == "chart":
+                page.items.append(replace(block.chart, x=x, y=y))
+            else:
+                page.items.append(TextBox(block.kind, block.inline, x, y, layout.column_width,
+                                          paragraph.height, bullet=bullet))
             if block.kind == "heading":
                 rule_y = y + paragraph.height + layout.rule_gap + layout.rule_width / 2
                 page.items.append(Rule(x, rule_y, x + layout.column_width, layout.rule_width,
@@ -87,7 +94,7 @@ def _divide(blocks, heights, leading):
 
     best = None
     for index, block in enumerate(blocks):
-        if block.kind == "heading":
+        if block.kind in ("heading", "chart"):   # a chart is never divided
             continue
         lines = round(heights[index][0].height / leading)
         before = column(0, index) + (blocks[index - 1].space_after if index else 0.0)

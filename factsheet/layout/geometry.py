@@ -68,6 +68,60 @@ class Picture:
     height: float
 
 
+@dataclass(frozen=True)
+class ChartBox:
+    """A section's chart (layout/chart.py): every mark placed, relative to the box's top left.
+    The PDF draws the marks; the DOCX sets the same marks as one group of shapes."""
+    kind: str                     # bars, trend or funding
+    x: float
+    y: float
+    width: float
+    height: float
+    marks: tuple                  # ChartRect, ChartLine, ChartDot, ChartText, in drawing order
+    alt_text: str                 # the title and every value with its label, read aloud
+
+
+@dataclass(frozen=True)
+class ChartRect:
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+    role: str = "bar"             # bar, received, gap: what a test or a tagger looks for
+
+
+@dataclass(frozen=True)
+class ChartLine:
+    points: tuple                 # ((x, y), ...)
+    width: float
+    colour: str
+
+
+@dataclass(frozen=True)
+class ChartDot:
+    x: float
+    y: float
+    radius: float
+    colour: str
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """One line of text: `x` its left edge, `baseline` its baseline; `top` and `height` the
+    line's box (the font's ascent and descent), where the DOCX puts its text box."""
+    text: str
+    x: float
+    baseline: float
+    width: float
+    top: float
+    height: float
+    size: float
+    bold: bool
+    colour: str
+    role: str = "label"           # title, label, value, date, source
+
+
 # -- what the DOCX sets, in the same terms ----------------------------------------------------
 
 @dataclass(frozen=True)

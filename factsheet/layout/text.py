@@ -33,6 +33,7 @@ class Block:
     space_after: float            # points below it (0 at the foot of a column)
     section: int                  # index of its section
     continued: bool = False       # the rest of a paragraph that began at the foot of the left column
+    chart: object = None          # kind 'chart': its ChartBox (layout/chart.py), placed at 0, 0
 
 
 def divide_block(block: Block, words: int) -> tuple:
@@ -122,7 +123,13 @@ def plan_blocks(sheet, layout) -> list:
             else:
                 space = layout.paragraph_space
             blocks.append(Block(kind, typeset(inline), space, index))
-        if not body:
+        if section.chart is not None:   # after the text and bullets
+            from .chart import chart_box   # ReportLab's measures: only sheets with charts
+            if body:
+                blocks[-1] = replace(blocks[-1], space_after=layout.paragraph_space)
+            box = chart_box(section.chart, layout, layout.column_width, sheet.language)
+            blocks.append(Block("chart", (), layout.section_space, index, chart=box))
+        elif not body:
             blocks[-1] = replace(blocks[-1], space_after=layout.section_space)
     return blocks
 

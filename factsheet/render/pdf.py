@@ -9,7 +9,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..layout.paragraphs import box_paragraph
-from ..layout.geometry import Fill, Picture, Rule, TextBox
+from ..layout.geometry import ChartBox, Fill, Picture, Rule, TextBox
 from ..sheet.model import plain_text
 from ..theme.fonts import register_fonts
 from ..sheet.words import words_for
@@ -48,6 +48,9 @@ def render_pdf(sheet, layout, out_path) -> None:
             canvas.setStrokeColor(HexColor(item.colour))
             canvas.setLineWidth(item.width)
             canvas.line(item.x1, height - item.y, item.x2, height - item.y)
+        elif isinstance(item, ChartBox):
+            from .pdf_chart import draw_chart   # only sheets with charts load it
+            draw_chart(canvas, item, height)
         elif isinstance(item, Picture):
             canvas.drawImage(str(item.path), item.x, height - item.y - item.height, item.width,
                              item.height, mask="auto")

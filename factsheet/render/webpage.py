@@ -97,7 +97,9 @@ def _blocks(layout) -> list:
     """The section blocks in reading order, a paragraph divided between the columns whole again."""
     blocks = []
     for block in (*layout.columns[0], *layout.columns[1]):
-        if block.continued and blocks:
+        if block.kind == "chart":   # the chart's text equivalent: its title and every value
+            blocks.append(("chart", (Span(block.chart.alt_text),), block.section))
+        elif block.continued and blocks:
             head = blocks[-1]
             blocks[-1] = (head[0], head[1] + (Span(" "),) + block.inline, head[2])
         else:

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from ..spec.markup import join_lines, parse_inline, split_paragraphs
+from .chart import assemble_chart
 from .model import KeyFigure, Reference, Section, Sheet, Span, citation_marker
 from .words import Words, words_for
 
@@ -91,7 +92,7 @@ def _text_spans(raw: str, tok, marks: list) -> list:
 def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tuple,
                    sources: dict, facts: dict, key_figures: list, sections: list,
                    cited_figures: dict | None = None, hidden: frozenset = frozenset(),
-                   edition: str = "internal") -> Sheet:
+                   edition: str = "internal", charts: dict | None = None) -> Sheet:
     """The Sheet of a checked spec. `sources` and `facts` are this edition's (the public one
     has no confidential source; validate/edition.py); citations of `hidden` sources are dropped."""
     numbering = _Numbering(sources)
@@ -109,13 +110,16 @@ def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tupl
                                  words.number(fact.value, fact.unit),
                                  _inline(fact.label, facts, numbering, words, hidden=hidden), cite))
     built = []
-    for _node, heading, text, bullets in sections:
+    for index, (_node, heading, text, bullets) in enumerate(sections):
         head = _inline(heading, facts, numbering, words, cited_figures, found, hidden)
         paragraphs = tuple(_inline(raw, facts, numbering, words, cited_figures, found, hidden)
                            for raw, _ in split_paragraphs(text or ""))
         items = tuple(_inline(b.value.strip(), facts, numbering, words, cited_figures, found, hidden)
                       for b in bullets)
-        built.append(Section(head, paragraphs, items))
+        checked = (charts or {}).get(index)
+        chart = assemble_chart(checked, facts, numbering, words, lambda raw: _inline(
+            raw, facts, numbering, words, cited_figures, found, hidden)) if checked else None
+        built.append(Section(head, paragraphs, items, chart))
     return Sheet(
         spec_path=spec_path, title=title, subtitle=subtitle, as_of=as_of,
         key_figures=tuple(figures), sections=tuple(built), references=numbering.references(),

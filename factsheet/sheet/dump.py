@@ -37,6 +37,12 @@ def dump_sheet(sheet: Sheet) -> str:
         lines.append(f"section: {_spans(section.heading)}")
         lines.extend(f"  para: {_spans(p)}" for p in section.paragraphs)
         lines.extend(f"  - {_spans(b)}" for b in section.bullets)
+        if section.chart is not None:   # every mark: its fact, label and value as printed
+            chart = section.chart
+            lines.append(f"  chart: {chart.kind} {_spans(chart.title)} [{chart.cite}]")
+            lines.extend(f"    {p.fact_id}: {p.label} = {p.number}" for p in chart.points)
+            if chart.kind == "funding":
+                lines.append(f"    gap = {chart.gap}; funded = {chart.percent}")
     if sheet.cited_figures:
         lines.append("cited figures:")
         lines.extend(f"  {c.text} [{c.source}] \"{c.passage}\"" for c in sheet.cited_figures)

@@ -89,6 +89,7 @@ class Section:
     heading: Inline
     paragraphs: tuple = ()        # tuple[Inline, ...]
     bullets: tuple = ()           # tuple[Inline, ...]
+    chart: object = None          # a sheet.chart.Chart, drawn after the text and bullets
 
 
 @dataclass(frozen=True)

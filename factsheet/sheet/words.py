@@ -33,6 +33,21 @@ ENGLISH = {
     "produced_from": "{produced} from {spec}",
     "contact": "Contact: {contact}",
     "subject": "Humanitarian fact sheet",   # the documents' subject when the sheet has no subtitle
+    # -- charts (sheet/chart.py): printed, and their alt text
+    "chart_date": "d MMM y",            # a trend point's date, when it has no label: 31 Mar 2004
+    "chart_required": "Required",
+    "chart_received": "Received",
+    "chart_gap": "Gap",
+    "chart_value": "{label}: {value}",  # Received: 80 million USD
+    "chart_funded": "{percent} funded",
+    "chart_source": "Source: {numbers}",
+    "chart_sources": "Sources: {numbers}",
+    "chart_alt_bars": "Bar chart, {title}: {values}.",
+    "chart_alt_trend": "Line chart, {title}: {values}.",
+    "chart_alt_funding": "Funding chart, {title}: {values}.",
+    "chart_alt_point": "{label} {value}",
+    "chart_alt_funding_values": "required {required}; received {received}; gap {gap}; {percent} funded",
+    "list_items": "; ",
     # -- read aloud, not printed: the DOCX's alt text and table captions, for screen readers
     "logo_alt": "{organisation} logo",
     "header_table": "Sheet header",
@@ -152,6 +167,17 @@ class Words:
         if not fact.qualifier:
             return number
         return self("qualified", qualifier=self.qualifier(fact.qualifier), number=number)
+
+    def chart_date(self, day) -> str:
+        """A trend point's date, short: '31 Mar 2004'."""
+        from babel.dates import format_date
+        return format_date(day, self.catalogue["chart_date"], locale=self.locale)
+
+    def chart_sources(self, marker: str) -> str:
+        """'Sources: [1], [3]' under a chart, by the numbers of the sources list."""
+        numbers = [f"[{n}]" for n in marker.split(",") if n]
+        key = "chart_source" if len(numbers) == 1 else "chart_sources"
+        return self(key, numbers=self("list").join(numbers))
 
     def as_of(self, day) -> str:
         """'Figures as of 25 August 2017': the header's date line."""

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import characters
+from .charts import check_chart
 from . import cited
 from . import edition as editions
 from .. import limits
@@ -38,7 +39,7 @@ SOURCE_REQUIRED = ("id", "title", "publisher", "published", "archive")
 FACT_KEYS = ("id", "value", "qualifier", "unit", "label", "date", "source", "quote", "note",
              "attribution", "draft")
 FACT_REQUIRED = ("id", "value", "label", "source", "quote")
-SECTION_KEYS = ("heading", "text", "bullets")
+SECTION_KEYS = ("heading", "text", "bullets", "chart")
 MAX_KEY_FIGURES = limits.MAX_KEY_FIGURES
 # Fields printed on the sheet: their characters must be in the font. Quotes, notes and ids
 # are not printed on the sheet (the audit page shows quotes, in the reader's browser).
@@ -86,6 +87,7 @@ class _Check:
         # raw paragraph -> [(start, end, CitedFigure)]: figures of cited sentences, found
         self.cited_figures: dict = {}
         self.words = ENGLISH         # the sheet's printed words, once its language is read
+        self.charts: dict = {}       # section index -> its checked chart (validate/charts.py)
 
     # -- structure -------------------------------------------------------------------
     def run(self, text: str):
@@ -145,7 +147,8 @@ class _Check:
         return assemble_sheet(
             spec_path=self.path, root=root, header=header, as_of=as_of, keywords=keywords,
             sources=sources, facts=facts, key_figures=key_figures, sections=sections,
-            cited_figures=self.cited_figures, hidden=frozenset(self.hidden), edition=self.edition)
+            cited_figures=self.cited_figures, hidden=frozenset(self.hidden), edition=self.edition,
+            charts=self.charts)
 
     def _keywords(self, root: Node) -> tuple:
         words = []
@@ -358,8 +361,12 @@ class _Check:
             text = self.fields.text(node, "text")
             bullets = [b for b in self.fields.items(node, "bullets", "'bullets'")
                        if self.fields.kind(b, ("str",), "a bullet")]
-            if text is None and not bullets and "text" not in node.value and "bullets" not in node.value:
+            if text is None and not bullets and not {"text", "bullets", "chart"} & set(node.value):
                 self.diags.error(node.pos, "empty-section", "a section needs 'text', 'bullets' or both")
+            if node.get("chart") is not None:
+                chart = check_chart(self, node.value["chart"])
+                if chart is not None:
+                    self.charts[len(sections)] = chart
             for role, child in [("heading", node.get("heading")), ("text", node.get("text"))] + \
                     [("text", b) for b in bullets]:
                 if child is not None and child.kind == "str":

@@ -52,6 +52,15 @@ def _text(p) -> str:
                    for child in p.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}noBreakHyphen"))
 
 
+def _own_text(p) -> str:
+    """A paragraph's text without that of the paragraphs inside it (a chart's text boxes, each
+    read in its own turn)."""
+    read = {f"{{{W}}}tab": " ", f"{{{W}}}noBreakHyphen": "-"}
+    return "".join(read.get(child.tag, child.text or "")
+                   for child in p.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}noBreakHyphen")
+                   if next(child.iterancestors(f"{{{W}}}p")) is p)
+
+
 def _levels(styles) -> dict:
     """Paragraph style id -> 0 for Title, n for Heading n; other styles are not headings. A
     style's outline level counts too (a custom heading style is a heading)."""
@@ -146,5 +155,5 @@ def reading_order(path) -> list:
         body = etree.fromstring(package.read("word/document.xml"))
         footers = [etree.fromstring(package.read(n)) for n in names
                    if re.fullmatch(r"word/footer\d*\.xml", n)]
-    texts = [_text(p).replace("\u00a0", " ") for root in (body, *footers) for p in root.iter(f"{{{W}}}p")]
+    texts = [_own_text(p).replace("\u00a0", " ") for root in (body, *footers) for p in root.iter(f"{{{W}}}p")]
     return [t for t in texts if t.strip()]
