@@ -1,0 +1,162 @@
+"""`factsheet publish`: build sheets into a static site (index, a page per sheet, Atom feed).
+
+The site is a folder: `sheets/` is an ordinary build output folder (every document of every
+sheet, its manifests and CHANGES.md), beside it the index, the feed, small pictures for the
+index (`thumbs/`) and `site.json`, the site's own record (its edition, its feed's id and the
+day each sheet was first published). Publishing is incremental as `build` is: build_specs
+skips every sheet whose manifest says it is up to date, and every page, picture, index and
+feed is written only when its bytes change, so publishing again with nothing changed writes
+nothing at all.
+"""
+from __future__ import annotations
+
+import inspect
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import UsageError
+from ..files import write_atomic
+from ..render import ALL, all_formats, get_format
+from .batch import build_specs
+from .feed import FEED_NAME, NEW_SHEET, Event, atom_feed, read_history
+from .manifest import MANIFEST_SUFFIX, read_manifest
+from .site_pages import SHEETS, THUMBS, SiteSheet, group_sheets, index_page, sheet_page
+
+INTERNAL, PUBLIC = "internal", "public"
+EDITIONS = (INTERNAL, PUBLIC)
+SITE_RECORD = "site.json"
+THUMB_WIDTH = 180          # px: shown 90 px wide in the index, sharp on a high-density screen
+
+
+@dataclass
+class Published:
+    results: list                                   # batch.SheetResult of every spec, in order
+    written: list = field(default_factory=list)     # the site's own files written this time
+    sheets: int = 0                                  # sheets in the site
+
+
+def publish_site(specs, site_dir, edition: str = INTERNAL, force: bool = False, jobs=None,
+                 on_result=None) -> Published:
+    """Build the specs into site_dir/sheets and bring the site's pages, index and feed up to date."""
+    from .sheet import produced_date
+
+    if edition not in EDITIONS:
+        raise UsageError(f"publish --edition: use {' or '.join(EDITIONS)}, not {edition!r}")
+    site_dir = Path(site_dir)
+    record = _read_json(site_dir / SITE_RECORD)
+    if record.get("edition", edition) != edition:
+        # a public site must never be refreshed from internal files, nor the other way round
+        raise UsageError(f"--site {site_dir}: it holds the {record['edition']} edition: publish the "
+                         f"{edition} edition into another folder")
+    results = build_specs(specs, site_dir / SHEETS, ALL, force=force, jobs=jobs,
+                          on_result=on_result, **_edition_option(edition))
+    sheets = read_sheets(site_dir / SHEETS)
+    today = produced_date().isoformat()
+    record = {"edition": edition,
+              # made once, from what the site was on its first day; kept from then on
+              "feed_id": record.get("feed_id") or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'factsheet:site:{site_dir.resolve().name}:{today}')}",
+              "published": {**{s.stem: today for s in sheets}, **record.get("published", {})}}
+    history = read_history(site_dir / SHEETS / "CHANGES.md")
+    for sheet in sheets:
+        sheet.published = record["published"][sheet.stem]
+        sheet.events = [e for e in history if e.stem == sheet.stem]
+        sheet.changed = max([sheet.published] + [e.day.isoformat() for e in sheet.events])
+    written = [p for p in _thumbnails(site_dir, sheets) if p]
+    groups = group_sheets(sheets)
+    for sheet in sheets:
+        html = (site_dir / SHEETS / get_format("html").file_name(sheet.stem)).read_text(encoding="utf-8")
+        text = sheet_page(sheet, html, groups[sheet.group])
+        written.append(write_if_changed(site_dir / SHEETS / sheet.page, text))
+    written.append(write_if_changed(site_dir / "index.html", index_page(sheets)))
+    events = history + [Event(s.stem, _day(s.published), NEW_SHEET, key="published") for s in sheets]
+    titles = {s.stem: s.title for s in sheets}
+    pages = {s.stem: f"{SHEETS}/{s.page}" for s in sheets}
+    written.append(write_if_changed(site_dir / FEED_NAME, atom_feed(record["feed_id"], events, titles, pages)))
+    written.append(write_if_changed(site_dir / SITE_RECORD,
+                                    json.dumps(record, indent=2, sort_keys=True) + "\n"))
+    return Published(results, [p for p in written if p], len(sheets))
+
+
+def _edition_option(edition: str) -> dict:
+    """build_specs' `edition` argument, once the build has editions (see the README)."""
+    if "edition" in inspect.signature(build_specs).parameters:
+        return {"edition": edition}   # MERGE(editions): the pass-through; nothing else to wire
+    if edition != INTERNAL:
+        raise UsageError("publish --edition public: this build of factsheet has no public edition yet")
+    return {}
+
+
+def read_sheets(folder: Path) -> list[SiteSheet]:
+    """Every sheet built into folder whose HTML sheet is there, from its manifest and record."""
+    from ..sheet.record import read_record
+
+    sheets = []
+    for path in sorted(folder.glob(f"*{MANIFEST_SUFFIX}")):
+        stem = path.name[: -len(MANIFEST_SUFFIX)]
+        manifest = read_manifest(folder, stem)
+        facts = read_record(get_format("json").path(folder, stem))
+        if not manifest or not facts or not get_format("html").path(folder, stem).is_file():
+            continue   # a sheet built with `build`, not published: it has no web page
+        language = str(facts.get("language") or "en")
+        # a translation is built as <spec stem>.<language>: it joins its spec's group
+        group = stem[: -len(language) - 1] if stem.endswith(f".{language}") else stem
+        present = tuple(f.name for f in all_formats() if f.path(folder, stem).is_file())
+        sheets.append(SiteSheet(stem, group, str(facts.get("title") or stem), language,
+                                str(facts.get("location") or ""), str(facts.get("as_of") or ""),
+                                str(facts.get("organisation") or ""), present))
+    return sheets
+
+
+def _thumbnails(site_dir: Path, sheets) -> list:
+    """A small picture of each sheet's PNG, made again only when the PNG is newer."""
+    written = []
+    for sheet in sheets:
+        png = get_format("png").path(site_dir / SHEETS, sheet.stem)
+        thumb = site_dir / THUMBS / f"{sheet.stem}.png"
+        if not png.is_file():
+            continue
+        if thumb.is_file() and thumb.stat().st_mtime_ns >= png.stat().st_mtime_ns:
+            continue
+        thumb.parent.mkdir(parents=True, exist_ok=True)
+        written.append(write_atomic(thumb, lambda handle, png=png: _shrink(png, handle)))
+    return written
+
+
+def _shrink(png: Path, handle) -> None:
+    from PIL import Image
+
+    from ..render.png import COMPRESS_LEVEL, palette_picture
+
+    with Image.open(png) as picture:
+        picture = picture.convert("RGB")
+        height = round(picture.height * THUMB_WIDTH / picture.width)
+        small = palette_picture(picture.resize((THUMB_WIDTH, height), Image.Resampling.LANCZOS))
+    small.save(handle, format="PNG", compress_level=COMPRESS_LEVEL, optimize=False)
+
+
+def write_if_changed(path: Path, text: str):
+    """Write text to path unless the file already holds exactly it; the path if written, else None."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return None
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_atomic(path, lambda handle: handle.write(data))
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _day(iso: str):
+    from datetime import date
+
+    return date.fromisoformat(iso)
