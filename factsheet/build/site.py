@@ -119,12 +119,13 @@ def _thumbnails(site_dir: Path, sheets) -> list:
             continue
         if thumb.is_file() and thumb.stat().st_mtime_ns >= png.stat().st_mtime_ns:
             continue
-        thumb.parent.mkdir(parents=True, exist_ok=True)
-        written.append(write_atomic(thumb, lambda handle, png=png: _shrink(png, handle)))
+        written.append(write_if_changed(thumb, _shrink(png)))
     return written
 
 
-def _shrink(png: Path, handle) -> None:
+def _shrink(png: Path) -> bytes:
+    import io
+
     from PIL import Image
 
     from ..render.png import COMPRESS_LEVEL, palette_picture
@@ -133,12 +134,15 @@ def _shrink(png: Path, handle) -> None:
         picture = picture.convert("RGB")
         height = round(picture.height * THUMB_WIDTH / picture.width)
         small = palette_picture(picture.resize((THUMB_WIDTH, height), Image.Resampling.LANCZOS))
-    small.save(handle, format="PNG", compress_level=COMPRESS_LEVEL, optimize=False)
+    out = io.BytesIO()
+    small.save(out, format="PNG", compress_level=COMPRESS_LEVEL, optimize=False)
+    return out.getvalue()
 
 
-def write_if_changed(path: Path, text: str):
-    """Write text to path unless the file already holds exactly it; the path if written, else None."""
-    data = text.encode("utf-8")
+def write_if_changed(path: Path, content):
+    """Write content (text or bytes) to path unless the file already holds exactly it; the
+    path if written, else None."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         if path.read_bytes() == data:
             return None
