@@ -133,7 +133,9 @@ def _shrink(png: Path) -> bytes:
     with Image.open(png) as picture:
         picture = picture.convert("RGB")
         height = round(picture.height * THUMB_WIDTH / picture.width)
-        small = palette_picture(picture.resize((THUMB_WIDTH, height), Image.Resampling.LANCZOS))
+        # reduce by whole boxes first, then Lanczos: a tenth of the time, the same look at this size
+        small = palette_picture(picture.resize((THUMB_WIDTH, height), Image.Resampling.LANCZOS,
+                                               reducing_gap=3.0))
     out = io.BytesIO()
     small.save(out, format="PNG", compress_level=COMPRESS_LEVEL, optimize=False)
     return out.getvalue()

@@ -121,6 +121,7 @@ th button { font: inherit; color: inherit; background: none; border: 0; padding:
   text-decoration: underline dotted; }
 th[aria-sort="ascending"] button::after { content: " \\2191"; }
 th[aria-sort="descending"] button::after { content: " \\2193"; }
+form[hidden] { display: none; }
 form { display: flex; flex-wrap: wrap; gap: .6rem 1.2rem; align-items: end; margin: 1rem 0; }
 form label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); }
 form input, form select { font: inherit; color: var(--ink); padding: .2rem .3rem; }
