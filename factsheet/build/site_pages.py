@@ -124,7 +124,7 @@ th[aria-sort="descending"] button::after { content: " \\2193"; }
 form[hidden] { display: none; }
 form { display: flex; flex-wrap: wrap; gap: .6rem 1.2rem; align-items: end; margin: 1rem 0; }
 form label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); }
-form input, form select { font: inherit; color: var(--ink); padding: .2rem .3rem; }
+form input, form select { font: inherit; color: var(--ink); padding: .2rem .3rem; max-width: 16rem; }
 .languages a { margin-inline-end: .5rem; }
 """
 
