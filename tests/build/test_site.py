@@ -183,14 +183,15 @@ def test_the_feed_reads_back_every_line_the_build_writes_in_changes_md(change, p
 
 def test_a_translation_is_listed_with_its_sheet_and_linked_from_its_page(project, capsys):
     spec = (project / "specs" / "raqqa-2017.yaml").read_text(encoding="utf-8")
-    (project / "specs" / "raqqa-2017.fr.yaml").write_text(spec.replace("language: en", "language: fr"),
-                                                          encoding="utf-8")
+    for language in ("fr", "ar"):    # (English words for now: the languages' words come later)
+        (project / "specs" / f"raqqa-2017.{language}.yaml").write_text(
+            spec.replace("language: en", f"language: {language}"), encoding="utf-8")
     code, out, err = publish(capsys)
     assert code == 0, out + err
     site = project / "site"
     index = (site / "index.html").read_text(encoding="utf-8")
-    assert index.count("<tr ") == 4          # one row for the sheet and its translation
-    assert 'data-languages="en fr"' in index
+    assert index.count("<tr ") == 4          # one row for the sheet and its translations
+    assert 'data-languages="en ar fr"' in index
     assert '<a href="sheets/raqqa-2017.fr.page.html" hreflang="fr" lang="fr">français</a>' in index
     page = (site / "sheets" / "raqqa-2017.page.html").read_text(encoding="utf-8")
     assert '<a href="raqqa-2017.fr.page.html" hreflang="fr" lang="fr">français</a>' in page
@@ -198,6 +199,10 @@ def test_a_translation_is_listed_with_its_sheet_and_linked_from_its_page(project
     assert '<html lang="fr" dir="ltr">' in french
     assert '<nav class="site-nav" aria-label="Site" lang="en" dir="ltr">' in french   # the site's words
     assert 'hreflang="en" lang="en">English</a>' in french
+    arabic = (site / "sheets" / "raqqa-2017.ar.page.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert '<nav class="site-nav" aria-label="Site" lang="en" dir="ltr">' in arabic
+    assert 'hreflang="fr" lang="fr">français</a>' in arabic
 
 
 def test_the_public_edition_is_refused_while_the_build_has_no_editions(project, capsys):

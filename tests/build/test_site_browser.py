@@ -50,7 +50,10 @@ def open_page(browser, path: Path, **context):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_the_page_opens_without_console_errors(site, browser, name):
-    page, errors = open_page(browser, site / name)
+    # tall enough that every (lazily loaded) thumbnail is in view
+    page, errors = open_page(browser, site / name, viewport={"width": 1200, "height": 3000})
+    if name == "index.html":
+        page.wait_for_function("[...document.images].every(i => i.complete)")
     assert errors == []          # also: no image or script refused by the page's policy
     if name == "index.html":
         sizes = page.evaluate("[...document.images].map(i => i.complete && i.naturalWidth)")
