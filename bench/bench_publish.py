@@ -7,8 +7,8 @@ and written only where their bytes changed.
 
     python bench/bench_publish.py [--specs 100] [--jobs 2]
 
-Goals: the site's own work (pages, thumbnails, index, feed) adds under 0.15 s a sheet to a
-cold `build --format all` of the same specs; publishing again with nothing changed writes no
+Goals: the site's own work (pages, thumbnails, index and feed all made anew, every sheet up to
+date) takes under 0.15 s a sheet; publishing again with nothing changed writes no
 file, in under 2 s; with one figure changed, it writes only that sheet's files, its page and
 picture, the build's CHANGES.md and index, and the site's index and feed, in under 5 s.
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -44,6 +45,11 @@ def main() -> None:
                   project)
     cold = timed(exe, project)
     files = sum(1 for p in site.rglob("*") if p.is_file())
+    # the site's own work alone: every sheet up to date, every page and picture made anew
+    shutil.rmtree(site / "thumbs")
+    for made in [site / "index.html", site / "feed.atom", *site.glob("sheets/*.page.html")]:
+        made.unlink()
+    pages = timed(exe, project)
     started = time.time()
     noop = timed(exe, project)
     noop_written = files_written_since(site, started)
@@ -62,11 +68,12 @@ def main() -> None:
     print(f"{args.specs} specs, --jobs {args.jobs}, {os.cpu_count()} cores; {files} files in the site")
     print(f"cold build --format all: {build:5.2f} s ({build / args.specs * 1000:.0f} ms a sheet)")
     print(f"cold publish:           {cold:6.2f} s ({cold / args.specs * 1000:.0f} ms a sheet)")
+    print(f"site's own work, anew:  {pages:6.2f} s ({pages / args.specs * 1000:.0f} ms a sheet)")
     print(f"publish, nothing new:   {noop:6.2f} s ({noop_written} files written)")
     print(f"publish, one changed:   {one:6.2f} s ({one_written} files written)")
     missed = []
-    if cold - build > 0.15 * args.specs:
-        missed.append(f"the site added {cold - build:.1f} s to the build (goal {0.15 * args.specs:.1f} s)")
+    if pages > 0.15 * args.specs:
+        missed.append(f"the site's own work took {pages:.1f} s (goal {0.15 * args.specs:.1f} s)")
     if noop_written or noop > 2:
         missed.append(f"an unchanged publish wrote {noop_written} files in {noop:.2f} s (goal 0, 2 s)")
     # 10 files of the sheet (4 documents, audit, JSON, HXL, manifest, page, picture) + 4
