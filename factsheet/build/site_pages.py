@@ -174,7 +174,10 @@ def _index_row(members) -> tuple:
     first = members[0]
     changed = max(s.changed for s in members)
     page = f"{SHEETS}/{_href(first.page)}"
-    thumb = f'{THUMBS}/{_href(first.stem + ".png")}'
+    picture = ""   # a sheet built before its PNG was (by `build`): no picture yet
+    if "png" in first.files:
+        picture = (f'<a href="{page}" tabindex="-1" aria-hidden="true"><img src="{THUMBS}/'
+                   f'{_href(first.stem + ".png")}" alt="" width="90" height="127" loading="lazy"></a>')
     languages = " ".join(
         f'<a href="{SHEETS}/{_href(s.page)}" hreflang="{_e(s.language)}" lang="{_e(s.language)}">'
         f"{_e(language_name(s.language))}</a>" for s in members)
@@ -182,8 +185,7 @@ def _index_row(members) -> tuple:
     row = (f'<tr data-title="{_e(first.title.lower())}" data-location="{_e(first.location)}" '
            f'data-languages="{_e(" ".join(s.language for s in members))}" data-asof="{_e(first.as_of)}" '
            f'data-changed="{_e(changed)}" data-search="{_e(search)}">'
-           f'<td class="thumb"><a href="{page}" tabindex="-1" aria-hidden="true">'
-           f'<img src="{thumb}" alt="" width="90" height="127" loading="lazy"></a></td>'
+           f'<td class="thumb">{picture}</td>'
            f'<td><a href="{page}"><strong>{_e(first.title)}</strong></a><br>'
            f'<span class="note">{_e(first.organisation)}</span></td>'
            f"<td>{_e(first.location)}</td>"

@@ -205,6 +205,16 @@ def test_a_translation_is_listed_with_its_sheet_and_linked_from_its_page(project
     assert 'hreflang="fr" lang="fr">français</a>' in arabic
 
 
+def test_a_spec_that_fails_is_reported_and_the_others_are_published(project, capsys):
+    shutil.copy(REPO / "tests" / "broken" / "quote-one-word-off.yaml", project / "specs" / "broken.yaml")
+    code, out, err = publish(capsys)
+    assert code == 1
+    assert "FAILED specs/broken.yaml" in out
+    assert "4 built, 0 up to date, 1 failed; site site: 4 sheet(s)" in err
+    index = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert index.count("<tr ") == 4 and "broken" not in index
+
+
 def test_the_public_edition_is_refused_while_the_build_has_no_editions(project, capsys):
     code, out, err = publish(capsys, "--edition", "public")
     assert code == 2
