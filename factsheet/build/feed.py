@@ -141,8 +141,10 @@ def atom_feed(feed_id: str, events, sheets: dict, pages: dict, title: str = "Fac
                 f"    <id>{event.atom_id}</id>",
                 f"    <title>{escape(text)}</title>",
                 f"    <updated>{_stamp(event.day)}</updated>"]
-        if event.stem in pages:
-            out.append(f'    <link rel="alternate" type="text/html" href={quoteattr(pages[event.stem])}/>')
+        # an entry without content must link to it (RFC 4287 4.1.2): the sheet's page, or
+        # the index for a sheet no longer in the site
+        page = pages.get(event.stem, "index.html")
+        out.append(f'    <link rel="alternate" type="text/html" href={quoteattr(page)}/>')
         out.append(f"    <summary>{escape(_summary(event, name))}</summary>")
         out.append("  </entry>")
     out.append("</feed>")

@@ -130,6 +130,12 @@ def test_the_feed_is_atom_and_names_a_changed_figure_with_its_old_and_new_value(
     assert {n for n in changed if not n.startswith("sheets/raqqa-2017.")} - {"thumbs/raqqa-2017.png"} \
         == {"index.html", "feed.atom", "sheets/CHANGES.md", "sheets/index.html"}
 
+    root = etree.parse(str(site / "feed.atom")).getroot()
+    for element in [root, *root.iter(f"{ATOM}entry")]:     # what RFC 4287 requires of each
+        for child in ("id", "title", "updated"):
+            assert len(element.findall(f"{ATOM}{child}")) == 1, (element.tag, child)
+        assert element.find(f"{ATOM}link[@rel='alternate']") is not None
+    assert root.find(f"{ATOM}author/{ATOM}name").text
     feed = feedparser.parse((site / "feed.atom").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
