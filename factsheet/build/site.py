@@ -55,8 +55,7 @@ def publish_site(specs, site_dir, edition: str = INTERNAL, force: bool = False, 
     sheets = read_sheets(site_dir / SHEETS)
     today = produced_date().isoformat()
     record = {"edition": edition,
-              # made once, from what the site was on its first day; kept from then on
-              "feed_id": record.get("feed_id") or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'factsheet:site:{site_dir.resolve().name}:{today}')}",
+              "feed_id": record.get("feed_id") or _new_feed_id(site_dir, today),
               "published": {**{s.stem: today for s in sheets}, **record.get("published", {})}}
     history = read_history(site_dir / SHEETS / "CHANGES.md")
     for sheet in sheets:
@@ -77,6 +76,12 @@ def publish_site(specs, site_dir, edition: str = INTERNAL, force: bool = False, 
     written.append(write_if_changed(site_dir / SITE_RECORD,
                                     json.dumps(record, indent=2, sort_keys=True) + "\n"))
     return Published(results, [p for p in written if p], len(sheets))
+
+
+def _new_feed_id(site_dir: Path, today: str) -> str:
+    """The feed's id, made once from the site's folder name and first day, then kept in
+    site.json: the same specs published the same day (SOURCE_DATE_EPOCH) give the same feed."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'factsheet:site:{site_dir.resolve().name}:{today}')}"
 
 
 def _edition_option(edition: str) -> dict:
