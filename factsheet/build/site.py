@@ -21,7 +21,7 @@ from ..files import write_atomic
 from ..render import ALL, all_formats, get_format
 from .batch import build_specs
 from .feed import FEED_NAME, NEW_SHEET, Event, atom_feed, read_history
-from .manifest import MANIFEST_SUFFIX, read_manifest
+from .manifest import MANIFEST_SUFFIX
 from .site_pages import SHEETS, THUMBS, SiteSheet, group_sheets, index_page, sheet_page
 
 INTERNAL, PUBLIC = "internal", "public"
@@ -94,16 +94,19 @@ def _edition_option(edition: str) -> dict:
 
 
 def read_sheets(folder: Path) -> list[SiteSheet]:
-    """Every sheet built into folder whose HTML sheet is there, from its manifest and record."""
+    """Every sheet built into folder whose HTML sheet is there, from its record (the JSON every
+    build writes beside each sheet, a translation's too, whatever its manifest)."""
     from ..sheet.record import read_record
 
     sheets = []
-    for path in sorted(folder.glob(f"*{MANIFEST_SUFFIX}")):
-        stem = path.name[: -len(MANIFEST_SUFFIX)]
-        manifest = read_manifest(folder, stem)
-        facts = read_record(get_format("json").path(folder, stem))
-        if not manifest or not facts or not get_format("html").path(folder, stem).is_file():
-            continue   # a sheet built with `build`, not published: it has no web page
+    record_suffix = get_format("json").suffix
+    for path in sorted(folder.glob(f"*{record_suffix}")):
+        if path.name.endswith(MANIFEST_SUFFIX):
+            continue
+        stem = path.name[: -len(record_suffix)]
+        facts = read_record(path)
+        if not facts or "record_version" not in facts or not get_format("html").path(folder, stem).is_file():
+            continue   # not a sheet's record, or a sheet built with `build`: it has no web page
         language = str(facts.get("language") or "en")
         # a translation is built as <spec stem>.<language>: it joins its spec's group
         group = stem[: -len(language) - 1] if stem.endswith(f".{language}") else stem

@@ -29,7 +29,7 @@ SITE = words_for("en")     # the site's own words (see the module's docstring)
 
 @dataclass
 class SiteSheet:
-    """One built sheet, as the site shows it (from its manifest and JSON record)."""
+    """One built sheet, as the site shows it (from its JSON record)."""
     stem: str
     group: str                # the spec's stem: a sheet and its translations share it
     title: str
