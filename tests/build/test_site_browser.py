@@ -13,7 +13,7 @@ CHROMIUM = "/usr/bin/chromium"
 BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update"]
 PAGES = ["index.html", "sheets/raqqa-2017.page.html", "sheets/raqqa-2017.sources.html",
-         "sheets/raqqa-2017.html", "sheets/chad-adre-2023.page.html"]
+         "sheets/raqqa-2017.html", "sheets/chad-adre-2023.page.html", "sheets/raqqa-2017.ar.page.html"]
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +21,10 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("project")
     shutil.copytree(REPO / "specs", root / "specs")
     shutil.copytree(REPO / "templates", root / "templates")
+    # a translation, right to left (its words are English until the Arabic catalogue lands)
+    spec = (root / "specs" / "raqqa-2017.yaml").read_text(encoding="utf-8")
+    (root / "specs" / "raqqa-2017.ar.yaml").write_text(spec.replace("language: en", "language: ar"),
+                                                       encoding="utf-8")
     assert main(["publish", str(root / "specs"), "--site", str(root / "site")]) == 0
     return root / "site"
 
