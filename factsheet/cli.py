@@ -56,6 +56,16 @@ def _parser() -> argparse.ArgumentParser:
                        help="parallel builds (default: one per core)")
     _edition_option(build, "write this edition, into a folder of its own")
 
+    publish = commands.add_parser("publish", help="build sheets into a static site: an index, a "
+                                  "page per sheet, an Atom feed of changed figures")
+    publish.add_argument("specs", nargs="+", metavar="SPEC|FOLDER")
+    publish.add_argument("--site", required=True, metavar="DIR", help="the site's folder")
+    publish.add_argument("--edition", choices=("internal", "public"), default="internal",
+                         help="internal (default) or public: without confidential sources")
+    publish.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    publish.add_argument("--jobs", type=int, default=None, metavar="N",
+                         help="parallel builds (default: one per core)")
+
     templates = commands.add_parser("templates", help="list the templates a spec can use, and "
                                     "where each one comes from")
     templates.add_argument("path", nargs="?", default=".", metavar="SPEC|FOLDER",
@@ -137,7 +147,7 @@ def main(argv=None, stdout=None, stderr=None) -> int:
                "templates": commands.run_templates, "new": commands.run_new,
                "dump": commands.run_dump, "diff": commands.run_diff,
                "extract": commands.run_extract, "watch": commands.run_watch,
-               "archive": commands.run_archive}[args.command]
+               "archive": commands.run_archive, "publish": commands.run_publish}[args.command]
         return run(args, stdout, stderr)
     except FactsheetError as exc:
         print(f"factsheet: {exc}" if isinstance(exc, UsageError) and not str(exc).startswith(("factsheet", "usage:"))

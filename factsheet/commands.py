@@ -116,6 +116,31 @@ def run_build(args, stdout, stderr) -> int:
     return 3 if any(r.internal_error for r in failed) else 1 if failed else 0
 
 
+def run_publish(args, stdout, stderr) -> int:
+    from .build.batch import FAILED
+    from .build.site import publish_site
+    from .files import WriteError
+
+    specs = find_specs(args.specs)
+    ensure_out_dir(Path(args.site))
+    report = make_reporter(stdout, len(specs), debug=getattr(args, "debug", False))
+    try:
+        published = publish_site(specs, Path(args.site), edition=args.edition, force=args.force,
+                                 jobs=args.jobs, on_result=report)
+    except WriteError as exc:
+        print(f"factsheet: error: {exc}", file=stderr)
+        return 1
+    finally:
+        report.close()
+    results = published.results
+    failed = [r for r in results if r.status == FAILED]
+    built = sum(r.status == "built" for r in results)
+    print(f"{built} built, {len(results) - built - len(failed)} up to date, {len(failed)} failed; "
+          f"site {args.site}: {published.sheets} sheet(s), {len(published.written)} file(s) written "
+          f"(open {Path(args.site) / 'index.html'})", file=stderr)
+    return 3 if any(r.internal_error for r in failed) else 1 if failed else 0
+
+
 def run_diff(args, stdout, stderr) -> int:
     from .build.changes import compare_records, format_change
     from .build.revisions import record_at_revision, record_of

@@ -222,10 +222,9 @@ class _Writer:
     def logo_alt(self) -> str:
         """The template's `logo_alt`, else the organisation's name and "logo"; empty (decorative)
         when neither is known or the template gives an empty text."""
-        alt = self.layout.template.logo_alt
-        if alt is None and self.sheet.organisation:
-            alt = self.words("logo_alt", organisation=self.sheet.organisation)
-        return alt or ""
+        from .html import logo_alt
+
+        return logo_alt(self.layout.template, self.sheet.organisation, self.words)
 
     def figures(self) -> str:
         lay, colours = self.layout, self.colours

@@ -88,16 +88,27 @@ def url_html(url, none_given: str) -> str:
     return f"<code>{escape_text(url)}</code>"
 
 
-def page_html(lang: str, title: str, body: str, css: str = CSS) -> str:
+def logo_alt(template, organisation, words) -> str:
+    """A logo's alt text: the template's `logo_alt`, else the organisation's name and "logo";
+    empty (decorative) when neither is known or the template gives an empty text."""
+    alt = template.logo_alt
+    if alt is None and organisation:
+        alt = words("logo_alt", organisation=organisation)
+    return alt or ""
+
+
+def page_html(lang: str, title: str, body: str, css: str = CSS, csp: str = CSP, head: str = "",
+              script: str = "") -> str:
     """A whole self-contained page around body, in the language's direction, with its style
-    (the audit page's and the index's by default)."""
+    (the audit page's and the index's by default). `head` is put in the head as it is; a
+    `script` runs at the end of the body, and `csp` must allow it (by its hash)."""
     primary = lang.split("-")[0].lower()
     direction = "rtl" if primary in RTL_LANGUAGES else "ltr"
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape_text(lang)}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{escape_text(CSP)}">\n'
-        f"<title>{escape_text(title)}</title>\n<style>{css}</style>\n</head>\n"
-        f"<body>\n{body}</body>\n</html>\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{escape_text(csp)}">\n'
+        f"<title>{escape_text(title)}</title>\n{head}<style>{css}</style>\n</head>\n"
+        f"<body>\n{body}{f'<script>{script}</script>' if script else ''}</body>\n</html>\n"
     )

@@ -14,7 +14,7 @@ import math
 from ..sheet.model import Span
 from ..sheet.words import words_for
 from . import get_format
-from .html import escape_text as _e, file_href as _href, is_web_url, page_html
+from .html import escape_text as _e, file_href as _href, is_web_url, logo_alt, page_html
 
 NARROW = 700   # px: below this width the page is one column (a phone)
 
@@ -54,7 +54,7 @@ def sheet_html(sheet, layout) -> str:
                 out.append(_e(span.text))
         return "".join(out)
 
-    parts = [_band(layout, spans), "<main>\n"]
+    parts = [_band(layout, spans, _logo(sheet, layout, words)), "<main>\n"]
     if layout.tile_rows:
         parts.append(_figures(layout, spans, words))
     parts.append(_sections(layout, spans))
@@ -65,14 +65,30 @@ def sheet_html(sheet, layout) -> str:
     return page_html(sheet.language, sheet.title_text, "".join(parts), css=page_css(layout))
 
 
-def _band(layout, spans) -> str:
+def _logo(sheet, layout, words) -> str:
+    """The template's logo as an <img> inside the page (a data: URL: the page stays one file,
+    and its policy lets no image come from elsewhere), at the PDF's size; '' without one."""
+    logo = layout.template.logo
+    if logo is None or not layout.logo_width:
+        return ""
+    import base64
+
+    kind = "png" if logo.suffix.lower() == ".png" else "jpeg"
+    data = base64.b64encode(logo.read_bytes()).decode("ascii")
+    alt = logo_alt(layout.template, sheet.organisation, words)
+    body = layout.body_size
+    return (f'<img class="logo" src="data:image/{kind};base64,{data}" alt="{_e(alt)}" '
+            f'style="width: {layout.logo_width / body:.3f}em; height: {layout.logo_height / body:.3f}em">\n')
+
+
+def _band(layout, spans, logo="") -> str:
     tags = {"organisation": ("p", "organisation"), "title": ("h1", "title"),
             "subtitle": ("p", "subtitle"), "meta": ("p", "meta")}
     lines = []
     for role, inline in layout.band:
         tag, name = tags[role]
         lines.append(f'<{tag} class="{name}">{spans(inline)}</{tag}>')
-    return '<header class="band">\n' + "\n".join(lines) + "\n</header>\n"
+    return '<header class="band">\n' + logo + "\n".join(lines) + "\n</header>\n"
 
 
 def _figures(layout, spans, words) -> str:
@@ -187,6 +203,8 @@ h1, h2, p, ul {{ margin: 0; }}
 a {{ color: var(--primary); }}
 .band {{ background: var(--primary); color: var(--on-band); padding: 1.5rem max(1rem, calc(50% - 30rem)) {em(layout.band_pad_bottom)}; }}
 .band a {{ color: inherit; }}
+.band::after {{ content: ""; display: block; clear: both; }}
+.band .logo {{ float: inline-end; max-width: 30%; object-fit: contain; margin-inline-start: {em(layout.column_gap)}; }}
 .band p + *, .band h1 + * {{ margin-top: {em(layout.band_gap)}; }}
 .organisation, .meta {{ color: var(--on-band-muted); font-weight: 700; font-size: {em(layout.small_size)};
   line-height: {layout.small_leading / layout.small_size:.3f}; }}

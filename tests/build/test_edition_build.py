@@ -105,6 +105,17 @@ def test_public_build_holds_nothing_of_the_confidential_source_in_any_output(pro
     assert "20,000" in text and "VOA News" in text and "Thousands" in text
 
 
+def test_a_public_site_holds_nothing_of_the_confidential_source(project, capsys):
+    assert main(["publish", "confidential.yaml", "--site", "site", "--edition", "public"]) == 0
+    site = project / "site"
+    assert (site / "index.html").is_file() and (site / "feed.atom").is_file()
+    assert (site / "sheets" / "confidential.page.html").is_file()
+    assert found_in(site) == {name: [] for name in SECRETS}
+    # the same search finds the source in an internal site, so it can fail
+    assert main(["publish", "confidential.yaml", "--site", "internal-site"]) == 0
+    assert found_in(project / "internal-site")["title"]
+
+
 def test_changes_between_public_builds_name_no_confidential_source(project):
     assert main(["build", "confidential.yaml", "--out", "public", "--edition", "public"]) == 0
     spec = project / "confidential.yaml"

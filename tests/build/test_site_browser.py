@@ -1,0 +1,113 @@
+"""The published site in Debian's headless Chromium (driven by Playwright): no console errors,
+no axe-core violations, and an index that sorts and filters with its script and lists every
+sheet without it."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factsheet.cli import main
+
+REPO = Path(__file__).resolve().parent.parent.parent
+CHROMIUM = "/usr/bin/chromium"
+BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update"]
+PAGES = ["index.html", "sheets/raqqa-2017.page.html", "sheets/raqqa-2017.sources.html",
+         "sheets/raqqa-2017.html", "sheets/chad-adre-2023.page.html", "sheets/raqqa-2017.ar.page.html"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(REPO / "specs", root / "specs")
+    shutil.copytree(REPO / "templates", root / "templates")
+    # a translation, right to left (its words are English until the Arabic catalogue lands)
+    spec = (root / "specs" / "raqqa-2017.yaml").read_text(encoding="utf-8")
+    (root / "specs" / "raqqa-2017.ar.yaml").write_text(spec.replace("language: en", "language: ar"),
+                                                       encoding="utf-8")
+    assert main(["publish", str(root / "specs"), "--site", str(root / "site")]) == 0
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        pytest.skip("Chromium is not installed (CI installs Debian's chromium)")
+    sync = pytest.importorskip("playwright.sync_api", reason="the test extra's playwright is "
+                               "not installed (pip install -e '.[test]')")
+    with sync.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, path: Path, **context):
+    """The page, loaded, and the console errors (and uncaught exceptions) it gave."""
+    page = browser.new_context(**context).new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, errors
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_page_opens_without_console_errors(site, browser, name):
+    # tall enough that every (lazily loaded) thumbnail is in view
+    page, errors = open_page(browser, site / name, viewport={"width": 1200, "height": 3000})
+    if name == "index.html":
+        page.wait_for_function("[...document.images].every(i => i.complete)")
+    assert errors == []          # also: no image or script refused by the page's policy
+    if name == "index.html":
+        sizes = page.evaluate("[...document.images].map(i => i.complete && i.naturalWidth)")
+        assert sizes == [180] * 5, "every thumbnail loads"
+    page.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_violations(site, browser, name):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright",
+                              reason="the test extra's axe-playwright-python is not installed")
+    page, _ = open_page(browser, site / name)
+    results = axe.Axe().run(page)
+    page.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+def shown_titles(page) -> list:
+    return page.evaluate("[...document.querySelectorAll('#sheets tbody tr')]"
+                         ".filter(r => !r.hidden).map(r => r.querySelector('strong').textContent)")
+
+
+def test_the_index_filters_and_sorts_in_the_browser(site, browser):
+    page, errors = open_page(browser, site / "index.html")
+    assert page.is_visible("#filters")
+    assert len(shown_titles(page)) == 5
+    page.select_option("select[name=location]", "Raqqa, Syria")
+    assert shown_titles(page) == ["Raqqa: civilians trapped as the battle for the city begins"]
+    assert page.text_content("#count") == "1 of 5 sheets shown"
+    page.select_option("select[name=location]", "")
+    page.fill("input[name=from]", "2019-06-01")      # figures as of this day or later
+    assert sorted(shown_titles(page)) == ["Chad: Sudanese refugees overwhelm the border town of Adré",
+                                          "North-east Syria: displacement and evacuations from Ras al-Ain"]
+    page.fill("input[name=from]", "")
+    page.fill("input[name=text]", "hol")
+    assert shown_titles(page) == ["Al Hol camp: mass displacement from Hajin"]
+    page.fill("input[name=text]", "")
+    page.click("th[data-key=asof] button")
+    assert page.get_attribute("th[data-key=asof]", "aria-sort") == "ascending"
+    as_of = page.evaluate("[...document.querySelectorAll('#sheets tbody tr')].map(r => r.dataset.asof)")
+    assert as_of == sorted(as_of) and len(as_of) == 5
+    page.click("th[data-key=asof] button")
+    assert page.get_attribute("th[data-key=asof]", "aria-sort") == "descending"
+    assert errors == []
+    page.close()
+
+
+def test_without_javascript_the_index_is_a_plain_table_of_every_sheet(site, browser):
+    page, _ = open_page(browser, site / "index.html", java_script_enabled=False)
+    assert not page.is_visible("#filters")
+    assert len(shown_titles(page)) == 5
+    assert page.query_selector("th button") is None
+    page.close()
