@@ -87,7 +87,7 @@ def _text_spans(raw: str, tok, marks: list) -> list:
 
 def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tuple,
                    sources: dict, facts: dict, key_figures: list, sections: list,
-                   cited_figures: dict | None = None) -> Sheet:
+                   cited_figures: dict | None = None, icons: dict | None = None) -> Sheet:
     numbering = _Numbering(sources)
     language = header["language"] or "en"
     words = words_for(language)
@@ -101,7 +101,8 @@ def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tupl
         cite = numbering.cite(fact.sources)
         figures.append(KeyFigure(fid, words.qualifier(fact.qualifier),
                                  words.number(fact.value, fact.unit),
-                                 _inline(fact.label, facts, numbering, words), cite))
+                                 _inline(fact.label, facts, numbering, words), cite,
+                                 (icons or {}).get(fid)))
     built = []
     for _node, heading, text, bullets in sections:
         head = _inline(heading, facts, numbering, words, cited_figures, found)
