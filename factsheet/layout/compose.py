@@ -147,7 +147,8 @@ def _compose_figures(sheet, layout, page, top, number_size) -> float:
         inner = cell_w - 2 * layout.cell_pad_h
         qualified = any(f.qualifier for f in row)
         line = icon_line(layout) if any(f.icon for f in row) else 0.0
-        page.spacing += line - icon_height(layout) if line else 0.0   # its gap stretches
+        icon_gap = line - icon_height(layout) if line else 0.0
+        page.spacing += icon_gap   # it stretches with the other gaps
         start, tallest, tiles = len(page.items), 0.0, []
         for column, figure in enumerate(row):
             x = left + column * (cell_w + layout.cell_gap) + layout.cell_pad_h
@@ -171,7 +172,7 @@ def _compose_figures(sheet, layout, page, top, number_size) -> float:
         for column in range(count):   # tiles first, so that the text is drawn over them
             x = left + column * (cell_w + layout.cell_gap)
             page.items.insert(start, Fill(x, y, cell_w, row_h, layout.template.colours.panel))
-        page.tile_rows.append(TileRow(cell_w, inner, qualified, tuple(tiles), line))
+        page.tile_rows.append(TileRow(cell_w, inner, qualified, tuple(tiles), line, icon_gap))
         y += row_h + layout.cell_gap
     return y - layout.cell_gap - top if sheet.key_figures else 0.0
 

@@ -101,7 +101,8 @@ class TileRow:
     inner_width: float            # its text's width, inside the padding
     qualified: bool               # a qualifier line in every tile, so the numbers line up
     tiles: tuple
-    icon_line: float = 0.0        # > 0: an icon line this tall (gap below included) in every tile
+    icon_line: float = 0.0        # > 0: an icon line this tall (icon_gap below it) in every tile
+    icon_gap: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ def icon_line(layout) -> float:
 
 
 def place_icon(layout, name: str, x: float, y: float, inner: float) -> Icon:
-    """The icon `name` at the top left of a tile's text (x, y), as tall as icon_height and
-    as wide as its shape says, narrower than the tile's text."""
+    """The icon `name` on the line at the top left of a tile's text (x, y): as tall as the
+    line and as wide as its shape says, or as wide as the text and then standing on the
+    line's foot, as a picture on a line of text does in Word."""
     from ..theme.icons import icon_shape   # only a sheet with icons reads their shapes
 
     shape = icon_shape(name)
@@ -27,4 +28,5 @@ def place_icon(layout, name: str, x: float, y: float, inner: float) -> Icon:
     width = _pt(height * shape.aspect)
     if width > inner:
         width, height = _pt(inner), _pt(inner / shape.aspect)
-    return Icon(name, x, y, width, height, layout.template.colours.primary)
+    return Icon(name, x, y + icon_height(layout) - height, width, height,
+                layout.template.colours.primary)

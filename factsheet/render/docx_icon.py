@@ -1,0 +1,102 @@
+"""Stage 7b, DOCX: key figures' icons as pictures, an SVG with a PNG for older Word, as Word
+inserts its own icons (Insert > Icons).
+
+Both are made from the icon's stored shapes: the SVG written as text, the PNG drawn by the
+PDF's own icon code (pdf_icon) and rasterised by PDFium, so the three agree. Neither has a
+time stamp: the same sheet gives the same bytes. Each (icon, colour, size) is stored once.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import zlib
+
+from ..files import zip_entry
+from ..theme.icons import svg_text
+
+PNG_DPI = 300                 # print resolution: a 22 pt icon is 92 dots tall
+_RT_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+_SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+_FIRST_ID = 100               # wp:docPr ids: the logo has 1
+_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+class IconPictures:
+    """The icons of one document: their drawings, relationships and media parts."""
+
+    def __init__(self, base):
+        self.base = base
+        self.media = {}           # (name, colour, width, height) -> number
+        self.drawn = 0
+
+    def drawing(self, icon, emu: int) -> str:
+        """A w:drawing of `icon` (a layout Icon) at its size; decorative unless it has alt text."""
+        from .docx import attr
+
+        key = (icon.name, icon.colour, icon.width, icon.height)
+        number = self.media.setdefault(key, len(self.media) + 1)
+        self.drawn += 1
+        svg = (f'<a:ext uri="{_SVG_EXT}"><asvg:svgBlip xmlns:asvg="{_SVG_NS}" '
+               f'r:embed="rIdFsIcon{number}svg"/></a:ext>')
+        return self.base.picture_xml(icon.width * emu, icon.height * emu, attr(icon.alt),
+                                     rid=f"rIdFsIcon{number}png", pid=_FIRST_ID + self.drawn,
+                                     name=f"Icon {icon.name}", blip_ext=svg)
+
+    def relationships(self) -> list:
+        return [f'<Relationship Id="rIdFsIcon{number}{kind}" Type="{_RT_IMAGE}" '
+                f'Target="media/fs-icon{number}.{kind}"/>'
+                for number in self.media.values() for kind in ("png", "svg")]
+
+    def entries(self) -> list:
+        """The media parts (ZipEntry), PNG then SVG of each icon, in order of first use."""
+        out = []
+        for (name, colour, width, height), number in self.media.items():
+            out.append(zip_entry(f"word/media/fs-icon{number}.png",
+                                 icon_png(name, colour, width, height), level=0))
+            out.append(zip_entry(f"word/media/fs-icon{number}.svg",
+                                 svg_text(name, colour).encode("utf-8")))
+        return out
+
+
+def content_types(entry):
+    """[Content_Types].xml (a ZipEntry) with Defaults for PNG and SVG added where missing."""
+    xml = zlib.decompress(entry.data, -15).decode("utf-8")
+    missing = "".join(f'<Default Extension="{ext}" ContentType="{kind}"/>'
+                      for ext, kind in _TYPES.items() if f'Extension="{ext}"' not in xml)
+    if not missing:
+        return entry
+    start = xml.index("<Default")
+    return zip_entry(entry.name, (xml[:start] + missing + xml[start:]).encode("utf-8"))
+
+
+@functools.lru_cache(maxsize=64)
+def icon_png(name: str, colour: str, width: float, height: float) -> bytes:
+    """The icon as an RGBA PNG at PNG_DPI: `colour` where the icon is, transparent elsewhere
+    (the PDF icon drawn in black on white, rasterised, its greys taken as coverage)."""
+    from PIL import Image, ImageOps
+    from reportlab.lib.colors import HexColor
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ..layout.geometry import Icon
+    from .pdf_icon import draw_icon
+    from .png import rasterise_pdf
+
+    pdf = io.BytesIO()
+    canvas = Canvas(pdf, pagesize=(width, height), invariant=1)
+    draw_icon(canvas, Icon(name, 0, 0, width, height, "#000000"), height)
+    canvas.showPage()
+    canvas.save()
+    coverage = ImageOps.invert(rasterise_pdf(pdf.getvalue(), PNG_DPI).convert("L"))
+    red, green, blue = (round(c * 255) for c in HexColor(colour).rgb())
+    picture = Image.new("RGBA", coverage.size, (red, green, blue, 0))
+    picture.putalpha(coverage)
+    out = io.BytesIO()
+    picture.save(out, format="PNG", compress_level=9, optimize=False)
+    return out.getvalue()
+
+
+def add_icons(entries: list, icons: IconPictures) -> list:
+    """The package's entries with the icons' media after the others and their types declared."""
+    entries = [content_types(e) if e.name == "[Content_Types].xml" else e for e in entries]
+    return entries + icons.entries()
