@@ -269,7 +269,7 @@ class _Writer:
             if self.icons is None:
                 from .docx_icon import IconPictures   # only a sheet with icons loads it
                 self.icons = IconPictures(self.base)
-            runs = f'<w:r><w:rPr><w:sz w:val="2"/></w:rPr>{self.icons.drawing(icon, EMU)}</w:r>'
+            runs = f'<w:r><w:rPr><w:sz w:val="2"/></w:rPr>{self.icons.drawing(icon, EMU, attr(icon.alt))}</w:r>'
         # at least the line's height: an exact one would clip the picture, which stands on the
         # baseline; the 1 pt text below the baseline adds a quarter point
         return para(runs, self.styles["Key Figure Label"], 1, tile_row.icon_line - tile_row.icon_gap,

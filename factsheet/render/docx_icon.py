@@ -30,16 +30,15 @@ class IconPictures:
         self.media = {}           # (name, colour, width, height) -> number
         self.drawn = 0
 
-    def drawing(self, icon, emu: int) -> str:
-        """A w:drawing of `icon` (a layout Icon) at its size; decorative unless it has alt text."""
-        from .docx import attr
-
+    def drawing(self, icon, emu: int, alt: str) -> str:
+        """A w:drawing of `icon` (a layout Icon) at its size, with `alt` (its alt text escaped
+        for an attribute): decorative when that is empty."""
         key = (icon.name, icon.colour, icon.width, icon.height)
         number = self.media.setdefault(key, len(self.media) + 1)
         self.drawn += 1
         svg = (f'<a:ext uri="{_SVG_EXT}"><asvg:svgBlip xmlns:asvg="{_SVG_NS}" '
                f'r:embed="rIdFsIcon{number}svg"/></a:ext>')
-        return self.base.picture_xml(icon.width * emu, icon.height * emu, attr(icon.alt),
+        return self.base.picture_xml(icon.width * emu, icon.height * emu, alt,
                                      rid=f"rIdFsIcon{number}png", pid=_FIRST_ID + self.drawn,
                                      name=f"Icon {icon.name}", blip_ext=svg)
 

@@ -44,6 +44,12 @@ def icon_names() -> list:
     return sorted(_catalogue())
 
 
+def find_icons(words=()) -> list:
+    """The names holding every one of `words` (case ignored), sorted; all of them without."""
+    wanted = [w.lower() for w in words]
+    return [name for name in icon_names() if all(w in name for w in wanted)]
+
+
 def has_icon(name: str) -> bool:
     return name in _catalogue()
 
