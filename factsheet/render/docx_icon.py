@@ -3,7 +3,7 @@ inserts its own icons (Insert > Icons).
 
 Both are made from the icon's stored shapes: the SVG written as text, the PNG drawn by the
 PDF's own icon code (pdf_icon) and rasterised by PDFium, so the three agree. Neither has a
-time stamp: the same sheet gives the same bytes. Each (icon, colour, size) is stored once.
+time stamp: the same sheet gives the same bytes. Each (icon, colour) is stored once.
 """
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ import io
 import zlib
 
 from ..files import zip_entry
-from ..theme.icons import svg_text
+from ..theme.icons import icon_shape, svg_text
 
-PNG_DPI = 300                 # print resolution: a 22 pt icon is 92 dots tall
+# The PNG's height in dots, whatever the icon's size on the sheet (Word scales it to its box):
+# 300 dpi or more for icons up to 38 pt (the example's are 26.5 pt), and each icon is drawn once
+# per process and colour, not once per sheet size.
+PNG_HEIGHT = 160
 _RT_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 _SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 _SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
@@ -27,13 +30,13 @@ class IconPictures:
 
     def __init__(self, base):
         self.base = base
-        self.media = {}           # (name, colour, width, height) -> number
+        self.media = {}           # (name, colour) -> number
         self.drawn = 0
 
     def drawing(self, icon, emu: int, alt: str) -> str:
         """A w:drawing of `icon` (a layout Icon) at its size, with `alt` (its alt text escaped
         for an attribute): decorative when that is empty."""
-        key = (icon.name, icon.colour, icon.width, icon.height)
+        key = (icon.name, icon.colour)
         number = self.media.setdefault(key, len(self.media) + 1)
         self.drawn += 1
         svg = (f'<a:ext uri="{_SVG_EXT}"><asvg:svgBlip xmlns:asvg="{_SVG_NS}" '
@@ -50,9 +53,8 @@ class IconPictures:
     def entries(self) -> list:
         """The media parts (ZipEntry), PNG then SVG of each icon, in order of first use."""
         out = []
-        for (name, colour, width, height), number in self.media.items():
-            out.append(zip_entry(f"word/media/fs-icon{number}.png",
-                                 icon_png(name, colour, width, height), level=0))
+        for (name, colour), number in self.media.items():
+            out.append(zip_entry(f"word/media/fs-icon{number}.png", icon_png(name, colour), level=0))
             out.append(zip_entry(f"word/media/fs-icon{number}.svg",
                                  svg_text(name, colour).encode("utf-8")))
         return out
@@ -70,9 +72,9 @@ def content_types(entry):
 
 
 @functools.lru_cache(maxsize=64)
-def icon_png(name: str, colour: str, width: float, height: float) -> bytes:
-    """The icon as an RGBA PNG at PNG_DPI: `colour` where the icon is, transparent elsewhere
-    (the PDF icon drawn in black on white, rasterised, its greys taken as coverage)."""
+def icon_png(name: str, colour: str) -> bytes:
+    """The icon as an RGBA PNG PNG_HEIGHT dots tall: `colour` where the icon is, transparent
+    elsewhere (the PDF icon drawn in black on white, rasterised, its greys taken as coverage)."""
     from PIL import Image, ImageOps
     from reportlab.lib.colors import HexColor
     from reportlab.pdfgen.canvas import Canvas
@@ -81,12 +83,14 @@ def icon_png(name: str, colour: str, width: float, height: float) -> bytes:
     from .pdf_icon import draw_icon
     from .png import rasterise_pdf
 
+    shape = icon_shape(name)
+    height, width = 72.0, 72.0 * shape.aspect        # an inch tall, rasterised at PNG_HEIGHT dpi
     pdf = io.BytesIO()
     canvas = Canvas(pdf, pagesize=(width, height), invariant=1)
     draw_icon(canvas, Icon(name, 0, 0, width, height, "#000000"), height)
     canvas.showPage()
     canvas.save()
-    coverage = ImageOps.invert(rasterise_pdf(pdf.getvalue(), PNG_DPI).convert("L"))
+    coverage = ImageOps.invert(rasterise_pdf(pdf.getvalue(), PNG_HEIGHT).convert("L"))
     red, green, blue = (round(c * 255) for c in HexColor(colour).rgb())
     picture = Image.new("RGBA", coverage.size, (red, green, blue, 0))
     picture.putalpha(coverage)
