@@ -2,8 +2,9 @@
 inserts its own icons (Insert > Icons).
 
 Both are made from the icon's stored shapes: the SVG written as text, the PNG drawn by the
-PDF's own icon code (pdf_icon) and rasterised by PDFium, so the three agree. Neither has a
-time stamp: the same sheet gives the same bytes. Each (icon, colour) is stored once.
+PDF's own icon code (pdf_icon) and rasterised by PDFium, so the three agree, and kept on disk
+so that PDFium is loaded once per machine, not per build. Neither has a time stamp: the same
+sheet gives the same bytes. Each (icon, colour) is stored once in a document.
 """
 from __future__ import annotations
 
@@ -73,6 +74,46 @@ def content_types(entry):
 
 @functools.lru_cache(maxsize=64)
 def icon_png(name: str, colour: str) -> bytes:
+    """The icon's PNG (draw_png), kept on disk beside the Word package's cache: a fresh process
+    then skips loading PDFium and Pillow (about 100 ms). The cache's name holds the versions of
+    everything that shapes the bytes, so a cached PNG is the one drawing it would give."""
+    from ..files import write_atomic
+    from .docx_package import cache_folder
+
+    folder = cache_folder()
+    path = folder / f"icon-{_png_key(name, colour)}.png" if folder is not None else None
+    if path is not None:
+        try:
+            return path.read_bytes()
+        except OSError:
+            pass
+    data = draw_png(name, colour)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, lambda handle: handle.write(data))
+        except OSError:
+            pass   # a read-only cache folder: draw it again next time
+    return data
+
+
+def _png_key(name: str, colour: str) -> str:
+    """A hash of the icon, its colour and the code and libraries that draw it."""
+    import hashlib
+    import importlib.util
+    import os
+
+    from .. import __version__
+    from ..theme.icons import ICON_FILE
+
+    key = [PNG_HEIGHT, __version__, name, colour, os.stat(ICON_FILE).st_mtime_ns]
+    for module in ("pypdfium2", "PIL", "reportlab"):   # found, not imported
+        origin = importlib.util.find_spec(module).origin
+        key += [origin, os.stat(origin).st_mtime_ns]
+    return hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:32]
+
+
+def draw_png(name: str, colour: str) -> bytes:
     """The icon as an RGBA PNG PNG_HEIGHT dots tall: `colour` where the icon is, transparent
     elsewhere (the PDF icon drawn in black on white, rasterised, its greys taken as coverage)."""
     from PIL import Image, ImageOps

@@ -97,6 +97,17 @@ def _cached_base(template, language: str, _stamp) -> _Base:
     return base
 
 
+def cache_folder():
+    """The folder of factsheet's caches across processes (FACTSHEET_CACHE_DIR, else the user's
+    cache folder), or None when FACTSHEET_CACHE_DIR=off."""
+    import os
+    from pathlib import Path
+
+    folder = os.environ.get("FACTSHEET_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "factsheet")
+    return None if folder == "off" else Path(folder)
+
+
 def _cache_path(template, language: str):
     """A file named by the hash of everything the package depends on, or None (no cache)."""
     import hashlib
@@ -106,9 +117,8 @@ def _cache_path(template, language: str):
 
     from .. import __version__
 
-    folder = os.environ.get("FACTSHEET_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "factsheet")
-    if folder == "off":
+    folder = cache_folder()
+    if folder is None:
         return None
     spec = importlib.util.find_spec("docx")     # finds python-docx without importing it
     key = hashlib.sha256()
@@ -121,7 +131,7 @@ def _cache_path(template, language: str):
                 key.update(Path(extra).read_bytes())
     except (OSError, AttributeError, TypeError):
         return None
-    return Path(folder) / f"docx-base-{key.hexdigest()[:32]}.json"
+    return folder / f"docx-base-{key.hexdigest()[:32]}.json"
 
 
 def _read_cached(path) -> _Base | None:

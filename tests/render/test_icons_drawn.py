@@ -193,3 +193,22 @@ def test_libreoffice_sets_the_key_numbers_where_the_pdf_does(example, tmp_path):
     for (y, x), (oy, ox) in zip(ours, theirs):
         assert ox == pytest.approx(x, abs=1.0) and oy == pytest.approx(y, abs=2.0)
     assert len(pypdf.PdfReader(office).pages) == 1
+
+
+def test_an_icon_s_png_is_drawn_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    """A fresh process reads the PNG from the cache folder (no PDFium), byte for byte the same."""
+    from factsheet.render import docx_icon
+
+    monkeypatch.setenv("FACTSHEET_CACHE_DIR", str(tmp_path))
+    docx_icon.icon_png.cache_clear()
+    drawn = docx_icon.icon_png("refugee", PRIMARY)
+    assert drawn == docx_icon.draw_png("refugee", PRIMARY)
+    assert [p.name.startswith("icon-") for p in tmp_path.iterdir()] == [True]
+
+    def refuse(*args):
+        raise AssertionError("drawn again instead of read from the cache")
+
+    docx_icon.icon_png.cache_clear()                     # as a new process starts
+    monkeypatch.setattr(docx_icon, "draw_png", refuse)
+    assert docx_icon.icon_png("refugee", PRIMARY) == drawn
+    docx_icon.icon_png.cache_clear()
