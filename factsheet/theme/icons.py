@@ -68,8 +68,9 @@ def icon_shape(name: str) -> IconShape:
     return IconShape(name, width, height, tuple(parsed))
 
 
-def svg_text(name: str, colour: str) -> str:
-    """The icon as a small SVG in one colour (the DOCX's vector picture)."""
+def svg_text(name: str, colour: str, attributes: str = "") -> str:
+    """The icon as a small SVG in one colour (the DOCX's vector picture; inline in the HTML
+    sheet, with its `attributes`)."""
     shape = icon_shape(name)
     paths = []
     for even_odd, commands in shape.shapes:
@@ -77,7 +78,8 @@ def svg_text(name: str, colour: str) -> str:
         rule = ' fill-rule="evenodd"' if even_odd else ""
         paths.append(f'<path d="{d}"{rule}/>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_num(shape.width)} '
-            f'{_num(shape.height)}" width="{_num(shape.width)}" height="{_num(shape.height)}">'
+            f'{_num(shape.height)}" width="{_num(shape.width)}" height="{_num(shape.height)}"'
+            f'{attributes}>'
             f'<g fill="{colour}">{"".join(paths)}</g></svg>')
 
 

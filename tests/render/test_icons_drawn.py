@@ -212,3 +212,14 @@ def test_an_icon_s_png_is_drawn_once_then_read_from_the_cache(tmp_path, monkeypa
     monkeypatch.setattr(docx_icon, "draw_png", refuse)
     assert docx_icon.icon_png("refugee", PRIMARY) == drawn
     docx_icon.icon_png.cache_clear()
+
+
+def test_the_html_sheet_shows_each_icon_inline_hidden_from_screen_readers(example):
+    from factsheet.render.webpage import sheet_html
+
+    page = sheet_html(with_produced(raqqa_sheet()), example["layout"])
+    figures = page[page.index('<ul class="figures"'):]
+    items = re.findall(r"<li [^>]*>(.*?)</li>", figures[:figures.index("</ul>")], re.S)
+    icons_shown = [re.match(r'<svg [^>]*class="icon"[^>]*aria-hidden="true"', item) for item in items]
+    assert len(items) == len(ICONS) and all(icons_shown)
+    assert page.count(f'<g fill="{PRIMARY}">') == len(ICONS)
