@@ -19,6 +19,7 @@ from ..theme.icons import icon_shape, svg_text
 # 300 dpi or more for icons up to 38 pt (the example's are 26.5 pt), and each icon is drawn once
 # per process and colour, not once per sheet size.
 PNG_HEIGHT = 160
+_PNG_FORMAT = 2               # bump when the PNG's drawing changes: cached ones are then redrawn
 _RT_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 _SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 _SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
@@ -106,7 +107,7 @@ def _png_key(name: str, colour: str) -> str:
     from .. import __version__
     from ..theme.icons import ICON_FILE
 
-    key = [PNG_HEIGHT, __version__, name, colour, os.stat(ICON_FILE).st_mtime_ns]
+    key = [_PNG_FORMAT, PNG_HEIGHT, __version__, name, colour, os.stat(ICON_FILE).st_mtime_ns]
     for module in ("pypdfium2", "PIL", "reportlab"):   # found, not imported
         origin = importlib.util.find_spec(module).origin
         key += [origin, os.stat(origin).st_mtime_ns]
