@@ -31,10 +31,14 @@ FILLER = ("Partners report continued displacement towards camps in Ḥasakah and
           "where water, shelter and health services remain overstretched").split()
 
 
-def example_sheet():
+def example_sheet(icons: bool = False):
+    """The example; without its key figures' icons unless asked (bench_icons.py compares)."""
     sheet, diagnostics = check_spec(SPEC)
     if sheet is None:
         raise SystemExit("\n".join(str(d) for d in diagnostics))
+    if not icons:
+        sheet = dataclasses.replace(sheet, key_figures=tuple(
+            dataclasses.replace(f, icon=None) for f in sheet.key_figures))
     return sheet
 
 

@@ -77,8 +77,10 @@ def prepare(template_name: str, sheet=None):
     references = tuple(dataclasses.replace(r, source=dataclasses.replace(
         r.source, url=r.source.url or f"https://example.org/archive/{r.source.id}?a=1&b=2"))
         for r in sheet.references)
+    # the prototypes predate key figures' icons (render/docx_icon.py): measured without them
+    figures = tuple(dataclasses.replace(f, icon=None) for f in sheet.key_figures)
     sheet = dataclasses.replace(sheet, produced=sheet.produced or produced_date(),
-                                references=references)
+                                references=references, key_figures=figures)
     template = load_template(template_name, ROOT / "templates")
     return sheet, template, fit_page(sheet, template)
 

@@ -75,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
                            help="copy the built-in template NAME into templates/ of FOLDER "
                                 "(default: the current folder), to edit")
 
+    icons = commands.add_parser("icons", help="list the icons a key figure can carry")
+    icons.add_argument("words", nargs="*", metavar="WORD",
+                       help="only the icons whose names hold every WORD (e.g. people)")
+
     new = commands.add_parser("new", help="write a starter spec that validates")
     new.add_argument("name")
     new.add_argument("--dir", default="specs", help="folder for the spec (default: specs)")
@@ -147,7 +151,8 @@ def main(argv=None, stdout=None, stderr=None) -> int:
                "templates": commands.run_templates, "new": commands.run_new,
                "dump": commands.run_dump, "diff": commands.run_diff,
                "extract": commands.run_extract, "watch": commands.run_watch,
-               "archive": commands.run_archive, "publish": commands.run_publish}[args.command]
+               "archive": commands.run_archive, "publish": commands.run_publish,
+               "icons": commands.run_icons}[args.command]
         return run(args, stdout, stderr)
     except FactsheetError as exc:
         print(f"factsheet: {exc}" if isinstance(exc, UsageError) and not str(exc).startswith(("factsheet", "usage:"))

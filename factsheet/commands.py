@@ -274,6 +274,24 @@ def run_templates(args, stdout, stderr) -> int:
     return 0
 
 
+def run_icons(args, stdout, stderr) -> int:
+    """The names of the icons a key figure can carry, one a line; a summary on stderr."""
+    from .theme.icons import find_icons, icon_names
+
+    names = find_icons(args.words)
+    for name in names:
+        print(name, file=stdout)
+    total = len(icon_names())
+    if not names:
+        print(f"no icon's name holds {' and '.join(repr(w) for w in args.words)}: "
+              f"'factsheet icons' lists all {total}", file=stderr)
+        return 0
+    shown = f"{len(names)} of {total}" if args.words else str(total)
+    print(f"{shown} OCHA humanitarian icons; give one to a key figure: "
+          "key_figures: [{fact: FACT-ID, icon: NAME}]", file=stderr)
+    return 0
+
+
 def _shown_path(path: Path) -> str:
     """A path relative to the working folder where it lies under it, else absolute."""
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -92,13 +93,22 @@ FILLER = ("Humanitarian partners report continued displacement towards camps in 
 EXTRA = ("Additional reporting on access and services " * 10).split()
 
 
+def without_icons(text: str) -> str:
+    """A spec's text with its key figures listed as plain fact ids, their icons dropped."""
+    start, end = text.index("key_figures:"), text.index("\nsections:")
+    ids = re.findall(r"fact: ([a-z0-9_-]+)", text[start:end])
+    return text[:start] + f"key_figures: [{', '.join(ids)}]\n" + text[end:] if ids else text
+
+
 def long_spec(folder: Path, extra_bullets: int, words: int = 30, last_words: int = 0) -> Path:
     """The Raqqa example plus a 'Displacement' section of `extra_bullets` bullets of about `words`
-    words each (and one more of `last_words` words), to fill the page."""
+    words each (and one more of `last_words` words), to fill the page. Its key figures have no
+    icons: these sheets pin the fit of text."""
     bullets = [" ".join((FILLER * 3)[i % 7:i % 7 + words]) + "." for i in range(extra_bullets)]
     if last_words:
         bullets.append(" ".join(EXTRA[:last_words]) + ".")
     path = copy_spec(folder, RAQQA)
+    path.write_text(without_icons(path.read_text(encoding="utf-8")), encoding="utf-8")
     if bullets:
         section = "  - heading: Displacement\n    bullets:\n" + "".join(
             f"      - {json.dumps(b, ensure_ascii=False)}\n" for b in bullets)

@@ -110,7 +110,16 @@ def lengthen_the_example(repo: Path) -> None:
     spec.write_text(spec.read_text(encoding="utf-8") + background(paragraphs), encoding="utf-8")
 
 
+def misspell_an_icon(repo: Path) -> None:
+    """A copy of the example outside specs/ (later blocks build specs/), one icon misspelt."""
+    shutil.copytree(repo / "specs" / "sources", repo / "typo" / "sources")
+    text = (repo / "specs" / "raqqa-2017.yaml").read_text(encoding="utf-8")
+    (repo / "typo" / "raqqa-2017.yaml").write_text(
+        text.replace("icon: internally-displaced", "icon: internaly-displaced"), encoding="utf-8")
+
+
 SETUPS = {"pick the drafts": pick_the_drafts,
+          "misspell an icon in a copy of the example": misspell_an_icon,
           "add a long Background section to the example": lengthen_the_example,
           "change killed-may to 21 after a first build": change_killed_may}
 

@@ -15,6 +15,7 @@ from ..theme.fonts import BOLD, REGULAR, register_fonts
 from .columns import compose_columns
 from .geometry import (Fill, Footer, Picture, Rule, TextBox, Tile, TileRow, figure_rows, logo_box,
                        tile_width, with_figure_size)
+from .icons import icon_height, icon_line, place_icon
 from .paragraphs import box_paragraph, box_style, tied_paragraph, wrapped_paragraph, page_styles
 from ..sheet.words import words_for
 from .text import band_lines, figure_label, footer_texts, reference_parts, tie_text
@@ -145,10 +146,17 @@ def _compose_figures(sheet, layout, page, top, number_size) -> float:
         cell_w = tile_width(layout, count)
         inner = cell_w - 2 * layout.cell_pad_h
         qualified = any(f.qualifier for f in row)
+        line = icon_line(layout) if any(f.icon for f in row) else 0.0
+        icon_gap = line - icon_height(layout) if line else 0.0
+        page.spacing += icon_gap   # it stretches with the other gaps
         start, tallest, tiles = len(page.items), 0.0, []
         for column, figure in enumerate(row):
             x = left + column * (cell_w + layout.cell_gap) + layout.cell_pad_h
             cy = y + layout.cell_pad_v
+            icon = place_icon(layout, figure.icon, x, cy, inner) if figure.icon else None
+            if icon:
+                page.items.append(icon)
+            cy += line
             if qualified:
                 if figure.qualifier:
                     place_box(page, layout, (Span(figure.qualifier),), "qualifier", x, cy, inner)
@@ -158,13 +166,13 @@ def _compose_figures(sheet, layout, page, top, number_size) -> float:
             cy += layout.label_gap
             height, label = place_box(page, layout, figure_label(figure), "label", x, cy, inner, tie=True)
             cy += height
-            tiles.append(Tile(figure.qualifier or None, number, label))
+            tiles.append(Tile(figure.qualifier or None, number, label, icon))
             tallest = max(tallest, cy - y - layout.cell_pad_v)
         row_h = tallest + 2 * layout.cell_pad_v
         for column in range(count):   # tiles first, so that the text is drawn over them
             x = left + column * (cell_w + layout.cell_gap)
             page.items.insert(start, Fill(x, y, cell_w, row_h, layout.template.colours.panel))
-        page.tile_rows.append(TileRow(cell_w, inner, qualified, tuple(tiles)))
+        page.tile_rows.append(TileRow(cell_w, inner, qualified, tuple(tiles), line, icon_gap))
         y += row_h + layout.cell_gap
     return y - layout.cell_gap - top if sheet.key_figures else 0.0
 

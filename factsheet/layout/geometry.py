@@ -69,6 +69,23 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class Icon:
+    """One of the shipped icons (theme/icons.py), filled in `colour` within its box. `alt` is
+    empty for a decorative icon (a key figure's label says what it shows)."""
+    name: str
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+    alt: str = ""
+
+    @property
+    def decorative(self) -> bool:
+        return not self.alt
+
+
+@dataclass(frozen=True)
 class ChartBox:
     """A section's chart (layout/chart.py): every mark placed, relative to the box's top left.
     The PDF draws the marks; the DOCX sets the same marks as one group of shapes."""
@@ -129,6 +146,7 @@ class Tile:
     qualifier: str | None
     number: str                   # ties applied
     label: tuple                  # spans, as set
+    icon: Icon | None = None      # drawn on the tile's first line
 
 
 @dataclass(frozen=True)
@@ -137,6 +155,8 @@ class TileRow:
     inner_width: float            # its text's width, inside the padding
     qualified: bool               # a qualifier line in every tile, so the numbers line up
     tiles: tuple
+    icon_line: float = 0.0        # > 0: an icon line this tall (icon_gap below it) in every tile
+    icon_gap: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -210,7 +230,7 @@ class Layout:
     columns: tuple = field(default=((), ()), compare=False, repr=False)   # (left, right) Blocks
     sources: tuple = field(default=(), compare=False, repr=False)   # ('[1]', text, url or None)
     footer: Footer | None = field(default=None, compare=False, repr=False)
-    items: tuple = field(default=(), compare=False, repr=False)     # TextBox, Fill, Rule, Picture
+    items: tuple = field(default=(), compare=False, repr=False)     # TextBox, Fill, Rule, Picture, Icon
 
     @property
     def content_width(self) -> float:

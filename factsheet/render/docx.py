@@ -159,6 +159,7 @@ class _Writer:
         self.styles = base.style_ids
         self.links = []
         self.words = words_for(sheet.language)
+        self.icons = None             # docx_icon.IconPictures, for a sheet with icons
 
     def link(self, url: str, size: float) -> str:
         rid = f"rIdFsLink{len(self.links) + 1}"
@@ -240,6 +241,8 @@ class _Writer:
             cells = []
             for tile in tile_row.tiles:
                 content = []
+                if tile_row.icon_line:
+                    content.append(self.icon_line(tile.icon, tile_row, right))
                 if tile_row.qualified:
                     content.append(para(run(tile.qualifier, lay.small_size, colour=colours.muted)
                                         if tile.qualifier else "", self.styles["Key Figure Label"],
@@ -256,6 +259,20 @@ class _Writer:
             rows.append("".join(cells))
         return table(grid, rows, self.words("key_figures"), self.words("figures_table_about"),
                      inside=(lay.cell_gap, "#FFFFFF"))
+
+    def icon_line(self, icon, tile_row, right: float) -> str:
+        """The tile's icon line: the picture standing on it (or nothing), as tall as the PDF's."""
+        lay = self.layout
+        runs = ""
+        if icon is not None:
+            if self.icons is None:
+                from .docx_icon import IconPictures   # only a sheet with icons loads it
+                self.icons = IconPictures(self.base)
+            runs = f'<w:r><w:rPr><w:sz w:val="2"/></w:rPr>{self.icons.drawing(icon, EMU, attr(icon.alt))}</w:r>'
+        # at least the line's height: an exact one would clip the picture, which stands on the
+        # baseline; the 1 pt text below the baseline adds a quarter point
+        return para(runs, self.styles["Key Figure Label"], 1, tile_row.icon_line - tile_row.icon_gap,
+                    tile_row.icon_gap, lay.cell_pad_h, right, at_least=True)
 
     def columns(self) -> str:
         lay = self.layout
@@ -358,16 +375,21 @@ def render_docx(sheet, layout, out_path) -> None:
     base = base_package(layout.template, sheet.language)
     writer = _Writer(sheet, layout, base)
     document = writer.document()
+    relationships = [f'<Relationship Id="{rid}" Type="{_HYPERLINK}" Target="{attr(url)}" '
+                     'TargetMode="External"/>' for rid, url in writer.links]
+    if writer.icons:
+        relationships += writer.icons.relationships()
     dynamic = {
         "word/document.xml": document,
         base.footer_name: writer.footer(),
         "docProps/core.xml": core_xml(sheet),
-        "word/_rels/document.xml.rels": base.document_rels(
-            f'<Relationship Id="{rid}" Type="{_HYPERLINK}" Target="{attr(url)}" TargetMode="External"/>'
-            for rid, url in writer.links),
+        "word/_rels/document.xml.rels": base.document_rels(relationships),
     }
     entries = [zip_entry(name, dynamic[name].encode("utf-8")) if name in dynamic else entry
                for name, entry in base.entries]
+    if writer.icons:
+        from .docx_icon import add_icons
+        entries = add_icons(entries, writer.icons)
     with open(out_path, "wb") as handle:
         handle.write(zip_bytes(entries))
 

@@ -41,21 +41,25 @@ class _Base:
     def document_rels(self, extra) -> str:
         return self.rels.replace("</Relationships>", "".join(extra) + "</Relationships>")
 
-    def picture_xml(self, cx: float, cy: float, alt: str) -> str:
-        """The logo inline, with `alt` (already escaped for an attribute) as its alt text; an empty
-        `alt` marks it decorative, with the extension Word writes for "Mark as decorative"."""
+    def picture_xml(self, cx: float, cy: float, alt: str, rid: str | None = None, pid: int = 1,
+                    name: str = "Logo", blip_ext: str = "") -> str:
+        """The logo inline (or, given `rid`, another picture), with `alt` (already escaped for an
+        attribute) as its alt text; an empty `alt` marks it decorative, with the extension Word
+        writes for "Mark as decorative". `blip_ext`: the blip's a:ext elements (an SVG's)."""
         cx, cy = int(round(cx)), int(round(cy))
-        doc_pr = (f'<wp:docPr id="1" name="Logo" descr="{alt}"/>' if alt else
-                  f'<wp:docPr id="1" name="Logo"><a:extLst><a:ext uri="{_DECORATIVE_EXT}">'
+        doc_pr = (f'<wp:docPr id="{pid}" name="{name}" descr="{alt}"/>' if alt else
+                  f'<wp:docPr id="{pid}" name="{name}"><a:extLst><a:ext uri="{_DECORATIVE_EXT}">'
                   f'<adec:decorative xmlns:adec="{_DECORATIVE_NS}" val="1"/></a:ext></a:extLst>'
                   '</wp:docPr>')
+        blip = (f'<a:blip r:embed="{rid or self.logo_rid}"><a:extLst>{blip_ext}</a:extLst></a:blip>'
+                if blip_ext else f'<a:blip r:embed="{rid or self.logo_rid}"/>')
         return (f'<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" '
                 f'cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>{doc_pr}'
                 '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
                 '<a:graphic><a:graphicData '
                 'uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-                '<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="logo"/><pic:cNvPicPr/></pic:nvPicPr>'
-                f'<pic:blipFill><a:blip r:embed="{self.logo_rid}"/><a:stretch><a:fillRect/></a:stretch>'
+                f'<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="{name.lower()}"/><pic:cNvPicPr/>'
+                f'</pic:nvPicPr><pic:blipFill>{blip}<a:stretch><a:fillRect/></a:stretch>'
                 f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/>'
                 '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
                 "</a:graphicData></a:graphic></wp:inline></w:drawing>")
@@ -93,6 +97,17 @@ def _cached_base(template, language: str, _stamp) -> _Base:
     return base
 
 
+def cache_folder():
+    """The folder of factsheet's caches across processes (FACTSHEET_CACHE_DIR, else the user's
+    cache folder), or None when FACTSHEET_CACHE_DIR=off."""
+    import os
+    from pathlib import Path
+
+    folder = os.environ.get("FACTSHEET_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "factsheet")
+    return None if folder == "off" else Path(folder)
+
+
 def _cache_path(template, language: str):
     """A file named by the hash of everything the package depends on, or None (no cache)."""
     import hashlib
@@ -102,9 +117,8 @@ def _cache_path(template, language: str):
 
     from .. import __version__
 
-    folder = os.environ.get("FACTSHEET_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "factsheet")
-    if folder == "off":
+    folder = cache_folder()
+    if folder is None:
         return None
     spec = importlib.util.find_spec("docx")     # finds python-docx without importing it
     key = hashlib.sha256()
@@ -117,7 +131,7 @@ def _cache_path(template, language: str):
                 key.update(Path(extra).read_bytes())
     except (OSError, AttributeError, TypeError):
         return None
-    return Path(folder) / f"docx-base-{key.hexdigest()[:32]}.json"
+    return folder / f"docx-base-{key.hexdigest()[:32]}.json"
 
 
 def _read_cached(path) -> _Base | None:

@@ -9,7 +9,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..layout.paragraphs import box_paragraph
-from ..layout.geometry import ChartBox, Fill, Picture, Rule, TextBox
+from ..layout.geometry import ChartBox, Fill, Icon, Picture, Rule, TextBox
 from ..sheet.model import plain_text
 from ..theme.fonts import register_fonts
 from ..sheet.words import words_for
@@ -54,6 +54,9 @@ def render_pdf(sheet, layout, out_path) -> None:
         elif isinstance(item, Picture):
             canvas.drawImage(str(item.path), item.x, height - item.y - item.height, item.width,
                              item.height, mask="auto")
+        elif isinstance(item, Icon):
+            from .pdf_icon import draw_icon   # only a sheet with icons loads it
+            draw_icon(canvas, item, height)
     canvas.showPage()
     canvas.save()
 

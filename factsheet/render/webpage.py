@@ -98,15 +98,26 @@ def _figures(layout, spans, words) -> str:
     for row in layout.tile_rows:
         span = units // len(row.tiles)     # a row of two beside a row of three: wider tiles
         for tile in row.tiles:
+            icon = _icon(tile.icon) if tile.icon else ""
             qualifier = ""
             if tile.qualifier:
                 qualifier = f'<span class="qualifier">{_e(tile.qualifier)}</span> '
             elif row.qualified:   # keeps the numbers of a row on one line, as in the PDF
                 qualifier = '<span class="qualifier" aria-hidden="true"></span>'
-            items.append(f'<li style="--span: {span}">{qualifier}<span class="number">{_e(tile.number)}</span> '
+            items.append(f'<li style="--span: {span}">{icon}{qualifier}<span class="number">{_e(tile.number)}</span> '
                          f'<span class="label">{spans(tile.label)}</span></li>')
     return (f'<ul class="figures" style="--per-row: {units}" aria-label="{_e(words("key_figures"))}">\n'
             + "\n".join(items) + "\n</ul>\n")
+
+
+def _icon(icon) -> str:
+    """A key figure's icon inline, as tall as two lines of the label; hidden from screen
+    readers unless it has alt text (the label says what the figure is)."""
+    from ..theme.icons import svg_text   # only a sheet with icons reads them
+
+    about = f' role="img" aria-label="{_e(icon.alt)}"' if icon.alt else ' aria-hidden="true"'
+    return svg_text(icon.name, icon.colour, f' class="icon" focusable="false"{about} style="display: '
+                    'block; height: 2.2em; width: auto; margin-bottom: .3em"')
 
 
 def _blocks(layout) -> list:

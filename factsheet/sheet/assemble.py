@@ -92,7 +92,8 @@ def _text_spans(raw: str, tok, marks: list) -> list:
 def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tuple,
                    sources: dict, facts: dict, key_figures: list, sections: list,
                    cited_figures: dict | None = None, hidden: frozenset = frozenset(),
-                   edition: str = "internal", charts: dict | None = None) -> Sheet:
+                   edition: str = "internal", charts: dict | None = None,
+                   icons: dict | None = None) -> Sheet:
     """The Sheet of a checked spec. `sources` and `facts` are this edition's (the public one
     has no confidential source; validate/edition.py); citations of `hidden` sources are dropped."""
     numbering = _Numbering(sources)
@@ -108,7 +109,8 @@ def assemble_sheet(*, spec_path: Path, root, header: dict, as_of, keywords: tupl
         cite = numbering.cite(fact.sources)
         figures.append(KeyFigure(fid, words.qualifier(fact.qualifier),
                                  words.number(fact.value, fact.unit),
-                                 _inline(fact.label, facts, numbering, words, hidden=hidden), cite))
+                                 _inline(fact.label, facts, numbering, words, hidden=hidden), cite,
+                                 (icons or {}).get(fid)))
     built = []
     for index, (_node, heading, text, bullets) in enumerate(sections):
         head = _inline(heading, facts, numbering, words, cited_figures, found, hidden)

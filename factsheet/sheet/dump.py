@@ -32,7 +32,8 @@ def dump_sheet(sheet: Sheet) -> str:
     lines.append("key figures:")
     for figure in sheet.key_figures:
         qualifier = f"{figure.qualifier} " if figure.qualifier else ""
-        lines.append(f"  {qualifier}{figure.number} ^[{figure.cite}] {_spans(figure.label)}")
+        icon = f"  (icon: {figure.icon})" if figure.icon else ""
+        lines.append(f"  {qualifier}{figure.number} ^[{figure.cite}] {_spans(figure.label)}{icon}")
     for section in sheet.sections:
         lines.append(f"section: {_spans(section.heading)}")
         lines.extend(f"  para: {_spans(p)}" for p in section.paragraphs)

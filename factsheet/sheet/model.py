@@ -82,6 +82,7 @@ class KeyFigure:
     number: str                   # as printed: '220', '400%', '5 km'
     label: Inline
     cite: str                     # citation numbers for the fact's sources, '1' or '1,2'
+    icon: str | None = None       # an OCHA icon's name (theme/icons.py), drawn above the number
 
 
 @dataclass(frozen=True)

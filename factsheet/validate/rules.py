@@ -13,6 +13,7 @@ from . import characters
 from .charts import check_chart
 from . import cited
 from . import edition as editions
+from .icons import read_key_figure
 from .. import limits
 from ..sources.archive import ArchiveCache, ArchiveError, mark_differences, normalise, resolve_archive
 from ..sheet.assemble import assemble_sheet
@@ -86,6 +87,7 @@ class _Check:
         self.bad_text: set = set()   # ids of string nodes with refused characters
         # raw paragraph -> [(start, end, CitedFigure)]: figures of cited sentences, found
         self.cited_figures: dict = {}
+        self.key_icons: dict = {}    # key figure's fact id -> icon name, where one is given
         self.words = ENGLISH         # the sheet's printed words, once its language is read
         self.charts: dict = {}       # section index -> its checked chart (validate/charts.py)
 
@@ -148,7 +150,7 @@ class _Check:
             spec_path=self.path, root=root, header=header, as_of=as_of, keywords=keywords,
             sources=sources, facts=facts, key_figures=key_figures, sections=sections,
             cited_figures=self.cited_figures, hidden=frozenset(self.hidden), edition=self.edition,
-            charts=self.charts)
+            charts=self.charts, icons=self.key_icons)
 
     def _keywords(self, root: Node) -> tuple:
         words = []
@@ -339,8 +341,11 @@ class _Check:
                              f"'key_figures' lists {len(node.value)} facts: give 1 to {MAX_KEY_FIGURES}")
         ids = []
         for item in node.value:
-            if not self.fields.kind(item, ("str",), "a key figure"):
+            item, icon = read_key_figure(item, self.fields, self.diags)
+            if item is None or not self.fields.kind(item, ("str",), "a key figure"):
                 continue
+            if icon:
+                self.key_icons[item.value] = icon
             if item.value in ids:
                 self.diags.error(item.pos, "duplicate-id", f"'{item.value}' is listed twice in key_figures")
             elif item.value not in self.facts:

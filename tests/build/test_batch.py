@@ -21,8 +21,7 @@ def project(tmp_path, monkeypatch):
     shutil.copytree(REPO / "templates", tmp_path / "templates")
     example = (tmp_path / "specs" / "raqqa-2017.yaml").read_text(encoding="utf-8")
     # b cites only the Independent's archive; c is a copy of the example
-    only_independent = example.replace("key_figures: [trapped-august, population-june,",
-                                       "key_figures: [population-june,")
+    only_independent = example.replace("  - {fact: trapped-august, icon: confined}\n", "")
     only_independent = re.sub(r"  - id: voa-2017-08-25\n(    .*\n)+", "", only_independent)
     only_independent = re.sub(r"  - id: trapped-august\n(    .*\n)+", "", only_independent)
     only_independent = only_independent.replace(

@@ -123,7 +123,7 @@ def test_the_feed_is_atom_and_names_a_changed_figure_with_its_old_and_new_value(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", DAY_TWO)
     code, out, err = publish(capsys)
     assert code == 0, out + err
-    assert "3 up to date" in err
+    assert "4 up to date" in err
     changed = {name for name, t in mtimes(site).items() if before.get(name) != t}
     # the one sheet's files, its page, the build's log and index, and the site's index and feed
     # (and its picture in the index, if the change shows at that size)
@@ -146,7 +146,7 @@ def test_the_feed_is_atom_and_names_a_changed_figure_with_its_old_and_new_value(
     assert entry.updated == "2023-11-16T00:00:00Z" and feed.feed.updated == "2023-11-16T00:00:00Z"
     assert entry.link.endswith("sheets/raqqa-2017.page.html")
     ids = [e.id for e in feed.entries]
-    assert len(ids) == len(set(ids)) == 5          # four new sheets, one changed figure
+    assert len(ids) == len(set(ids)) == 6          # five new sheets, one changed figure
     page = (site / "sheets" / "raqqa-2017.page.html").read_text(encoding="utf-8")
     assert ('<td><time datetime="2023-11-16">16 November 2023</time></td><td><code>killed-may</code>'
             "</td><td>at least 220</td><td>at least 21</td>") in page

@@ -38,7 +38,7 @@ def built(tmp_path_factory):
 def doc_pr(path):
     with zipfile.ZipFile(path) as package:
         root = etree.fromstring(package.read("word/document.xml"))
-    return list(root.iter(f"{{{NS['wp']}}}docPr"))
+    return [e for e in root.iter(f"{{{NS['wp']}}}docPr") if e.get("name") == "Logo"]
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -75,7 +75,7 @@ def test_a_colon_in_a_plain_bullet_says_to_quote_the_bullet(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert out[:2] == [
-        f"{tmp_path / 's.yaml'}:98:9: error: a bullet must be text, not a mapping",
+        f"{tmp_path / 's.yaml'}:104:9: error: a bullet must be text, not a mapping",
         "  the colon and space in 'Raqqa: ...' make YAML read a key and a value: put the text "
         "in quotes: \"Raqqa: a transparent procedure [voa-2017-08-25].\""]
 
