@@ -18,31 +18,33 @@ def strictly(diagnostics, strict: bool) -> list:
 
 def run_validate(args, stdout, stderr) -> int:
     from .theme.template import template_max_age
-    from .validate.rules import check_spec
+    from .validate.translation import check_with_translations
 
     failed, unreadable, everything = 0, 0, []
     specs = find_specs(args.specs)
-    for path in specs:
+    for spec in specs:
         max_age = args.max_age if args.max_age is not None else template_max_age
-        try:
-            sheet, diagnostics = check_spec(path, max_age=max_age)
+        try:   # the spec, then each translation beside it
+            checked = check_with_translations(spec, max_age=max_age)
         except UsageError as exc:   # this file cannot be read: say so, check the others
             print(f"factsheet: {exc}", file=stderr)
             unreadable += 1
             continue
-        if sheet is not None and not diagnostics.errors:
-            # the template and the fit on one page, as `build` will need them; this loads
-            # ReportLab, so only once the spec itself is valid
-            from .build.sheet import check_page
+        errors = 0
+        for path, sheet, diagnostics in checked:
+            if sheet is not None and not diagnostics.errors:
+                # the template and the fit on one page, as `build` will need them; this loads
+                # ReportLab, so only once the spec itself is valid
+                from .build.sheet import check_page
 
-            diagnostics.extend(check_page(sheet, path))
-        diagnostics = strictly(diagnostics.sorted(), args.strict)
-        everything.extend(diagnostics)
-        errors = sum(d.is_error for d in diagnostics)
+                diagnostics.extend(check_page(sheet, path))
+            diagnostics = strictly(diagnostics.sorted(), args.strict)
+            everything.extend(diagnostics)
+            errors += sum(d.is_error for d in diagnostics)
+            if args.format == "text":
+                for d in diagnostics:
+                    print(d, file=stdout)
         failed += bool(errors)
-        if args.format == "text":
-            for d in diagnostics:
-                print(d, file=stdout)
     if args.format == "json":
         print(to_json(everything), file=stdout)
     else:
@@ -59,6 +61,20 @@ def run_new(args, stdout, stderr) -> int:
     for path in written:
         print(f"wrote {path}", file=stdout)
     print(f"next: edit {written[0]}, then run: factsheet validate {written[0]}", file=stdout)
+    return 0
+
+
+def run_translate(args, stdout, stderr) -> int:
+    from .spec.translate import translate_spec
+
+    if args.accept and not args.update:
+        raise UsageError("translate: --accept goes with --update")
+    path, report = translate_spec(Path(args.spec), args.to, update=args.update, accept=args.accept)
+    for line in report:
+        print(f"  {line}", file=stdout)
+    print(f"{'updated' if args.update else 'wrote'} {path}", file=stdout)
+    print(f"next: translate each value (the original is in the comment above it), then run: "
+          f"factsheet validate {args.spec}", file=stdout)
     return 0
 
 

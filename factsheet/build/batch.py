@@ -13,6 +13,7 @@ from ..diagnostics import FactsheetError, InvalidSpec, LayoutError
 from ..render import DEFAULT, chosen_documents, companions, get_format
 from .index import write_index
 from .manifest import is_up_to_date, make_manifest, manifest_path
+from ..spec.translation import translations_beside
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
 
@@ -49,38 +50,59 @@ def sheet_formats(choice: str | None) -> tuple:
 
 
 def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
-    """Validate and build one sheet with all its companions. Never raises for bad input."""
+    """Validate and build one sheet with all its companions, and each valid translation
+    beside it (<stem>.<language>.*). Never raises for bad input."""
     from .sheet import produced_date, render_jobs, sheet_template
     from .changes import compare_records, format_change
     from ..files import WriteError, write_all_atomic
     from ..sheet.record import read_record, sheet_record
-    from ..validate.rules import check_spec
+    from ..validate.translation import check_with_translations
 
     started = time.perf_counter()
     result = SheetResult(spec, FAILED)
     try:
-        sheet, diagnostics = check_spec(spec)
+        checked = check_with_translations(spec)
+        sheet, diagnostics = checked[0][1], checked[0][2]
         if sheet is None:
             raise InvalidSpec(diagnostics.sorted())
         template = sheet_template(sheet, spec)
         previous = read_record(get_format("json").path(out_dir, spec.stem))
-        sheet = dataclasses.replace(sheet, produced=produced_date())   # one date for every output
-        jobs = render_jobs(sheet, template, out_dir, formats)
-        outputs = [path for path, _ in jobs]
-        inputs = [s.archive for s in sheet.sources] + list(template.input_files())
-        manifest = make_manifest(spec, inputs, outputs, sheet, built_timestamp())
-        text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-        # every file or none is replaced; the manifest, which says the build is complete, last
-        jobs.append((manifest_path(out_dir, spec.stem), _text_writer(lambda: text)))
+        produced = produced_date()     # one date for every output, in every language
+        sheet = dataclasses.replace(sheet, produced=produced)
+        translated, failures = _translations(checked[1:], produced)
+        sheets = [(spec, sheet)] + translated
+        languages = tuple((s.language, s.stem) for _path, s in sheets)
+        jobs, manifests, outputs, made = [], [], [], []
+        for path, one in sheets:
+            one = dataclasses.replace(one, languages=languages if len(sheets) > 1 else ())
+            try:
+                one_jobs = render_jobs(one, template, out_dir, formats)
+            except LayoutError as exc:
+                if path == spec:
+                    raise
+                failures.append(f"{path}: error: {exc}")   # the others are built all the same
+                continue
+            outputs += [p for p, _ in one_jobs]
+            made.append(one)
+            inputs = [path, spec] + [s.archive for s in one.sources] + list(template.input_files())
+            manifest = make_manifest(path, inputs, [p for p, _ in one_jobs], one, built_timestamp())
+            if one.languages:   # for the index: the languages of this sheet link each other
+                manifest.update(language=one.language, languages=dict(languages))
+            text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+            jobs += one_jobs
+            manifests.append((manifest_path(out_dir, one.stem), _text_writer(lambda t=text: t)))
         out_dir.mkdir(parents=True, exist_ok=True)
-        write_all_atomic(jobs)
+        # every file or none is replaced; the manifests, which say a build is complete, last
+        write_all_atomic(jobs + manifests)
         if previous is not None:
             result.changes = [format_change(c) for c in compare_records(previous, sheet_record(sheet))]
         result.first_build = previous is None
-        result.status, result.outputs, result.title = BUILT, outputs, sheet.title_text
-        result.documents = [get_format(name).path(out_dir, spec.stem) for name in formats
-                            if get_format(name).document]
-        result.messages = [str(d) for d in diagnostics.sorted()]   # warnings, if any
+        result.status = FAILED if failures else BUILT
+        result.outputs, result.title = outputs, sheet.title_text
+        result.documents = [get_format(name).path(out_dir, one.stem) for one in made
+                            for name in formats if get_format(name).document]
+        result.messages = [str(d) for _p, _s, diags in checked for d in diags.sorted()
+                           if not d.is_error] + failures   # warnings, then what was not built
     except LayoutError as exc:       # the page, not a line of the spec: name the file
         result.messages = [f"{spec}: error: {exc}"]
     except FactsheetError as exc:
@@ -95,6 +117,19 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
         result.internal_error = traceback.format_exc()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _translations(checked: list, produced) -> tuple:
+    """The translations that can be built ([(path, Sheet)]) and why the others cannot (text
+    lines): a translation with errors is left out, not the spec."""
+    built, failures = [], []
+    for path, sheet, diagnostics in checked:
+        if sheet is None:
+            failures += [str(d) for d in diagnostics.sorted() if d.is_error]
+            failures.append(f"{path}: not built: fix its errors")
+            continue
+        built.append((path, dataclasses.replace(sheet, produced=produced)))
+    return built, failures
 
 
 def build_in_time(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
@@ -133,7 +168,8 @@ def build_specs(specs, out_dir, fmt: str | None = DEFAULT, force: bool = False, 
     results: dict = {}
     stale = []
     for spec in specs:
-        if not force and is_up_to_date(spec, out_dir, formats):
+        if not force and is_up_to_date(spec, out_dir, formats) and \
+                all(is_up_to_date(t, out_dir, formats) for t in translations_beside(spec)):
             results[spec] = SheetResult(spec, UP_TO_DATE)
             if on_result:
                 on_result(results[spec])

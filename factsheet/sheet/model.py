@@ -119,6 +119,9 @@ class Sheet:
     # set by the build, for the audit page's links: the documents beside this sheet's files
     # ('pdf', 'docx'); None when no build said, and the page looks for them itself
     documents: tuple | None = None
+    # set by the build: this sheet in every language built beside it, ((language, stem), ...),
+    # the original first; the audit page and the index link them to each other
+    languages: tuple = ()
 
     @property
     def stem(self) -> str:

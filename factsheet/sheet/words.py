@@ -180,3 +180,15 @@ def words_for(language: str | None) -> Words:
     """The words of a sheet's language ('en', 'en-GB'); English for one without a catalogue."""
     primary = (language or FALLBACK).replace("_", "-").split("-")[0].lower()
     return Words(primary if primary in CATALOGUES else FALLBACK)
+
+
+@functools.lru_cache(maxsize=None)
+def language_name(language: str) -> str:
+    """A language's name in itself, as CLDR writes it: 'English', 'français', 'العربية'."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_")) \
+            or language
+    except (ValueError, UnknownLocaleError):
+        return language
