@@ -200,15 +200,15 @@ class _Translation:
         original sheet shows that this one does not."""
         shown = list(dict.fromkeys(key_figures + sorted(self.check.used_facts)))
         node = root.get("labels")
-        at = node.pos if node is not None else (1, 1)
+        at = root.keys["labels"].pos if "labels" in root.keys else (1, 1)
         for fid in shown:
             if fid not in labels and (node is None or fid not in node.value):
                 self.diags.error(at, "missing-label", f"no label for fact '{fid}', which the sheet "
                                  "shows", f"the original's: {original.facts[fid].label}")
-        sections = root.get("sections")
+        sections = root.keys["sections"].pos if "sections" in root.keys else (1, 1)
         for fid in original.used_facts:
             if fid not in shown:
-                self.diags.warning(sections.pos if sections is not None else (1, 1), "fact-not-translated",
+                self.diags.warning(sections, "fact-not-translated",
                                    f"fact '{fid}' is on the original sheet but not on this translation")
 
     # -- has it fallen behind its spec? ---------------------------------------------------
