@@ -18,26 +18,33 @@ def strictly(diagnostics, strict: bool) -> list:
 
 def run_validate(args, stdout, stderr) -> int:
     from .theme.template import template_max_age
-    from .validate.translation import check_with_translations
+    from .validate.rules import check_spec
 
     failed, unreadable, everything = 0, 0, []
     specs = find_specs(args.specs)
-    for spec in specs:
+    for path in specs:
         max_age = args.max_age if args.max_age is not None else template_max_age
-        try:   # the spec, then each translation beside it
-            checked = check_with_translations(spec, max_age=max_age)
+        try:
+            sheet, diagnostics = check_spec(path, max_age=max_age)
         except UsageError as exc:   # this file cannot be read: say so, check the others
             print(f"factsheet: {exc}", file=stderr)
             unreadable += 1
             continue
-        errors = 0
-        for path, sheet, diagnostics in checked:
-            if sheet is not None and not diagnostics.errors:
-                # the template and the fit on one page, as `build` will need them; this loads
-                # ReportLab, so only once the spec itself is valid
-                from .build.sheet import check_page
+        checked = [(path, sheet, diagnostics)]
+        if sheet is not None and not diagnostics.errors:
+            # the template and the fit on one page, as `build` will need them; this loads
+            # ReportLab, so only once the spec itself is valid
+            from .build.sheet import check_page
 
-                diagnostics.extend(check_page(sheet, path))
+            diagnostics.extend(check_page(sheet, path))
+            if not diagnostics.errors:   # then each translation beside it, against it
+                from .validate.translation import check_translations
+
+                checked += check_translations(path, sheet)
+        errors = 0
+        for file, sheet, diagnostics in checked:
+            if file != path and sheet is not None and not diagnostics.errors:
+                diagnostics.extend(check_page(sheet, file))
             diagnostics = strictly(diagnostics.sorted(), args.strict)
             everything.extend(diagnostics)
             errors += sum(d.is_error for d in diagnostics)
@@ -73,8 +80,15 @@ def run_translate(args, stdout, stderr) -> int:
     for line in report:
         print(f"  {line}", file=stdout)
     print(f"{'updated' if args.update else 'wrote'} {path}", file=stdout)
-    print(f"next: translate each value (the original is in the comment above it), then run: "
-          f"factsheet validate {args.spec}", file=stdout)
+    if not args.update:
+        print(f"next: translate each value (the original is in the comment above it), then run: "
+              f"factsheet validate {args.spec}", file=stdout)
+    elif report and not args.accept:
+        print(f"next: revise what is marked CHANGED or NEW in {path.name}, then record that the "
+              f"translation follows the original: factsheet translate {args.spec} --to {args.to} "
+              "--update --accept", file=stdout)
+    else:
+        print(f"next: factsheet validate {args.spec}", file=stdout)
     return 0
 
 

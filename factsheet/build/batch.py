@@ -24,6 +24,7 @@ class SheetResult:
     status: str
     outputs: list = field(default_factory=list)     # every file written
     documents: list = field(default_factory=list)   # of those, the sheet's documents (PDF, DOCX)
+    translations: list = field(default_factory=list)   # the documents of its translations
     messages: list = field(default_factory=list)   # diagnostics or the error, as text lines
     changes: list = field(default_factory=list)    # 'killed-may: at least 220 -> at least 250'
     first_build: bool = False
@@ -56,16 +57,16 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     from .changes import compare_records, format_change
     from ..files import WriteError, write_all_atomic
     from ..sheet.record import read_record, sheet_record
-    from ..validate.translation import check_with_translations
+    from ..validate.rules import check_spec
 
     started = time.perf_counter()
     result = SheetResult(spec, FAILED)
     try:
-        checked = check_with_translations(spec)
-        sheet, diagnostics = checked[0][1], checked[0][2]
+        sheet, diagnostics = check_spec(spec)
         if sheet is None:
             raise InvalidSpec(diagnostics.sorted())
         template = sheet_template(sheet, spec)
+        checked = [(spec, sheet, diagnostics)] + _check_translations(spec, sheet)
         previous = read_record(get_format("json").path(out_dir, spec.stem))
         produced = produced_date()     # one date for every output, in every language
         sheet = dataclasses.replace(sheet, produced=produced)
@@ -99,8 +100,10 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
         result.first_build = previous is None
         result.status = FAILED if failures else BUILT
         result.outputs, result.title = outputs, sheet.title_text
-        result.documents = [get_format(name).path(out_dir, one.stem) for one in made
-                            for name in formats if get_format(name).document]
+        documents = [[get_format(name).path(out_dir, one.stem) for name in formats
+                      if get_format(name).document] for one in made]
+        result.documents = documents[0]
+        result.translations = [path for paths in documents[1:] for path in paths]
         result.messages = [str(d) for _p, _s, diags in checked for d in diags.sorted()
                            if not d.is_error] + failures   # warnings, then what was not built
     except LayoutError as exc:       # the page, not a line of the spec: name the file
@@ -117,6 +120,16 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
         result.internal_error = traceback.format_exc()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _check_translations(spec: Path, sheet) -> list:
+    """Each translation beside the spec, checked against its sheet; none, without the
+    import, for a spec that has none (most)."""
+    if not translations_beside(spec):
+        return []
+    from ..validate.translation import check_translations
+
+    return check_translations(spec, sheet)
 
 
 def _translations(checked: list, produced) -> tuple:
@@ -195,7 +208,7 @@ def build_specs(specs, out_dir, fmt: str | None = DEFAULT, force: bool = False, 
                     on_result(result)
     ordered = [results[s] for s in specs]
     _record_changes(ordered, out_dir)
-    if any(r.status == BUILT for r in ordered):
+    if any(r.outputs for r in ordered):   # built, or built but for a translation
         write_index(out_dir)
     return ordered
 
@@ -206,7 +219,7 @@ def _record_changes(results: list, out_dir: Path) -> None:
     from .changes import append_changes_md
 
     for result in results:
-        if result.status == BUILT and result.changes:
+        if result.outputs and result.changes:
             append_changes_md(out_dir / "CHANGES.md", result.spec.name, result.title,
                               result.changes, produced_date())
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from ..diagnostics import Diagnostics, UsageError
 from ..files import write_atomic
 from .load import Node, parse_yaml, read_text, reading
-from .translation import (HEADER_FIELDS, TRANSLATION_VERSION, original_fields, recorded_prints,
-                          section_parts, translation_path)
+from .translation import (HEADER_FIELDS, LANGUAGE_TAG, TRANSLATION_VERSION, original_fields,
+                          original_of, recorded_prints, section_parts, translation_path)
 
 _CHANGED = "CHANGED in the original since this was translated; it now reads:"
 _NEW = "NEW in the original: translate it"
@@ -27,8 +27,12 @@ def translate_spec(spec, language: str, update: bool = False, accept: bool = Fal
     fields are added empty and changed ones marked, their old fingerprints kept until
     `accept` records that the translation now follows the original."""
     spec = Path(spec)
-    root = _parse(spec, "spec file")
     language = language.strip()
+    if not LANGUAGE_TAG.fullmatch(language):
+        raise UsageError(f"translate: --to must be a language tag such as fr or ar, not {language!r}")
+    if original_of(spec) is not None:
+        raise UsageError(f"{spec} is a translation of {original_of(spec).name}: translate that spec")
+    root = _parse(spec, "spec file")
     own = root.get("language")
     if own is not None and str(own.value).split("-")[0].lower() == language.split("-")[0].lower():
         raise UsageError(f"{spec} is written in '{own.value}' already: translate it into another language")

@@ -21,6 +21,7 @@ TRANSLATION_KEYS = ("factsheet-translation", "translates", "language", *HEADER_F
                     "labels", "sections", "translated-from")
 TRANSLATION_REQUIRED = ("factsheet-translation", "translates", "language", "title", "labels",
                         "sections")
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*")
 # '<stem>.fr.yaml', '<stem>.ar.yaml', '<stem>.pt-BR.yaml': a language tag before the suffix
 _TRANSLATION_NAME = re.compile(r"^(?P<stem>.+)\.(?P<language>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)"
                                r"\.(?:yaml|yml)$")

@@ -82,12 +82,10 @@ class _Check:
         # raw paragraph -> [(start, end, CitedFigure)]: figures of cited sentences, found
         self.cited_figures: dict = {}
         self.words = ENGLISH         # the sheet's printed words, once its language is read
-        self.root = None             # the spec's YAML, once read (translations are checked on it)
-        self.sheet = None            # the verified sheet, set by run_check
 
     # -- structure -------------------------------------------------------------------
     def run(self, text: str):
-        root = self.root = parse_yaml(text, self.diags)
+        root = parse_yaml(text, self.diags)
         if root is None:
             return None
         if not self.fields.kind(root, ("map",), "the spec"):
@@ -623,14 +621,6 @@ def check_spec(path, cache: ArchiveCache | None = None, today: date | None = Non
             text = read_text(path)
     except UnicodeDecodeError as exc:
         return None, _not_utf8(path, exc)
-    check = run_check(path, text, cache, today, max_age, archives)
-    return check.sheet, check.diags
-
-
-def run_check(path: Path, text: str, cache: ArchiveCache | None = None, today: date | None = None,
-              max_age=None, archives: bool = True) -> _Check:
-    """One spec's finished validation run: `.sheet` (or None) and `.diags`, and what it read
-    (facts, sources, archives), which a translation of the spec is checked against."""
-    check = _Check(Path(path), text, cache or _SHARED_CACHE, today or date.today(), max_age, archives)
-    check.sheet = check.run(text)
-    return check
+    check = _Check(path, text, cache or _SHARED_CACHE, today or date.today(), max_age, archives)
+    sheet = check.run(text)
+    return sheet, check.diags

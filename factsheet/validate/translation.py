@@ -7,7 +7,6 @@ sheet shows, and its `translated-from` fingerprints say which originals changed 
 from __future__ import annotations
 
 import dataclasses
-import re
 from datetime import date
 from pathlib import Path
 
@@ -15,21 +14,38 @@ from ..diagnostics import Diagnostics, UsageError, did_you_mean
 from ..sheet.assemble import assemble_sheet
 from ..sheet.words import words_for
 from ..spec.load import Node, parse_yaml, read_text, reading
-from ..spec.translation import (HEADER_FIELDS, TRANSLATION_KEYS, TRANSLATION_REQUIRED,
-                                TRANSLATION_VERSION, original_fields, recorded_prints)
-from ..sources.archive import ArchiveCache
+from ..spec.translation import (HEADER_FIELDS, LANGUAGE_TAG, TRANSLATION_KEYS, TRANSLATION_REQUIRED,
+                                TRANSLATION_VERSION, original_fields, recorded_prints,
+                                shown_facts, translations_beside)
+from ..sources.archive import ArchiveCache, ArchiveError
 from . import rules
 
-_LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _NOT_WARNED = ("contact",)   # an address, usually the same in every language
 
 
-def check_translation(path, original=None, cache: ArchiveCache | None = None,
-                      today: date | None = None):
-    """Validate one translation file. Returns (Sheet or None, Diagnostics).
+class Original:
+    """The verified spec a translation is checked against: its sheet, its YAML (for the
+    fingerprints of its wording), and what its check read (facts, sources, archives)."""
 
-    `original` is the finished check of the spec it translates (rules.run_check), when the
-    caller has it; otherwise the spec named by `translates:` is checked here."""
+    def __init__(self, path, sheet, cache: ArchiveCache):
+        self.path = Path(path)
+        self.sheet = sheet
+        self.root = parse_yaml(read_text(self.path), Diagnostics(str(path)))
+        self.facts = {fact.id: fact for fact in sheet.facts}
+        self.sources = {source.id: source for source in sheet.sources}
+        self.archives = {}
+        for source in sheet.sources:   # read by the spec's check already: from the cache
+            try:
+                self.archives[source.id] = cache.get(source.archive)
+            except ArchiveError:
+                pass
+        self.used_facts = set(shown_facts(self.root)) if self.root is not None else set()
+
+
+def check_translation(path, original: Original, cache: ArchiveCache | None = None,
+                      today: date | None = None):
+    """Validate one translation file against its verified spec. Returns (Sheet or None,
+    Diagnostics); UsageError when the file cannot be read at all."""
     path = Path(path)
     try:
         with reading(path, "translation file"):
@@ -39,6 +55,25 @@ def check_translation(path, original=None, cache: ArchiveCache | None = None,
     check = rules._Check(path, text, cache or rules._SHARED_CACHE, today or date.today(), None)
     sheet = _Translation(check, original).run(text)
     return sheet, check.diags
+
+
+def check_translations(spec, sheet, cache: ArchiveCache | None = None, today: date | None = None) -> list:
+    """[(path, Sheet or None, Diagnostics)] for each translation beside a spec whose
+    verified sheet is `sheet` (check it first: a spec with errors has no translation checked)."""
+    paths = translations_beside(spec)
+    if not paths:
+        return []
+    cache = cache or rules._SHARED_CACHE
+    original = Original(spec, sheet, cache)
+    found = []
+    for path in paths:
+        try:
+            found.append((path, *check_translation(path, original, cache, today)))
+        except UsageError as exc:   # unreadable: said in its place, the others are checked
+            diags = Diagnostics(str(path))
+            diags.error((0, 0), "unreadable", str(exc))
+            found.append((path, None, diags))
+    return found
 
 
 def _language_name(language: str) -> str:
@@ -72,11 +107,11 @@ class _Translation:
                              f"{version.value!r}: this tool reads factsheet-translation: 1")
         original = self._original(root)
         language = self._language(root, original)
-        if original is None or original.sheet is None or language is None:
+        if original is None or language is None or original.root is None:
             return None
         self._check_strings(root)
         check.sources, check.archives = original.sources, original.archives
-        check.facts, check.declared = original.facts, original.declared
+        check.facts = original.facts
         check.words = words_for(language)
         header = self._header(root, original.root)
         labels = self._labels(root, original)
@@ -98,35 +133,17 @@ class _Translation:
 
     # -- what it translates, and into what ------------------------------------------------
     def _original(self, root: Node):
-        """The spec's finished check; None, with an error, when there is none to build on."""
+        """The spec's check, if `translates` names it; None, with an error, otherwise."""
         translates = self.fields.text(root, "translates")
         if translates is None:
             return self.original if "translates" not in root.value else None
-        node = root.value["translates"]
         spec = (self.check.path.parent / translates).resolve()
-        if self.original is not None:
-            if spec != Path(self.original.path).resolve():
-                self.diags.error(node.pos, "translates-other",
-                                 f"this translation translates '{translates}', not "
-                                 f"{Path(self.original.path).name}, which it is beside")
-                return None
-            original = self.original
-        elif not spec.is_file():
-            self.diags.error(node.pos, "translates-missing",
-                             f"'translates' names {translates}, which is not there: name the spec "
-                             "this file translates, relative to it")
+        if spec != self.original.path.resolve():
+            self.diags.error(root.value["translates"].pos, "translates-other",
+                             f"this translation translates '{translates}', not "
+                             f"{self.original.path.name}, which it is beside")
             return None
-        else:
-            try:
-                original = rules.run_check(spec, read_text(spec), self.check.cache, self.check.today)
-            except (OSError, UnicodeDecodeError):
-                original = None
-        if original is None or original.sheet is None:
-            self.diags.error(node.pos, "translates-invalid",
-                             f"the spec {translates} has errors: fix them first "
-                             f"(factsheet validate {Path(self.check.path.parent / translates)})")
-            return None
-        return original
+        return self.original
 
     def _language(self, root: Node, original):
         language = self.fields.text(root, "language")
@@ -134,7 +151,7 @@ class _Translation:
             return None
         node = root.value["language"]
         language = language.strip()
-        if not _LANGUAGE_TAG.fullmatch(language):
+        if not LANGUAGE_TAG.fullmatch(language):
             self.diags.error(node.pos, "bad-language",
                              f"'language' must be a language tag such as fr or ar, not {language!r}")
             return None
@@ -144,8 +161,7 @@ class _Translation:
                              f"the file is named for '{named[-2]}' but says language: {language}: "
                              f"rename it {'.'.join(named[:-2] + [language, named[-1]])} or fix "
                              "'language'")
-        if original is not None and original.sheet is not None and \
-                original.sheet.language.split("-")[0].lower() == language.split("-")[0].lower():
+        if original is not None and original.sheet.language.split("-")[0].lower() == language.split("-")[0].lower():
             self.diags.error(node.pos, "same-language",
                              f"the spec is written in '{original.sheet.language}' already")
         return language
@@ -246,31 +262,3 @@ class _Translation:
             return None
         return root.get(key[0])
 
-
-def check_translations(spec_check, cache=None, today=None) -> list:
-    """(path, Sheet or None, Diagnostics) for each translation beside a checked spec."""
-    from ..spec.translation import translations_beside
-
-    found = []
-    for path in translations_beside(spec_check.path):
-        try:
-            sheet, diags = check_translation(path, spec_check, cache, today)
-        except UsageError as exc:
-            diags = Diagnostics(str(path))
-            diags.error((0, 0), "unreadable", str(exc))
-            sheet = None
-        found.append((path, sheet, diags))
-    return found
-
-
-def check_with_translations(path, max_age=None, cache=None) -> list:
-    """[(path, Sheet or None, Diagnostics)]: the spec, then each translation beside it.
-    UsageError when the spec itself cannot be read."""
-    path = Path(path)
-    with reading(path, "spec file"):
-        try:
-            text = read_text(path)
-        except UnicodeDecodeError as exc:
-            return [(path, None, rules._not_utf8(path, exc))]
-    check = rules.run_check(path, text, cache, max_age=max_age)
-    return [(path, check.sheet, check.diags)] + check_translations(check, cache)

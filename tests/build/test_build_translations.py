@@ -32,9 +32,10 @@ def test_build_writes_the_sheet_and_each_translation_with_their_companions(spec)
     out = spec.parent / "output"
     code, stdout, _err = run("build", spec, "--out", out)
     assert code == 0
-    assert stdout.startswith(f"built {spec} -> {out}/raqqa-2017.pdf, {out}/raqqa-2017.docx, "
-                             f"{out}/raqqa-2017.ar.pdf, {out}/raqqa-2017.ar.docx, "
-                             f"{out}/raqqa-2017.fr.pdf, {out}/raqqa-2017.fr.docx (")
+    assert stdout.startswith(f"built {spec} -> {out}/raqqa-2017.pdf, {out}/raqqa-2017.docx (")
+    assert stdout.splitlines()[1] == (f"  translations -> {out}/raqqa-2017.ar.pdf, "
+                                      f"{out}/raqqa-2017.ar.docx, {out}/raqqa-2017.fr.pdf, "
+                                      f"{out}/raqqa-2017.fr.docx")
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(["index.html"] + [f"raqqa-2017{language}{suffix}" for language in
                                               ("", ".fr", ".ar") for suffix in SUFFIXES])
@@ -94,8 +95,14 @@ def test_an_invalid_translation_is_not_built_but_the_spec_and_the_others_are(spe
     edit(french, "estimait que {trapped-august} civils", "estimait que 20 000 civils")
     code, stdout, _err = run("build", spec, "--out", out)
     assert code == 1
-    assert f"{french}:" in stdout and "error: figure '20 000' has no source" in stdout
-    assert f"  {french}: not built: fix its errors" in stdout
+    lines = stdout.splitlines()
+    assert lines[0].startswith(f"built {spec} -> {out}/raqqa-2017.pdf, {out}/raqqa-2017.docx (")
+    assert lines[1] == f"  translations -> {out}/raqqa-2017.ar.pdf, {out}/raqqa-2017.ar.docx"
+    assert lines[2] == f"FAILED {spec}"
+    assert lines[3].startswith(f"  {french}:") and \
+        lines[3].endswith(": error: figure '20 000' has no source: use a {fact} or cite a [source] "
+                          "in the same sentence")
+    assert lines[4] == f"  {french}: not built: fix its errors"
     assert (out / "raqqa-2017.pdf").is_file() and (out / "raqqa-2017.ar.pdf").is_file()
     assert not (out / "raqqa-2017.fr.pdf").exists()
 
