@@ -96,9 +96,9 @@ def index_html(entries, lang: str = "en") -> str:
         links = [f'<a href="{_href(fmt.file_name(entry.stem))}">{_e(fmt.link)}</a>'
                  for fmt in linked
                  if (fmt.default if entry.formats is None else fmt.name in entry.formats)]
-        lang = f' lang="{_e(entry.language)}"' if entry.language else ""
+        row_lang = f' lang="{_e(entry.language)}"' if entry.language else ""
         rows.append(
-            f'<tr id="sheet-{_e(entry.stem)}"{lang}><td><strong>{_e(entry.title)}</strong><br>'
+            f'<tr id="sheet-{_e(entry.stem)}"{row_lang}><td><strong>{_e(entry.title)}</strong><br>'
             f'<code class="note">{_e(entry.stem)}</code>{_languages(entry)}</td>'
             f'<td class="nowrap">{_as_of_text(entry.as_of, entry.language)}</td>'
             f'<td class="nowrap">{_built_text(entry)}</td>'

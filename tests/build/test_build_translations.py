@@ -82,6 +82,7 @@ def test_audit_pages_and_the_index_link_the_languages_of_one_sheet(spec):
     english = (out / "raqqa-2017.sources.html").read_text(encoding="utf-8")
     assert '<span lang="en" aria-current="page">English</span>' in english
     index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.startswith('<!DOCTYPE html>\n<html lang="en" dir="ltr">')   # the page's own
     row = re.search(r'<tr id="sheet-raqqa-2017.ar" lang="ar">.*?</tr>', index).group()
     assert '<a href="#sheet-raqqa-2017" lang="en" hreflang="en">English</a> · ' \
            '<a href="#sheet-raqqa-2017.fr" lang="fr" hreflang="fr">français</a>' in row
