@@ -102,3 +102,46 @@ def test_update_and_accept_need_an_existing_translation(spec):
     assert code == 2 and "raqqa-2017.es.yaml: no such translation to update" in err
     assert run("translate", spec, "--to", "fr", "--accept")[2] == \
         "factsheet: translate: --accept goes with --update\n"
+
+
+@pytest.mark.parametrize("value", [
+    'Raqqa: « des civils » pris au piège \\ "guillemets"',
+    "  indented first line\nthen more",
+    "two paragraphs\n\nthe second one\n",
+    "trailing spaces   \nkept",
+    "#not a comment, 20000 - yes: no",
+])
+def test_update_keeps_any_translated_value_exactly(spec, value):
+    french = spec.with_name("raqqa-2017.fr.yaml")
+    text = french.read_text(encoding="utf-8")
+    french.write_text(text.replace('title: "Raqqa : des civils pris au piège alors que s\'engage la '
+                                   'bataille pour la ville"', f"title: {json_string(value)}"),
+                      encoding="utf-8")
+    text = french.read_text(encoding="utf-8")   # the first section's text block, too
+    start = text.index("    text: |\n")
+    end = text.index("  # Protection of civilians")
+    french.write_text(text[:start] + f"    text: {json_string(value)}\n" + text[end:], encoding="utf-8")
+    assert read(french).get("title").value == value
+    assert read(french).get("sections").value[0].get("text").value == value
+    assert run("translate", spec, "--to", "fr", "--update")[0] == 0
+    assert read(french).get("title").value == value
+    assert read(french).get("sections").value[0].get("text").value == value
+
+
+def json_string(value: str) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (("--to", "../fr"), "factsheet: translate: --to must be a language tag such as fr or ar, not '../fr'\n"),
+    (("--to", "ar", "--update"), None),
+])
+def test_translate_checks_its_language_and_refuses_a_translation_for_a_spec(spec, argv, message):
+    if message is not None:
+        assert run("translate", spec, *argv)[2] == message
+        return
+    french = spec.with_name("raqqa-2017.fr.yaml")
+    assert run("translate", french, *argv)[2] == \
+        f"factsheet: {french} is a translation of raqqa-2017.yaml: translate that spec\n"
