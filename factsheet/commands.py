@@ -97,7 +97,15 @@ def run_dump(args, stdout, stderr) -> int:
     from .sheet.dump import dump_sheet
     from .validate.rules import check_spec
 
-    sheet, diagnostics = check_spec(Path(args.spec))
+    from .spec.translation import original_of
+
+    path = Path(args.spec)
+    spec = original_of(path)      # a translation: dumped as its sheet, over its spec's facts
+    sheet, diagnostics = check_spec(spec or path)
+    if sheet is not None and spec is not None:
+        from .validate.translation import check_translations
+
+        sheet, diagnostics = next((s, d) for p, s, d in check_translations(spec, sheet) if p == path)
     if sheet is None:
         raise InvalidSpec(diagnostics.sorted())
     print(dump_sheet(sheet), end="", file=stdout)

@@ -129,3 +129,15 @@ def test_a_translation_without_fingerprints_says_how_to_record_them(spec):
     assert f"{french}:1:1: warning: this translation does not record what it translates " \
            "('translated-from'), so changes to the original go unnoticed\n" \
            f"  record it: factsheet translate {spec} --to fr --update --accept" in out
+
+
+def test_dump_of_a_translation_is_its_sheet_over_the_spec_s_facts(spec):
+    code, out, _err = run("dump", spec.with_name("raqqa-2017.fr.yaml"))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[:2] == ["sheet raqqa-2017.fr.yaml",
+                         "title: Raqqa : des civils pris au piège alors que s'engage la bataille pour la ville"]
+    from factsheet.sheet.words import words_for
+
+    assert f"  {words_for('fr').number(20000)} ^[1] civils pris au piège par l'EIIL à Raqqa, exposés " \
+           "aux frappes aériennes et aux bombardements" in lines
