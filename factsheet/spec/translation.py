@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import limits
 from .load import Node
 from .markup import parse_inline
 
@@ -33,27 +34,33 @@ def translation_path(spec: Path, language: str) -> Path:
 
 
 def original_of(path: Path) -> Path | None:
-    """The spec a file named like a translation translates, if that spec is there; else None.
-    'raqqa-2017.ar.yaml' beside 'raqqa-2017.yaml' is a translation, not a spec of its own."""
+    """The spec a translation translates, or None for a file that is not a translation.
+    'raqqa-2017.ar.yaml' beside 'raqqa-2017.yaml' is one if it says `factsheet-translation:`
+    ('report.old.yaml', a spec kept beside 'report.yaml', is not)."""
     found = _TRANSLATION_NAME.match(Path(path).name)
     if not found:
         return None
     for suffix in (".yaml", ".yml"):
         spec = Path(path).with_name(found["stem"] + suffix)
         if spec.is_file():
-            return spec
+            return spec if _says_translation(Path(path)) else None
     return None
+
+
+def _says_translation(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return b"factsheet-translation" in handle.read(limits.MAX_SPEC_BYTES)
+    except OSError:
+        return False
 
 
 def translations_beside(spec: Path) -> list:
     """The translations of a spec found beside it, sorted by language."""
     spec = Path(spec)
-    found = []
-    for candidate in sorted(spec.parent.glob(f"{glob_escape(spec.stem)}.*.y*ml")):
-        match = _TRANSLATION_NAME.match(candidate.name)
-        if match and match["stem"] == spec.stem and candidate.is_file():
-            found.append(candidate)
-    return found
+    return [candidate for candidate in sorted(spec.parent.glob(f"{glob_escape(spec.stem)}.*.y*ml"))
+            if candidate.is_file() and original_of(candidate) is not None
+            and original_of(candidate).name == spec.name]
 
 
 def glob_escape(text: str) -> str:

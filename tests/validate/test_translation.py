@@ -141,3 +141,10 @@ def test_dump_of_a_translation_is_its_sheet_over_the_spec_s_facts(spec):
 
     assert f"  {words_for('fr').number(20000)} ^[1] civils pris au piège par l'EIIL à Raqqa, exposés " \
            "aux frappes aériennes et aux bombardements" in lines
+
+
+def test_a_spec_named_like_a_translation_is_still_a_spec(spec):
+    kept = spec.with_name("raqqa-2017.old.yaml")
+    kept.write_text(spec.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _out, err = run("validate", *AGE, spec.parent)
+    assert (code, err) == (0, "2 of 2 spec(s) valid, 0 error(s), 0 warning(s)\n")
