@@ -114,9 +114,9 @@ def test_update_and_accept_need_an_existing_translation(spec):
 def test_update_keeps_any_translated_value_exactly(spec, value):
     french = spec.with_name("raqqa-2017.fr.yaml")
     text = french.read_text(encoding="utf-8")
-    french.write_text(text.replace('title: "Raqqa : des civils pris au piège alors que s\'engage la '
-                                   'bataille pour la ville"', f"title: {json_string(value)}"),
-                      encoding="utf-8")
+    start = text.index("\ntitle: ") + 1
+    end = text.index("\n", start)
+    french.write_text(text[:start] + f"title: {json_string(value)}" + text[end:], encoding="utf-8")
     text = french.read_text(encoding="utf-8")   # the first section's text block, too
     start = text.index("    text: |\n")
     end = text.index("  # Protection of civilians")
