@@ -12,7 +12,7 @@ from pathlib import Path
 from ..diagnostics import FactsheetError, InvalidSpec, LayoutError
 from ..render import DEFAULT, chosen_documents, companions, get_format
 from .index import write_index
-from .manifest import is_up_to_date, make_manifest, manifest_path
+from .manifest import is_up_to_date, make_manifest, manifest_path, read_manifest
 from ..spec.translation import translations_beside
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
@@ -122,6 +122,16 @@ def build_one(spec: Path, out_dir: Path, formats: tuple) -> SheetResult:
     return result
 
 
+def _translations_up_to_date(spec: Path, out_dir: Path, formats: tuple) -> bool:
+    """Each translation beside the spec built from what is there now, and none added or
+    removed since the sheets last linked each other."""
+    translations = translations_beside(spec)
+    linked = (read_manifest(out_dir, spec.stem) or {}).get("languages") or {}
+    stems = {stem for stem in linked.values() if stem != spec.stem} if isinstance(linked, dict) else set()
+    return stems == {t.stem for t in translations} and \
+        all(is_up_to_date(t, out_dir, formats) for t in translations)
+
+
 def _check_translations(spec: Path, sheet) -> list:
     """Each translation beside the spec, checked against its sheet; none, without the
     import, for a spec that has none (most)."""
@@ -182,7 +192,7 @@ def build_specs(specs, out_dir, fmt: str | None = DEFAULT, force: bool = False, 
     stale = []
     for spec in specs:
         if not force and is_up_to_date(spec, out_dir, formats) and \
-                all(is_up_to_date(t, out_dir, formats) for t in translations_beside(spec)):
+                _translations_up_to_date(spec, out_dir, formats):
             results[spec] = SheetResult(spec, UP_TO_DATE)
             if on_result:
                 on_result(results[spec])

@@ -117,3 +117,13 @@ def test_a_new_translation_makes_the_sheet_out_of_date(spec):
         (copy_raqqa.__globals__["SPECS"] / "raqqa-2017.ar.yaml").read_bytes())
     code, stdout, _err = run("build", spec, "--out", out)
     assert code == 0 and stdout.startswith("built") and (out / "raqqa-2017.ar.pdf").is_file()
+
+
+def test_a_removed_translation_is_unlinked_at_the_next_build(spec):
+    out = spec.parent / "output"
+    assert run("build", spec, "--out", out)[0] == 0
+    spec.with_name("raqqa-2017.ar.yaml").unlink()
+    code, stdout, _err = run("build", spec, "--out", out)
+    assert code == 0 and stdout.startswith("built")
+    english = (out / "raqqa-2017.sources.html").read_text(encoding="utf-8")
+    assert "raqqa-2017.ar.sources.html" not in english and 'href="raqqa-2017.fr.sources.html"' in english
