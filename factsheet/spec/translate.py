@@ -69,8 +69,9 @@ def _parse(path: Path, what: str) -> Node:
     return root
 
 
-def _value(node: Node | None):
-    return node.value if node is not None and node.kind == "str" else ""
+def _value(node: Node | None) -> str:
+    """A translated value as written (`location: 1948` too); '' for none."""
+    return str(node.value) if node is not None and node.kind in ("str", "int", "float") else ""
 
 
 def _skeleton(spec: Path, language: str, originals: list, old, recorded: dict, accept: bool,
@@ -114,6 +115,10 @@ def _skeleton(spec: Path, language: str, originals: list, old, recorded: dict, a
         fid = original.key[1]
         value = _value(old_labels.get(fid)) if old_labels is not None else ""
         out += _comment(note(original.key), "  ") + [f"  {fid}: {_scalar(value)}"]
+    if old_labels is not None and old_labels.kind == "map":   # kept: its text may still use them
+        for fid, node in old_labels.value.items():
+            if ("labels", fid) not in by_key:
+                out += ["  # not on the original sheet now", f"  {fid}: {_scalar(_value(node))}"]
     out.append("sections:")
     old_sections = old.get("sections") if old is not None else None
     old_sections = old_sections.value if old_sections is not None and old_sections.kind == "seq" else []
@@ -126,7 +131,7 @@ def _skeleton(spec: Path, language: str, originals: list, old, recorded: dict, a
             has_text, has_bullets = bool(text), bool(bullets)
         else:
             heading, text, bullets = "", "", []
-            has_text, has_bullets = _original_parts(sections[index])
+            has_text, has_bullets = sections[index].shape
             bullets = [""] * has_bullets
         out.append(f"  - heading: {_scalar(heading)}")
         if has_text:
@@ -146,13 +151,6 @@ def _skeleton(spec: Path, language: str, originals: list, old, recorded: dict, a
     if section_prints:
         out.append("  sections: [" + ", ".join(_scalar(v) for v in section_prints) + "]")
     return "\n".join(out) + "\n"
-
-
-def _original_parts(original) -> tuple:
-    """(has text, number of bullets) of an original section, from its shown wording."""
-    lines = original.text.splitlines()
-    bullets = sum(line.startswith("- ") for line in lines)
-    return len(lines) - 1 - bullets > 0, bullets
 
 
 def _has(old: Node, key: tuple) -> bool:

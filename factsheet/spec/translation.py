@@ -81,6 +81,7 @@ class Original:
     name: str            # in messages: "title", "the label of 'killed-may'", "section 'Situation'"
     text: str            # the wording, as the skeleton shows it in comments
     print: str           # its fingerprint
+    shape: tuple = ()    # a section's: (has text, number of bullets), for its skeleton
 
     @property
     def group(self) -> str:
@@ -137,7 +138,7 @@ def original_fields(root: Node) -> list:
         heading, text, bullets = section_parts(section)
         shown = "\n".join(filter(None, [heading, text.rstrip("\n"), *("- " + b for b in bullets)]))
         fields.append(Original(("sections", index), f"section '{heading or index + 1}'", shown,
-                               fingerprint(heading, text, *bullets)))
+                               fingerprint(heading, text, *bullets), (bool(text), len(bullets))))
     return fields
 
 

@@ -145,3 +145,13 @@ def test_translate_checks_its_language_and_refuses_a_translation_for_a_spec(spec
     french = spec.with_name("raqqa-2017.fr.yaml")
     assert run("translate", french, *argv)[2] == \
         f"factsheet: {french} is a translation of raqqa-2017.yaml: translate that spec\n"
+
+
+def test_update_keeps_a_label_the_original_no_longer_shows(spec):
+    french = spec.with_name("raqqa-2017.fr.yaml")
+    edit(spec, "      - \"Another {killed-friday} were reported killed in strikes on 2 June; the reports "
+               "remain unverified.\"\n", "")
+    label = read(french).get("labels").get("killed-friday").value
+    assert run("translate", spec, "--to", "fr", "--update")[0] == 0
+    assert read(french).get("labels").get("killed-friday").value == label
+    assert "  # not on the original sheet now\n  killed-friday: " in french.read_text(encoding="utf-8")
