@@ -183,12 +183,13 @@ def words_for(language: str | None) -> Words:
 
 
 @functools.lru_cache(maxsize=None)
-def language_name(language: str) -> str:
-    """A language's name in itself, as CLDR writes it: 'English', 'français', 'العربية'."""
+def language_name(language: str, shown_in: str | None = None) -> str:
+    """A language's name as CLDR writes it, in itself ('English', 'français', 'العربية') or in
+    the language `shown_in` (a message's: language_name('fr', 'en') is 'French')."""
     from babel import Locale, UnknownLocaleError
 
     try:
-        return Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_")) \
-            or language
+        return Locale.parse(language.replace("-", "_")).get_display_name(
+            (shown_in or language).replace("-", "_")) or language
     except (ValueError, UnknownLocaleError):
         return language

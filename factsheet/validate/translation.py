@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics, UsageError, did_you_mean
 from ..sheet.assemble import assemble_sheet
-from ..sheet.words import words_for
+from ..sheet.words import language_name, words_for
 from ..spec.load import Node, parse_yaml, read_text, reading
 from ..spec.translation import (HEADER_FIELDS, LANGUAGE_TAG, TRANSLATION_KEYS, TRANSLATION_REQUIRED,
                                 TRANSLATION_VERSION, original_fields, recorded_prints,
@@ -74,16 +74,6 @@ def check_translations(spec, sheet, cache: ArchiveCache | None = None, today: da
             diags.error((0, 0), "unreadable", str(exc))
             found.append((path, None, diags))
     return found
-
-
-def _language_name(language: str) -> str:
-    """'English' for en: how a message names the original's language."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(language.replace("-", "_")).get_display_name("en") or language
-    except (ValueError, UnknownLocaleError):
-        return language
 
 
 class _Translation:
@@ -238,7 +228,7 @@ class _Translation:
                                f"record it: {update} --accept")
             return
         recorded = recorded_prints(root)
-        english = _language_name(original.sheet.language)
+        english = language_name(original.sheet.language, shown_in="en")
         for field in original_fields(original.root):
             print_, node = recorded.get(field.key, (None, None))
             if print_ == field.print:
