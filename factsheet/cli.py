@@ -78,6 +78,14 @@ def _parser() -> argparse.ArgumentParser:
     icons = commands.add_parser("icons", help="list the icons a key figure can carry")
     icons.add_argument("words", nargs="*", metavar="WORD",
                        help="only the icons whose names hold every WORD (e.g. people)")
+    translate = commands.add_parser("translate", help="write a translation's skeleton beside a "
+                                    "spec, or bring one up to date with it")
+    translate.add_argument("spec", metavar="SPEC")
+    translate.add_argument("--to", required=True, metavar="LANG", help="the language, e.g. fr or ar")
+    translate.add_argument("--update", action="store_true", help="the translation exists: add "
+                           "what is new in the spec and mark what changed, keeping its translations")
+    translate.add_argument("--accept", action="store_true", help="with --update: the translation "
+                           "now follows the original; record the original's current wording")
 
     new = commands.add_parser("new", help="write a starter spec that validates")
     new.add_argument("name")
@@ -152,7 +160,7 @@ def main(argv=None, stdout=None, stderr=None) -> int:
                "dump": commands.run_dump, "diff": commands.run_diff,
                "extract": commands.run_extract, "watch": commands.run_watch,
                "archive": commands.run_archive, "publish": commands.run_publish,
-               "icons": commands.run_icons}[args.command]
+               "icons": commands.run_icons, "translate": commands.run_translate}[args.command]
         return run(args, stdout, stderr)
     except FactsheetError as exc:
         print(f"factsheet: {exc}" if isinstance(exc, UsageError) and not str(exc).startswith(("factsheet", "usage:"))

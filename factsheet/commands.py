@@ -30,19 +30,28 @@ def run_validate(args, stdout, stderr) -> int:
             print(f"factsheet: {exc}", file=stderr)
             unreadable += 1
             continue
+        checked = [(path, sheet, diagnostics)]
         if sheet is not None and not diagnostics.errors:
             # the template and the fit on one page, as `build` will need them; this loads
             # ReportLab, so only once the spec itself is valid
             from .build.sheet import check_page
 
             diagnostics.extend(check_page(sheet, path))
-        diagnostics = strictly(diagnostics.sorted(), args.strict)
-        everything.extend(diagnostics)
-        errors = sum(d.is_error for d in diagnostics)
+            if not diagnostics.errors:   # then each translation beside it, against it
+                from .validate.translation import check_translations
+
+                checked += check_translations(path, sheet)
+        errors = 0
+        for file, sheet, diagnostics in checked:
+            if file != path and sheet is not None and not diagnostics.errors:
+                diagnostics.extend(check_page(sheet, file))
+            diagnostics = strictly(diagnostics.sorted(), args.strict)
+            everything.extend(diagnostics)
+            errors += sum(d.is_error for d in diagnostics)
+            if args.format == "text":
+                for d in diagnostics:
+                    print(d, file=stdout)
         failed += bool(errors)
-        if args.format == "text":
-            for d in diagnostics:
-                print(d, file=stdout)
     if args.format == "json":
         print(to_json(everything), file=stdout)
     else:
@@ -62,12 +71,41 @@ def run_new(args, stdout, stderr) -> int:
     return 0
 
 
+def run_translate(args, stdout, stderr) -> int:
+    from .spec.translate import translate_spec
+
+    if args.accept and not args.update:
+        raise UsageError("translate: --accept goes with --update")
+    path, report = translate_spec(Path(args.spec), args.to, update=args.update, accept=args.accept)
+    for line in report:
+        print(f"  {line}", file=stdout)
+    print(f"{'updated' if args.update else 'wrote'} {path}", file=stdout)
+    if not args.update:
+        print(f"next: translate each value (the original is in the comment above it), then run: "
+              f"factsheet validate {args.spec}", file=stdout)
+    elif report and not args.accept:
+        print(f"next: revise what is marked CHANGED or NEW in {path.name}, then record that the "
+              f"translation follows the original: factsheet translate {args.spec} --to {args.to} "
+              "--update --accept", file=stdout)
+    else:
+        print(f"next: factsheet validate {args.spec}", file=stdout)
+    return 0
+
+
 def run_dump(args, stdout, stderr) -> int:
     from .diagnostics import InvalidSpec
     from .sheet.dump import dump_sheet
     from .validate.rules import check_spec
 
-    sheet, diagnostics = check_spec(Path(args.spec), edition=args.edition)
+    from .spec.translation import original_of
+
+    path = Path(args.spec)
+    spec = original_of(path)      # a translation: dumped as its sheet, over its spec's facts
+    sheet, diagnostics = check_spec(spec or path, edition=args.edition)
+    if sheet is not None and spec is not None:
+        from .validate.translation import check_translations
+
+        sheet, diagnostics = next((s, d) for p, s, d in check_translations(spec, sheet) if p == path)
     if sheet is None:
         raise InvalidSpec(diagnostics.sorted())
     print(dump_sheet(sheet), end="", file=stdout)

@@ -118,8 +118,18 @@ def misspell_an_icon(repo: Path) -> None:
         text.replace("icon: internally-displaced", "icon: internaly-displaced"), encoding="utf-8")
 
 
+
+def edit_the_situation_section(repo: Path) -> None:
+    """The English of one section changes after the translations were written."""
+    spec = repo / "specs" / "raqqa-2017.yaml"
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("and called for a humanitarian pause.",
+                                 "and called for an immediate humanitarian pause."), encoding="utf-8")
+
+
 SETUPS = {"pick the drafts": pick_the_drafts,
           "misspell an icon in a copy of the example": misspell_an_icon,
+          "edit the English of the Situation section": edit_the_situation_section,
           "add a long Background section to the example": lengthen_the_example,
           "change killed-may to 21 after a first build": change_killed_may}
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from ..diagnostics import FactsheetError, InvalidSpec, LayoutError
 from ..render import DEFAULT, chosen_documents, companions, get_format
 from .index import write_index
-from .manifest import MANIFEST_SUFFIX, is_up_to_date, make_manifest, manifest_edition, manifest_path
+from .manifest import MANIFEST_SUFFIX, is_up_to_date, make_manifest, manifest_edition, manifest_path, read_manifest
+from ..spec.translation import translations_beside
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
 
@@ -23,6 +24,7 @@ class SheetResult:
     status: str
     outputs: list = field(default_factory=list)     # every file written
     documents: list = field(default_factory=list)   # of those, the sheet's documents (PDF, DOCX)
+    translations: list = field(default_factory=list)   # the documents of its translations
     messages: list = field(default_factory=list)   # diagnostics or the error, as text lines
     changes: list = field(default_factory=list)    # 'killed-may: at least 220 -> at least 250'
     first_build: bool = False
@@ -50,7 +52,8 @@ def sheet_formats(choice: str | None) -> tuple:
 
 def build_one(spec: Path, out_dir: Path, formats: tuple, edition: str = "internal") -> SheetResult:
     """Validate and build one sheet, in `edition` ('internal' or 'public'), with all its
-    companions. Never raises for bad input."""
+    companions, and each valid translation beside it (<stem>.<language>.*). Never raises
+    for bad input."""
     from .sheet import produced_date, render_jobs, sheet_template
     from .changes import compare_records, format_change
     from ..files import WriteError, write_all_atomic
@@ -64,26 +67,49 @@ def build_one(spec: Path, out_dir: Path, formats: tuple, edition: str = "interna
         if sheet is None:
             raise InvalidSpec(diagnostics.sorted())
         template = sheet_template(sheet, spec)
+        checked = [(spec, sheet, diagnostics)] + _check_translations(spec, sheet)
         previous = read_record(get_format("json").path(out_dir, spec.stem))
         if previous is not None and previous.get("edition", "internal") != edition:
             previous = None   # figures of another edition: no change to record against them
-        sheet = dataclasses.replace(sheet, produced=produced_date())   # one date for every output
-        jobs = render_jobs(sheet, template, out_dir, formats)
-        outputs = [path for path, _ in jobs]
-        inputs = [s.archive for s in sheet.sources] + list(template.input_files())
-        manifest = make_manifest(spec, inputs, outputs, sheet, built_timestamp())
-        text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-        # every file or none is replaced; the manifest, which says the build is complete, last
-        jobs.append((manifest_path(out_dir, spec.stem), _text_writer(lambda: text)))
+        produced = produced_date()     # one date for every output, in every language
+        sheet = dataclasses.replace(sheet, produced=produced)
+        translated, failures = _translations(checked[1:], produced)
+        sheets = [(spec, sheet)] + translated
+        languages = tuple((s.language, s.stem) for _path, s in sheets)
+        jobs, manifests, outputs, made = [], [], [], []
+        for path, one in sheets:
+            one = dataclasses.replace(one, languages=languages if len(sheets) > 1 else (),
+                                      edition=sheet.edition)
+            try:
+                one_jobs = render_jobs(one, template, out_dir, formats)
+            except LayoutError as exc:
+                if path == spec:
+                    raise
+                failures.append(f"{path}: error: {exc}")   # the others are built all the same
+                continue
+            outputs += [p for p, _ in one_jobs]
+            made.append(one)
+            inputs = [path, spec] + [s.archive for s in one.sources] + list(template.input_files())
+            manifest = make_manifest(path, inputs, [p for p, _ in one_jobs], one, built_timestamp())
+            if one.languages:   # for the index: the languages of this sheet link each other
+                manifest.update(language=one.language, languages=dict(languages))
+            text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+            jobs += one_jobs
+            manifests.append((manifest_path(out_dir, one.stem), _text_writer(lambda t=text: t)))
         out_dir.mkdir(parents=True, exist_ok=True)
-        write_all_atomic(jobs)
+        # every file or none is replaced; the manifests, which say a build is complete, last
+        write_all_atomic(jobs + manifests)
         if previous is not None:
             result.changes = [format_change(c) for c in compare_records(previous, sheet_record(sheet))]
         result.first_build = previous is None
-        result.status, result.outputs, result.title = BUILT, outputs, sheet.title_text
-        result.documents = [get_format(name).path(out_dir, spec.stem) for name in formats
-                            if get_format(name).document]
-        result.messages = [str(d) for d in diagnostics.sorted()]   # warnings, if any
+        result.status = FAILED if failures else BUILT
+        result.outputs, result.title = outputs, sheet.title_text
+        documents = [[get_format(name).path(out_dir, one.stem) for name in formats
+                      if get_format(name).document] for one in made]
+        result.documents = documents[0]
+        result.translations = [path for paths in documents[1:] for path in paths]
+        result.messages = [str(d) for _p, _s, diags in checked for d in diags.sorted()
+                           if not d.is_error] + failures   # warnings, then what was not built
     except LayoutError as exc:       # the page, not a line of the spec: name the file
         result.messages = [f"{spec}: error: {exc}"]
     except FactsheetError as exc:
@@ -98,6 +124,39 @@ def build_one(spec: Path, out_dir: Path, formats: tuple, edition: str = "interna
         result.internal_error = traceback.format_exc()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _translations_up_to_date(spec: Path, out_dir: Path, formats: tuple, edition: str) -> bool:
+    """Each translation beside the spec built from what is there now, and none added or
+    removed since the sheets last linked each other."""
+    translations = translations_beside(spec)
+    linked = (read_manifest(out_dir, spec.stem) or {}).get("languages") or {}
+    stems = {stem for stem in linked.values() if stem != spec.stem} if isinstance(linked, dict) else set()
+    return stems == {t.stem for t in translations} and \
+        all(is_up_to_date(t, out_dir, formats, edition) for t in translations)
+
+
+def _check_translations(spec: Path, sheet) -> list:
+    """Each translation beside the spec, checked against its sheet; none, without the
+    import, for a spec that has none (most)."""
+    if not translations_beside(spec):
+        return []
+    from ..validate.translation import check_translations
+
+    return check_translations(spec, sheet)
+
+
+def _translations(checked: list, produced) -> tuple:
+    """The translations that can be built ([(path, Sheet)]) and why the others cannot (text
+    lines): a translation with errors is left out, not the spec."""
+    built, failures = [], []
+    for path, sheet, diagnostics in checked:
+        if sheet is None:
+            failures += [str(d) for d in diagnostics.sorted() if d.is_error]
+            failures.append(f"{path}: not built: fix its errors")
+            continue
+        built.append((path, dataclasses.replace(sheet, produced=produced)))
+    return built, failures
 
 
 def build_in_time(spec: Path, out_dir: Path, formats: tuple, edition: str = "internal") -> SheetResult:
@@ -156,7 +215,8 @@ def build_specs(specs, out_dir, fmt: str | None = DEFAULT, force: bool = False, 
     results: dict = {}
     stale = []
     for spec in specs:
-        if not force and is_up_to_date(spec, out_dir, formats, edition):
+        if not force and is_up_to_date(spec, out_dir, formats, edition) and \
+                _translations_up_to_date(spec, out_dir, formats, edition):
             results[spec] = SheetResult(spec, UP_TO_DATE)
             if on_result:
                 on_result(results[spec])
@@ -182,7 +242,7 @@ def build_specs(specs, out_dir, fmt: str | None = DEFAULT, force: bool = False, 
                     on_result(result)
     ordered = [results[s] for s in specs]
     _record_changes(ordered, out_dir)
-    if any(r.status == BUILT for r in ordered):
+    if any(r.outputs for r in ordered):   # built, or built but for a translation
         write_index(out_dir)
     return ordered
 
@@ -193,7 +253,7 @@ def _record_changes(results: list, out_dir: Path) -> None:
     from .changes import append_changes_md
 
     for result in results:
-        if result.status == BUILT and result.changes:
+        if result.outputs and result.changes:
             append_changes_md(out_dir / "CHANGES.md", result.spec.name, result.title,
                               result.changes, produced_date())
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..files import exclusive_lock, write_atomic
 from ..render import all_formats
 from ..render.html import escape_text as _e, file_href as _href, page_html
-from ..sheet.words import words_for
+from ..sheet.words import language_name, words_for
 from .manifest import MANIFEST_SUFFIX, read_manifest
 
 
@@ -21,6 +21,8 @@ class IndexEntry:
     built: datetime | str | None = None
     formats: tuple | None = None   # the formats whose files are there to link; None: those
                                    # every default build writes (not the PNG)
+    language: str | None = None    # set for a sheet built in several languages, with
+    languages: dict | None = None  # {language: stem} of each of them, the original first
 
 
 def write_index(out_dir: Path) -> Path:
@@ -43,8 +45,10 @@ def read_entries(out_dir: Path) -> list[IndexEntry]:
         if not manifest:
             continue
         present = tuple(f.name for f in all_formats() if f.link and f.path(out_dir, stem).is_file())
+        languages = manifest.get("languages")
         entries.append(IndexEntry(stem, manifest.get("title", stem), manifest.get("as_of", ""),
-                                  manifest.get("built", ""), present))
+                                  manifest.get("built", ""), present, manifest.get("language"),
+                                  languages if isinstance(languages, dict) else None))
     return entries
 
 
@@ -92,10 +96,11 @@ def index_html(entries, lang: str = "en") -> str:
         links = [f'<a href="{_href(fmt.file_name(entry.stem))}">{_e(fmt.link)}</a>'
                  for fmt in linked
                  if (fmt.default if entry.formats is None else fmt.name in entry.formats)]
+        row_lang = f' lang="{_e(entry.language)}"' if entry.language else ""
         rows.append(
-            f'<tr id="sheet-{_e(entry.stem)}"><td><strong>{_e(entry.title)}</strong><br>'
-            f'<code class="note">{_e(entry.stem)}</code></td>'
-            f'<td class="nowrap">{_as_of_text(entry.as_of)}</td>'
+            f'<tr id="sheet-{_e(entry.stem)}"{row_lang}><td><strong>{_e(entry.title)}</strong><br>'
+            f'<code class="note">{_e(entry.stem)}</code>{_languages(entry)}</td>'
+            f'<td class="nowrap">{_as_of_text(entry.as_of, entry.language)}</td>'
             f'<td class="nowrap">{_built_text(entry)}</td>'
             f'<td class="nowrap">{" ".join(links)}</td></tr>'
         )
@@ -111,13 +116,25 @@ def index_html(entries, lang: str = "en") -> str:
                      f"<main>\n{body}</main>\n")
 
 
-def _as_of_text(as_of) -> str:
+def _languages(entry: IndexEntry) -> str:
+    """For a sheet built in several languages: the others, each named in itself, linking its row."""
+    others = [(language, stem) for language, stem in (entry.languages or {}).items()
+              if stem != entry.stem and isinstance(stem, str)]
+    if not others:
+        return ""
+    return '<br><span class="note">' + " \u00b7 ".join(
+        f'<a href="#sheet-{_e(stem)}" lang="{_e(language)}" hreflang="{_e(language)}">'
+        f'{_e(language_name(language))}</a>' for language, stem in others) + "</span>"
+
+
+def _as_of_text(as_of, language: str | None = None) -> str:
     if isinstance(as_of, str):
         try:
             as_of = date.fromisoformat(as_of)
         except ValueError:
             return _e(as_of)
-    return _e(words_for("en").date(as_of)) if as_of else ""   # the index lists every language
+    # in the sheet's language when it was built in several (its row says so); else English
+    return _e(words_for(language or "en").date(as_of)) if as_of else ""
 
 
 def _built_text(entry: IndexEntry) -> str:

@@ -13,19 +13,22 @@ def make_reporter(stream, total: int, debug: bool = False):
 
     def report(result) -> None:
         lines = []
-        if result.status == BUILT:
+        if result.outputs:   # built; FAILED too when a translation could not be
             names = ", ".join(str(p) for p in result.documents)
             lines.append(f"built {result.spec} -> {names} ({result.seconds:.2f} s)")
-            lines.extend(f"  {line}" for m in result.messages for line in m.splitlines())
+            if result.translations:
+                lines.append(f"  translations -> {', '.join(str(p) for p in result.translations)}")
+            if result.status == BUILT:   # else the messages follow FAILED, below
+                lines.extend(f"  {line}" for m in result.messages for line in m.splitlines())
             if result.changes:
                 lines.append(f"  figures changed on {result.spec.name}:")
                 lines.extend(f"    {c}" for c in result.changes)
-        elif result.status == FAILED:
+        if result.status == FAILED:
             lines.append(f"FAILED {result.spec}")
             if result.internal_error and debug:
                 lines.append(result.internal_error.rstrip())
             lines.extend(f"  {line}" for m in result.messages for line in m.splitlines())
-        else:
+        elif result.status != BUILT:
             lines.append(f"up to date {result.spec}")
         if bar is not None:
             for line in lines:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..sheet.model import Sheet, plain_text
-from ..sheet.words import words_for
+from ..sheet.words import language_name, words_for
 from ..sheet.record import archive_path, archive_sha256, label_text
 from . import default_documents, documents as registered_documents, get_format
 from .html import escape_text as _e, file_href as _href, is_web_url, page_html as _page, \
@@ -45,6 +45,7 @@ def audit_html(sheet: Sheet, documents=None) -> str:
         + " ".join(f'<a href="{_href(fmt.file_name(sheet.stem))}">'
                    f'{_e(words("audit_download", format=fmt.link))}</a>' for fmt in linked)
         + "</nav>\n",
+        _languages_nav(sheet),
         f'<p class="note">{_e(words("audit_intro"))}</p>\n',
         "</header>\n<main>\n",
     ]
@@ -74,6 +75,24 @@ def audit_html(sheet: Sheet, documents=None) -> str:
     built = _e(words("built_from")).format(spec=f"<code>{_e(sheet.spec_path.name)}</code>", on=on)
     parts.append(f"</main>\n<footer>{built}</footer>\n")
     return _page(sheet.language, words("audit_title", title=title), "".join(parts))
+
+
+def _languages_nav(sheet: Sheet) -> str:
+    """The sheet in each language built beside it, each named in itself, linking its page."""
+    if not sheet.languages:
+        return ""
+    audit = get_format("audit")
+    items = []
+    for language, stem in sheet.languages:
+        name = _e(language_name(language))
+        if stem == sheet.stem:
+            items.append(f'<span lang="{_e(language)}" aria-current="page">{name}</span>')
+        else:
+            items.append(f'<a href="{_href(audit.file_name(stem))}" lang="{_e(language)}" '
+                         f'hreflang="{_e(language)}">{name}</a>')
+    # labelled: two navigation landmarks on one page must be told apart (axe: landmark-unique)
+    label = _e(words_for(sheet.language)("audit_languages"))
+    return f'<nav class="languages" aria-label="{label}">' + " \u00b7 ".join(items) + "</nav>\n"
 
 
 def _figure(sheet: Sheet, fact, printed: str, label: str, key: bool = False) -> str:

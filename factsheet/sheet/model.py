@@ -124,6 +124,9 @@ class Sheet:
     documents: tuple | None = None
     # 'internal' (every source) or 'public' (validate/edition.py: nothing of a confidential one)
     edition: str = "internal"
+    # set by the build: this sheet in every language built beside it, ((language, stem), ...),
+    # the original first; the audit page and the index link them to each other
+    languages: tuple = ()
 
     @property
     def stem(self) -> str:

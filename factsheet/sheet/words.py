@@ -63,6 +63,7 @@ ENGLISH = {
     # -- the audit page
     "audit_title": "Sources for {title}",
     "audit_download": "Fact sheet ({format})",
+    "audit_languages": "Languages",
     "audit_intro": ("Every figure on the sheet, the passage it is taken from (verbatim), "
                     "and the archived copy of the article that passage is in, with its SHA-256 "
                     "so anyone can check the copy has not changed."),
@@ -233,3 +234,16 @@ def words_for(language: str | None) -> Words:
     """The words of a sheet's language ('en', 'en-GB'); English for one without a catalogue."""
     primary = (language or FALLBACK).replace("_", "-").split("-")[0].lower()
     return Words(primary if primary in CATALOGUES else FALLBACK)
+
+
+@functools.lru_cache(maxsize=None)
+def language_name(language: str, shown_in: str | None = None) -> str:
+    """A language's name as CLDR writes it, in itself ('English', 'français', 'العربية') or in
+    the language `shown_in` (a message's: language_name('fr', 'en') is 'French')."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language.replace("-", "_")).get_display_name(
+            (shown_in or language).replace("-", "_")) or language
+    except (ValueError, UnknownLocaleError):
+        return language

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .dates import MONTHS
+from .dates import MONTHS, TRANSLATED_MONTHS
 from .qualifiers import disagreement, kind, qualifier_before, spec_words, supports
 
 # Month names and their short forms, matched ignoring case except 'may', which is a month
 # only as May or MAY: '12 may have died' is a figure, not a date
 MONTH_NAMES = "|".join(["(?-i:May|MAY)" if m == "May" else m.lower() for m in MONTHS]
-                       + [m[:3].lower() for m in MONTHS if m != "May"] + ["sept"])
+                       + [m[:3].lower() for m in MONTHS if m != "May"] + ["sept"]
+                       + sorted(TRANSLATED_MONTHS, key=len, reverse=True))
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

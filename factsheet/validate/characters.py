@@ -84,7 +84,9 @@ def unprintable_by_font(text: str):
     for match in _UNCOMMON.finditer(text):
         known = known or _font_characters()   # the font file is read only when needed
         char = match.group()
-        if char not in known and not _unprintable(char):
+        # the Arabic block passes here (issue 13: translations); the Arabic font and its
+        # own check come with right-to-left sheets
+        if char not in known and not _unprintable(char) and not "\u0600" <= char <= "\u06ff":
             yield match.start(), char
 
 

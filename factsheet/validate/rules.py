@@ -314,9 +314,12 @@ class _Check:
             self.diags.error(node.value["value"].pos, "value-not-in-quote",
                              f"value {ENGLISH.number(fact.value, fact.unit)} of fact '{fact.id}' is not stated in its quote",
                              verdict.hint)
+        self.check_label_figures(fact, node.value["label"])
+
+    def check_label_figures(self, fact: Fact, label_node: Node) -> None:
+        """A figure in a label (the spec's or a translation's) must be in the fact's quote."""
         quoted = [f.value for f in find_figures(fact.quote, exempt_dates=False)]
-        label_node = node.value["label"]
-        for tok in parse_inline(fact.label):
+        for tok in parse_inline(label_node.value):
             if tok.kind != "text":
                 continue
             for figure in find_figures(tok.value):

@@ -388,7 +388,8 @@ def test_two_builds_of_one_spec_into_one_folder_at_once(good_build, tmp_path, mo
     assert builds.returncode == 0, builds.stderr.read()
     builds.stdout.close()
     builds.stderr.close()
-    assert len(list(cache.glob("docx-base-*.json"))) == 1
+    # one Word package per language, shared by both builds: the sheet, its fr and ar translations
+    assert len(list(cache.glob("docx-base-*.json"))) == 3
 
 
 def add_changes(folder: Path, name: str) -> None:
@@ -479,11 +480,14 @@ def test_a_half_written_word_package_cache_is_never_used(tmp_path, monkeypatch):
     docx_package._cached_base.cache_clear()        # as a new process would start
     assert run("build", SPEC, "--format", "docx")[0] == 0
     fresh = (tmp_path / "output" / "raqqa-2017.docx").read_bytes()
-    (cached,) = (tmp_path / "cache").glob("docx-base-*.json")
-    whole = cached.read_bytes()
-    cached.write_bytes(whole[: len(whole) // 2])
+    # one Word package per language: the sheet's and its translations' (fr, ar)
+    cached = sorted((tmp_path / "cache").glob("docx-base-*.json"))
+    assert len(cached) == 3
+    whole = [base.read_bytes() for base in cached]
+    for base, data in zip(cached, whole):
+        base.write_bytes(data[: len(data) // 2])
     docx_package._cached_base.cache_clear()
     assert run("build", SPEC, "--format", "docx", "--force")[0] == 0
     assert (tmp_path / "output" / "raqqa-2017.docx").read_bytes() == fresh
-    assert cached.read_bytes() == whole          # rewritten whole
+    assert [base.read_bytes() for base in cached] == whole     # rewritten whole
     docx_package._cached_base.cache_clear()

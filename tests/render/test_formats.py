@@ -61,9 +61,10 @@ def test_a_registered_document_is_a_format_choice_and_linked(registered, tmp_pat
     code, stdout, stderr = build(SPEC, "--out", out, "--format", "txt")
     assert code == 0, stdout + stderr
     assert stdout.startswith(f"built {SPEC} -> {out}/raqqa-2017.txt (")
-    assert sorted(p.name for p in out.iterdir()) == [
-        "index.html", "raqqa-2017.hxl.csv", "raqqa-2017.json", "raqqa-2017.manifest.json",
-        "raqqa-2017.sources.html", "raqqa-2017.txt"]
+    # the example's French and Arabic translations are built beside it, in the same formats
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"] + sorted(
+        f"raqqa-2017{language}{suffix}" for language in ("", ".ar", ".fr")
+        for suffix in (".hxl.csv", ".json", ".manifest.json", ".sources.html", ".txt"))
     audit = (out / "raqqa-2017.sources.html").read_text(encoding="utf-8")
     assert '<nav class="downloads"><a href="raqqa-2017.txt">Fact sheet (TXT)</a></nav>' in audit
     index = (out / "index.html").read_text(encoding="utf-8")

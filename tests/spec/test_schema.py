@@ -95,3 +95,23 @@ def test_broken_spec_fails_schema(name, keyword, where):
     refusals = {(error.validator, "/".join(map(str, error.absolute_path)))
                 for error in VALIDATOR.iter_errors(load(BROKEN / name))}
     assert (keyword, where) in refusals
+
+
+TRANSLATION_SCHEMA = json.loads((resources.files("factsheet.spec") / "schema" /
+                                 "translation.schema.json").read_text("utf-8"))
+
+
+def test_the_translation_schema_agrees_with_the_validator_and_the_translations():
+    from factsheet.spec import translation
+
+    Draft202012Validator.check_schema(TRANSLATION_SCHEMA)
+    assert list(TRANSLATION_SCHEMA["properties"]) == list(translation.TRANSLATION_KEYS)
+    assert sorted(TRANSLATION_SCHEMA["required"]) == sorted(translation.TRANSLATION_REQUIRED)
+    assert TRANSLATION_SCHEMA["properties"]["factsheet-translation"]["const"] == \
+        translation.TRANSLATION_VERSION
+    checker = Draft202012Validator(TRANSLATION_SCHEMA)
+    for language in ("fr", "ar"):
+        assert list(checker.iter_errors(load(ROOT / "specs" / f"raqqa-2017.{language}.yaml"))) == []
+    bad = load(ROOT / "specs" / "raqqa-2017.fr.yaml") | {"facts": []}
+    assert [e.message for e in checker.iter_errors(bad)] == \
+        ["Additional properties are not allowed ('facts' was unexpected)"]
