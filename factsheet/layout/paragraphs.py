@@ -18,6 +18,7 @@ from reportlab.platypus.paraparser import ParaParser
 
 from ..sheet.model import plain_text
 from ..theme.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from .bidi import RTL_TEXT, script_frags
 from .geometry import FIGURE_LEADING, TextBox, _pt, size_layout
 from .text import gap_size, tie_last_words
 
@@ -29,11 +30,14 @@ def spans_paragraph(inline, style, bullet: str | None = None) -> Paragraph:
     """A Paragraph straight from spans: fragments are cloned from ones ReportLab parsed once per
     style, so spec text never goes through the markup parser (it is text, and this is faster)."""
     protos = _prototypes(style)
-    frags = []
+    frags, rtl = [], None
     for span in inline:
         frag = copy.copy(protos[span.kind if span.kind in protos else "text"])
         frag.text = span.text
         frags.append(frag)
+        rtl = rtl or RTL_TEXT.search(span.text)
+    if rtl:   # Arabic runs shaped and in their own face: the widths measured are the drawn ones
+        frags = script_frags(frags)
     return Paragraph(plain_text(inline, cites=True), style, bulletText=bullet, frags=frags)
 
 
@@ -63,6 +67,8 @@ def source_paragraph(number: str, text: str, url, colour: str, style, width) -> 
     """A source, wrapped: its markup holds a link, so it is parsed, once."""
     body = escape(text) + (link_markup(url, colour) if url else "")
     paragraph = Paragraph(body, style, bulletText=number)
+    if RTL_TEXT.search(text):
+        paragraph.frags = script_frags(paragraph.frags)
     paragraph.wrap(width, 1e6)
     return paragraph
 

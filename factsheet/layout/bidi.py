@@ -1,0 +1,116 @@
+"""Right-to-left text as measured: Arabic runs in Noto Sans Arabic, in their joined forms.
+
+ReportLab wraps the logical text (so a paragraph's lines are in reading order, and the PDF
+renderer puts each in visual order); the Arabic letters are set as the presentation forms
+they take in their words (arabic-reshaper), so the widths measured are the shaped widths.
+Figures and Latin stay in Noto Sans. Sheets without right-to-left text never come here.
+"""
+from __future__ import annotations
+
+import copy
+import functools
+import re
+
+# Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic, Arabic Extended; presentation forms
+RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+RTL_LANGUAGES = ("ar", "fa", "he", "ps", "ur", "yi")
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+# A run set in the Arabic face: Arabic letters, and the spaces and punctuation between them.
+_ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[\\s\u00a0.,:!\u2013\u2014]+[{_ARABIC}]+)*")
+
+
+def is_rtl_language(language: str | None) -> bool:
+    """Whether a sheet in `language` reads right to left (the page mirrors)."""
+    return (language or "").split("-")[0].lower() in RTL_LANGUAGES
+
+
+@functools.cache
+def _reshaper():
+    import arabic_reshaper   # only a sheet with Arabic text pays for it
+
+    # Harakat kept (a vowelled word must print as written). Each stays after its letter, so
+    # in visual order it is drawn just before it, at the letter's left edge: Noto's marks have
+    # no advance and sit 40-264 units right of the pen, over the letter (HarfBuzz would centre
+    # them with GPOS; ReportLab draws characters, not positioned glyphs). Lam-alef ligatures,
+    # which Arabic requires, and no optional ones (the font may lack them).
+    return arabic_reshaper.ArabicReshaper(configuration={
+        "delete_harakat": False, "shift_harakat_position": False, "support_ligatures": True,
+        "ARABIC LIGATURE ALLAH": False})
+
+
+def shape_arabic(text: str) -> str:
+    """The text with its Arabic letters in their joined presentation forms, logical order."""
+    return _reshaper().reshape(text)
+
+
+def script_frags(frags: list) -> list:
+    """Each ReportLab fragment with Arabic text split into runs, Arabic ones shaped and set in
+    Noto Sans Arabic (the weight of the fragment's face); other fragments unchanged."""
+    if not any(RTL_TEXT.search(getattr(f, "text", "")) for f in frags):
+        return frags
+    from ..theme.fonts import register_arabic_fonts
+
+    arabic_face = register_arabic_fonts()
+    out = []
+    for frag in frags:
+        text = getattr(frag, "text", "")
+        if not RTL_TEXT.search(text):
+            out.append(frag)
+            continue
+        position = 0
+        for match in _ARABIC_RUN.finditer(text):
+            if match.start() > position:
+                out.append(_clone(frag, text[position:match.start()]))
+            out.append(_clone(frag, shape_arabic(match.group()),
+                              arabic_face.get(frag.fontName, frag.fontName)))
+            position = match.end()
+        if position < len(text):
+            out.append(_clone(frag, text[position:]))
+    return out
+
+
+def _clone(frag, text: str, font: str | None = None):
+    clone = copy.copy(frag)
+    clone.text = text
+    if font:
+        clone.fontName = font
+    return clone
+
+
+def sheet_is_rtl(sheet) -> bool:
+    """Whether the sheet's page mirrors: its language reads right to left (its catalogue says
+    so, where it has a `direction`)."""
+    from ..sheet.words import words_for
+
+    direction = getattr(words_for(sheet.language), "direction", None)
+    return direction == "rtl" if direction else is_rtl_language(sheet.language)
+
+
+def text_width(text: str, face: str, size: float) -> float:
+    """The width of a one-style text as set: its Arabic runs shaped, in the Arabic face."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if not RTL_TEXT.search(text):
+        return stringWidth(text, face, size)
+
+    class Frag:   # the two attributes script_frags reads
+        def __init__(self, text):
+            self.text, self.fontName = text, face
+
+    return sum(stringWidth(f.text, f.fontName, size) for f in script_frags([Frag(text)]))
+
+
+def mirror_items(items, page_width: float) -> tuple:
+    """Every placed box, fill, rule and picture reflected about the page's vertical centre: the
+    first column, the first key figure and the header's text on the right, the logo on the left."""
+    from dataclasses import replace
+
+    from .geometry import Rule
+
+    mirrored = []
+    for item in items:
+        if isinstance(item, Rule):
+            mirrored.append(replace(item, x1=page_width - item.x2, x2=page_width - item.x1))
+        else:
+            mirrored.append(replace(item, x=page_width - item.x - item.width))
+    return tuple(mirrored)
