@@ -16,7 +16,7 @@ RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 RTL_LANGUAGES = ("ar", "fa", "he", "ps", "ur", "yi")
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
 # A run set in the Arabic face: Arabic letters, and the spaces and punctuation between them.
-_ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[\\s\u00a0.,:!\u2013\u2014]+[{_ARABIC}]+)*")
+ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[\\s\u00a0.,:!\u2013\u2014]+[{_ARABIC}]+)*")
 
 
 def is_rtl_language(language: str | None) -> bool:
@@ -58,7 +58,7 @@ def script_frags(frags: list) -> list:
             out.append(frag)
             continue
         position = 0
-        for match in _ARABIC_RUN.finditer(text):
+        for match in ARABIC_RUN.finditer(text):
             if match.start() > position:
                 out.append(_clone(frag, text[position:match.start()]))
             out.append(_clone(frag, shape_arabic(match.group()),

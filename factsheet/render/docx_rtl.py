@@ -1,0 +1,62 @@
+"""Right-to-left in the DOCX: Arabic runs marked as complex script, paragraphs and tables mirrored.
+
+Word and LibreOffice shape and reorder the text themselves; they need to know which runs are
+Arabic (w:rtl, the complex-script font, size and weight, w:lang/@w:bidi) and, in a right-to-left
+sheet, that every paragraph reads right to left (w:bidi: its jc and ind are then logical, start
+on the right) and every table is laid out from the right (w:bidiVisual: the first column, the
+first key figure and the header's text on the right, the logo on the left).
+"""
+from __future__ import annotations
+
+import re
+
+from ..layout.bidi import ARABIC_RUN
+from ..theme.fonts import ARABIC_FAMILY
+
+ARABIC_FONTS = f'<w:rFonts w:cs="{ARABIC_FAMILY}"/>'
+
+
+def script_runs(value: str) -> list:
+    """[(text, is_arabic)]: the Arabic runs of a text (with the spaces and punctuation between
+    their words) apart from the rest, so that figures and Latin stay left-to-right runs."""
+    parts, position = [], 0
+    for match in ARABIC_RUN.finditer(value):
+        if match.start() > position:
+            parts.append((value[position:match.start()], False))
+        parts.append((match.group(), True))
+        position = match.end()
+    if position < len(value):
+        parts.append((value[position:], False))
+    return parts
+
+
+def arabic_run_properties(props: list, language: str = "ar") -> list:
+    """A run's properties (w:rPr children, in schema order) with the complex-script ones added:
+    the Arabic font first, then right-to-left and the bidi language after the others. Arabic
+    is not slanted (Noto Sans Arabic has no italic; the PDF sets such a run upright too)."""
+    props = [p.replace("<w:iCs/>", '<w:iCs w:val="0"/>') for p in props]
+    return [ARABIC_FONTS, *props, "<w:rtl/>", f'<w:lang w:bidi="{language}"/>']
+
+
+# The property each paragraph and table gets, at its place in the schema's order: w:bidi
+# before w:spacing in w:pPr (not the w:spacing of a run, which has w:val), w:bidiVisual first
+# in w:tblPr (no table style is written).
+_PARAGRAPH_SPACING = re.compile(r'(?=<w:spacing w:before=)')
+_TABLE = "<w:tblPr>"
+
+
+# Cell margins as the table's start and end: LibreOffice reads left and right as the page's
+# sides even in a w:bidiVisual table, which would put the gap between the columns outside them.
+_CELL_MARGINS = re.compile(r"<w:tcMar>.*?</w:tcMar>")
+
+
+def _logical_margins(match) -> str:
+    return match.group().replace("<w:left ", "<w:start ").replace("<w:right ", "<w:end ")
+
+
+def mirror_document(xml: str) -> str:
+    """document.xml or a footer of a right-to-left sheet: every paragraph w:bidi, every table
+    w:bidiVisual, cell margins at the start and end."""
+    xml = _PARAGRAPH_SPACING.sub("<w:bidi/>", xml)
+    xml = _CELL_MARGINS.sub(_logical_margins, xml)
+    return xml.replace(_TABLE, _TABLE + "<w:bidiVisual/>")
