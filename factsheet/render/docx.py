@@ -268,12 +268,25 @@ class _Writer:
 
     def columns(self) -> str:
         lay = self.layout
+        if lay.rtl:
+            return self.rtl_columns()
         cells = []
         for side, chunk in enumerate(lay.columns):
             content = "".join(self.block(b) for b in chunk) or spacer(1, self.styles["Normal"])
             width = lay.column_width + (lay.column_gap if side == 0 else 0)
             cells.append(cell(content, width, (0, 0, 0, lay.column_gap if side == 0 else 0)))
         return table([lay.column_width + lay.column_gap, lay.column_width], ["".join(cells)],
+                     self.words("columns_table"), self.words("columns_table_about"))
+
+    def rtl_columns(self) -> str:
+        """The columns of a right-to-left sheet with the gap as a cell of its own: Word applies
+        cell margins to a mirrored table's start and end, LibreOffice to the page's sides."""
+        lay, normal = self.layout, self.styles["Normal"]
+        first, second = ("".join(self.block(b) for b in chunk) or spacer(1, normal)
+                         for chunk in lay.columns)
+        cells = [cell(first, lay.column_width), cell(spacer(1, normal), lay.column_gap),
+                 cell(second, lay.column_width)]
+        return table([lay.column_width, lay.column_gap, lay.column_width], ["".join(cells)],
                      self.words("columns_table"), self.words("columns_table_about"))
 
     def block(self, block) -> str:

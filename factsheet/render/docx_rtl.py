@@ -45,18 +45,8 @@ _PARAGRAPH_SPACING = re.compile(r'(?=<w:spacing w:before=)')
 _TABLE = "<w:tblPr>"
 
 
-# Cell margins as the table's start and end: LibreOffice reads left and right as the page's
-# sides even in a w:bidiVisual table, which would put the gap between the columns outside them.
-_CELL_MARGINS = re.compile(r"<w:tcMar>.*?</w:tcMar>")
-
-
-def _logical_margins(match) -> str:
-    return match.group().replace("<w:left ", "<w:start ").replace("<w:right ", "<w:end ")
-
-
 def mirror_document(xml: str) -> str:
     """document.xml or a footer of a right-to-left sheet: every paragraph w:bidi, every table
-    w:bidiVisual, cell margins at the start and end."""
+    w:bidiVisual."""
     xml = _PARAGRAPH_SPACING.sub("<w:bidi/>", xml)
-    xml = _CELL_MARGINS.sub(_logical_margins, xml)
     return xml.replace(_TABLE, _TABLE + "<w:bidiVisual/>")
