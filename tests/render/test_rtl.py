@@ -194,6 +194,14 @@ def test_the_docx_marks_paragraphs_runs_and_tables_right_to_left(built):
     assert len(columns) == 3
 
 
+def test_the_docx_keeps_a_marker_after_its_figure(built):
+    _, docx, _ = built
+    with zipfile.ZipFile(docx) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    gap = re.search(r'220,000</w:t></w:r><w:r>.*?<w:t xml:space="preserve">(.)</w:t>', xml)
+    assert gap.group(1) == "\u2007"          # bidi class WS, never a line break
+
+
 @pytest.fixture(scope="module")
 def office_pdf(built, tmp_path_factory):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -219,6 +227,8 @@ def test_libreoffice_sets_the_docx_on_one_page_first_column_on_the_right(office_
     assert first[3] == pytest.approx(layout.page_width - layout.margin_right, abs=2)
     tile = next(w for w in found if w[0] == "220,000")
     assert tile[1] > layout.page_width * 0.7                 # the first key figure, right
+    line = line_of(found, "يعيش", right_of=layout.page_width / 2)
+    assert [w[0] for w in line][:5] == ["يعيش", "في", "المدينة", "220,000", "1"]
 
 
 @needs_poppler
