@@ -38,6 +38,7 @@ def _reshaper():
         "ARABIC LIGATURE ALLAH": False})
 
 
+@functools.lru_cache(maxsize=4096)
 def shape_arabic(text: str) -> str:
     """The text with its Arabic letters in their joined presentation forms, logical order."""
     return _reshaper().reshape(text)

@@ -92,16 +92,17 @@ def bracket_pairs(text: str) -> list:
 
 
 class _StandIns:
-    """Unused characters of each kind, handed out one by one."""
+    """Unused characters of each bidi class, handed out one by one."""
 
     def __init__(self, used):
         self.used, self.next = set(used), {}
 
-    def take(self, pool) -> str | None:
-        position = self.next.get(pool, 0)
+    def take(self, bidi_class: str) -> str | None:
+        pool = _pool(bidi_class)
+        position = self.next.get(bidi_class, 0)
         while position < len(pool) and pool[position] in self.used:
             position += 1
-        self.next[pool] = position + 1
+        self.next[bidi_class] = position + 1
         if position >= len(pool):
             return None
         self.used.add(pool[position])
@@ -135,14 +136,14 @@ def visual_order(pieces, rtl: bool) -> list:
     for position, (char, style) in enumerate(chars):
         stand_in = pairs.get(position)
         if stand_in is None and char in MIRRORED:
-            first, second = spare.take(_pool("ON")), spare.take(_pool("ON"))
+            first, second = spare.take("ON"), spare.take("ON")
             if first and second:
                 doubled[position] = (first, second)
                 origin[first] = origin[second] = position
                 stand_in = first + second
         elif stand_in is None and style != common:
             if (char, style) not in by_style:
-                by_style[char, style] = spare.take(_pool(unicodedata.bidirectional(char)))
+                by_style[char, style] = spare.take(unicodedata.bidirectional(char))
                 origin[by_style[char, style]] = position
             stand_in = by_style[char, style]
         logical.append(stand_in or char)
