@@ -7,7 +7,6 @@ Figures and Latin stay in Noto Sans. Sheets without right-to-left text never com
 """
 from __future__ import annotations
 
-import copy
 import functools
 import re
 
@@ -15,8 +14,9 @@ import re
 RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 RTL_LANGUAGES = ("ar", "fa", "he", "ps", "ur", "yi")
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
-# A run set in the Arabic face: Arabic letters, and the spaces and punctuation between them.
-ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[\\s\u00a0.,:!\u2013\u2014]+[{_ARABIC}]+)*")
+# A run set in the Arabic face: Arabic letters, the spaces and punctuation between them and
+# the punctuation that ends them (a sentence's full stop is not a Latin run of its own).
+ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[\\s\u00a0.,:!\u2013\u2014]+[{_ARABIC}]+)*[.,:;!?]*")
 
 
 def is_rtl_language(language: str | None) -> bool:
@@ -38,44 +38,64 @@ def _reshaper():
         "ARABIC LIGATURE ALLAH": False})
 
 
-@functools.lru_cache(maxsize=4096)
+_SHAPED: dict = {}       # Arabic run -> its joined forms, for the process (cleared when large)
+_SHAPED_LIMIT = 8192
+
+
 def shape_arabic(text: str) -> str:
     """The text with its Arabic letters in their joined presentation forms, logical order."""
-    return _reshaper().reshape(text)
+    return shape_runs((text,))[0]
+
+
+def shape_runs(runs) -> list:
+    """shape_arabic of each run, the new ones in one call: the reshaper's set-up costs about
+    as much as a line of text, and a paragraph has several runs (a newline never joins)."""
+    new = [run for run in dict.fromkeys(runs) if run not in _SHAPED]
+    if new:
+        if len(_SHAPED) > _SHAPED_LIMIT:
+            _SHAPED.clear()
+        _SHAPED.update(zip(new, _reshaper().reshape("\n".join(new)).split("\n")))
+    return [_SHAPED[run] for run in runs]
+
+
+@functools.lru_cache(maxsize=4096)
+def script_runs(text: str) -> tuple:
+    """[(text, is_arabic)]: the Arabic runs of a text (with the spaces and punctuation between
+    their words) apart from the rest, so that figures and Latin stay in their own runs."""
+    parts, position = [], 0
+    for match in ARABIC_RUN.finditer(text):
+        if match.start() > position:
+            parts.append((text[position:match.start()], False))
+        parts.append((match.group(), True))
+        position = match.end()
+    if position < len(text):
+        parts.append((text[position:], False))
+    return tuple(parts)
 
 
 def script_frags(frags: list) -> list:
     """Each ReportLab fragment with Arabic text split into runs, Arabic ones shaped and set in
     Noto Sans Arabic (the weight of the fragment's face); other fragments unchanged."""
-    if not any(RTL_TEXT.search(getattr(f, "text", "")) for f in frags):
-        return frags
     from ..theme.fonts import register_arabic_fonts
 
     arabic_face = register_arabic_fonts()
+    split = [script_runs(getattr(f, "text", "")) if RTL_TEXT.search(getattr(f, "text", ""))
+             else None for f in frags]
+    shaped = iter(shape_runs([part for parts in split if parts for part, arabic in parts
+                              if arabic]))
     out = []
-    for frag in frags:
-        text = getattr(frag, "text", "")
-        if not RTL_TEXT.search(text):
+    for frag, parts in zip(frags, split):
+        if parts is None:
             out.append(frag)
             continue
-        position = 0
-        for match in ARABIC_RUN.finditer(text):
-            if match.start() > position:
-                out.append(_clone(frag, text[position:match.start()]))
-            out.append(_clone(frag, shape_arabic(match.group()),
-                              arabic_face.get(frag.fontName, frag.fontName)))
-            position = match.end()
-        if position < len(text):
-            out.append(_clone(frag, text[position:]))
+        for part, arabic in parts:
+            out.append(_clone(frag, next(shaped), arabic_face.get(frag.fontName))
+                       if arabic else _clone(frag, part))
     return out
 
 
 def _clone(frag, text: str, font: str | None = None):
-    clone = copy.copy(frag)
-    clone.text = text
-    if font:
-        clone.fontName = font
-    return clone
+    return frag.clone(text=text, fontName=font or frag.fontName)
 
 
 def sheet_is_rtl(sheet) -> bool:
@@ -93,12 +113,11 @@ def text_width(text: str, face: str, size: float) -> float:
 
     if not RTL_TEXT.search(text):
         return stringWidth(text, face, size)
+    from ..theme.fonts import register_arabic_fonts
 
-    class Frag:   # the two attributes script_frags reads
-        def __init__(self, text):
-            self.text, self.fontName = text, face
-
-    return sum(stringWidth(f.text, f.fontName, size) for f in script_frags([Frag(text)]))
+    arabic_face = register_arabic_fonts()[face]
+    return sum(stringWidth(shape_arabic(part), arabic_face, size) if arabic else
+               stringWidth(part, face, size) for part, arabic in script_runs(text))
 
 
 def mirror_items(items, page_width: float) -> tuple:

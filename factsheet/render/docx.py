@@ -14,9 +14,9 @@ from ..sheet.model import plain_text
 from ..sheet.words import words_for
 from ..files import zip_bytes, zip_entry
 from . import document_timestamp
-from ..layout.bidi import RTL_TEXT
+from ..layout.bidi import RTL_TEXT, script_runs
 from .docx_package import BULLET_STYLE, base_package
-from .docx_rtl import arabic_run_properties, mirror_document, script_runs
+from .docx_rtl import arabic_run_properties, mirror_document
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile("[ \t\r\n]+")

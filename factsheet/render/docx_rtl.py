@@ -10,24 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..layout.bidi import ARABIC_RUN
 from ..theme.fonts import ARABIC_FAMILY
 
 ARABIC_FONTS = f'<w:rFonts w:cs="{ARABIC_FAMILY}"/>'
-
-
-def script_runs(value: str) -> list:
-    """[(text, is_arabic)]: the Arabic runs of a text (with the spaces and punctuation between
-    their words) apart from the rest, so that figures and Latin stay left-to-right runs."""
-    parts, position = [], 0
-    for match in ARABIC_RUN.finditer(value):
-        if match.start() > position:
-            parts.append((value[position:match.start()], False))
-        parts.append((match.group(), True))
-        position = match.end()
-    if position < len(value):
-        parts.append((value[position:], False))
-    return parts
 
 
 def arabic_run_properties(props: list, language: str = "ar") -> list:

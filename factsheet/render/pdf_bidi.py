@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 import unicodedata
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -117,59 +118,80 @@ def visual_order(pieces, rtl: bool) -> list:
     from bidi import get_display   # only sheets with right-to-left text load it
     from bidi.mirror import MIRRORED
 
-    chars = [(char, style) for text, style in pieces for char in text]
+    text = "".join(piece for piece, _ in pieces)
     counts = {}
-    for _, style in chars:
+    for piece, style in pieces:
         if style is not None:
-            counts[style] = counts.get(style, 0) + 1
+            counts[style] = counts.get(style, 0) + len(piece)
     common = max(counts, key=counts.get)
-    spare = _StandIns(char for char, _ in chars)
-    origin, logical = {}, []              # origin: stand-in -> the position it stands for
+    spare = _StandIns(text)
+    origin, chars = {}, {}               # stand-in -> the position it stands for; its (char, style)
     pairs, doubled, by_style = {}, {}, {}
     free_pairs = iter(zip(_BRACKETS[::2], _BRACKETS[1::2]))
-    for opening, closing in bracket_pairs("".join(char for char, _ in chars)):
+    for opening, closing in bracket_pairs(text):
         pair = next((p for p in free_pairs if not spare.used.intersection(p)), None)
         if pair:
             spare.used.update(pair)
             pairs[opening], pairs[closing] = pair
             origin[pair[0]], origin[pair[1]] = opening, closing
-    for position, (char, style) in enumerate(chars):
-        stand_in = pairs.get(position)
-        if stand_in is None and char in MIRRORED:
-            first, second = spare.take("ON"), spare.take("ON")
-            if first and second:
-                doubled[position] = (first, second)
-                origin[first] = origin[second] = position
-                stand_in = first + second
-        elif stand_in is None and style != common:
-            if (char, style) not in by_style:
-                by_style[char, style] = spare.take(unicodedata.bidirectional(char))
-                origin[by_style[char, style]] = position
-            stand_in = by_style[char, style]
-        logical.append(stand_in or char)
+    logical, offset = [], 0
+    for piece, style in pieces:
+        if style == common and not _mirrored_re().search(piece):
+            logical.append(piece)        # the usual case: the text stands for itself
+            offset += len(piece)
+            continue
+        for char in piece:
+            position, offset = offset, offset + 1
+            chars[position] = (char, style)
+            stand_in = pairs.get(position)
+            if stand_in is None and char in MIRRORED:
+                first, second = spare.take("ON"), spare.take("ON")
+                if first and second:
+                    doubled[position] = (first, second)
+                    origin[first] = origin[second] = position
+                    stand_in = first + second
+            elif stand_in is None and style != common:
+                if (char, style) not in by_style:
+                    by_style[char, style] = spare.take(unicodedata.bidirectional(char))
+                    origin[by_style[char, style]] = position
+                stand_in = by_style[char, style]
+            logical.append(stand_in or char)
     display = get_display("".join(logical), base_dir="R" if rtl else "L")
-    place = {char: index for index, char in enumerate(display) if char in origin}
-    mirrored = {p for p, q in zip(pairs.keys(), pairs.values()) if p in pairs
-                and _reversed(pairs, p, place)}
+    if not origin:
+        return [(display, common)]
+    found = [index for index, char in enumerate(display) if char in origin]
+    place = {display[index]: index for index in found}   # brackets and doubles: one each
+    mirrored = {p for p in pairs if _reversed(pairs, p, place)}
     mirrored |= {p for p, (first, second) in doubled.items() if place[second] < place[first]}
-    runs, drawn = [], set()
-    for char in display:
-        style = common
-        if char in origin:
-            position = origin[char]
-            if position in doubled and position in drawn:
-                continue   # a doubled character is drawn once
-            drawn.add(position)
-            char, style = chars[position]
-            if style is None:
-                continue   # a mark that only steers the order
-            if position in mirrored:
-                char = MIRRORED.get(char, char)
+    runs, drawn, start = [], set(), 0
+
+    def add(text, style):
         if runs and runs[-1][1] == style:
-            runs[-1][0].append(char)
+            runs[-1][0].append(text)
         else:
-            runs.append(([char], style))
+            runs.append(([text], style))
+
+    for index in found + [len(display)]:
+        if index > start:
+            add(display[start:index], common)
+        start = index + 1
+        if index == len(display):
+            break
+        position = origin[display[index]]
+        if position in doubled and position in drawn:
+            continue   # a doubled character is drawn once
+        drawn.add(position)
+        char, style = chars[position]
+        if style is not None:   # else a mark that only steers the order
+            add(MIRRORED.get(char, char) if position in mirrored else char, style)
     return [("".join(text), style) for text, style in runs]
+
+
+@functools.cache
+def _mirrored_re():
+    from bidi.mirror import MIRRORED
+
+    return re.compile("[%s]" % re.escape("".join(MIRRORED)))
 
 
 def _reversed(pairs: dict, position: int, place: dict) -> bool:
@@ -180,6 +202,19 @@ def _reversed(pairs: dict, position: int, place: dict) -> bool:
     else:
         opening, closing = _OPENING[stand_in], stand_in
     return place[closing] < place[opening]
+
+
+def _look(frag) -> tuple:
+    # colours and links by identity: fragments cloned from one prototype share them
+    return (frag.fontName, frag.fontSize, getattr(frag, "rise", 0), id(frag.textColor),
+            id(getattr(frag, "link", None)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _visual_runs(logical: tuple, rtl: bool) -> tuple:
+    """visual_order of a line whose styles are the positions of its pieces, kept: a sheet
+    rebuilt, or a line in several sheets, is ordered once."""
+    return tuple(visual_order(logical, rtl))
 
 
 def _line_pieces(paragraph, line) -> list:
@@ -210,28 +245,30 @@ def visual_paragraph(paragraph, rtl: bool):
             template_line = _frag_line(paragraph, line)
         else:
             template_line = line
-        words = []
-        logical = []
-        for text, frag in pieces:
+        words, logical, looks = [], [], {}
+        for position, (text, frag) in enumerate(pieces):
             if getattr(frag, "rise", 0) > 0:   # a citation marker follows its text in the
                 logical.append((_MARK[rtl], None))   # paragraph's direction, even after a figure
-            logical.append((text, id(frag)))
-        for text, frag in visual_order(logical, rtl) if pieces else ():
-            source = next(f for _, f in pieces if id(f) == frag)
-            clone = copy.copy(source)
-            clone.text = text
-            words.append(clone)
-        new = copy.copy(template_line)
+            # pieces that look alike are one style: fewer characters need stand-ins
+            logical.append((text, looks.setdefault(_look(frag), position)))
+        for text, position in _visual_runs(tuple(logical), rtl) if pieces else ():
+            words.append(pieces[position][1].clone(text=text))
+        new = copy.copy(template_line)   # the same characters: the measured extraSpace holds
         new.words = words
-        new.extraSpace = new.maxWidth - sum(stringWidth(w.text, w.fontName, w.fontSize) for w in words)
         lines.append(new)
     blpara.kind, blpara.lines = 1, lines
     visual.bulletText = None
     if rtl:
-        alignment = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(style.alignment, style.alignment)
-        visual.style = ParagraphStyle(style.name, parent=style, alignment=alignment,
-                                      leftIndent=style.rightIndent, rightIndent=style.leftIndent)
+        visual.style = _mirrored_style(style)
     return visual
+
+
+@functools.lru_cache(maxsize=256)
+def _mirrored_style(style) -> ParagraphStyle:
+    """The style with its alignment and indents swapped: start is the right."""
+    alignment = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(style.alignment, style.alignment)
+    return ParagraphStyle(style.name, parent=style, alignment=alignment,
+                          leftIndent=style.rightIndent, rightIndent=style.leftIndent)
 
 
 def _frag_line(paragraph, line):

@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from factsheet.build.sheet import build_sheet
 from factsheet.layout.bidi import RTL_TEXT, shape_arabic
@@ -250,6 +251,29 @@ def test_visual_order_mirrors_brackets_and_keeps_each_style():
     assert visual_order([("قال «نعم»", "a")], rtl=True) == [("«معن» لاق", "a")]
     assert visual_order([("English (الرقة) town", "a")], rtl=False) == \
         [("English (ةقرلا) town", "a")]
+
+
+_LETTERS = {"a": "ابتثجحخدذرزسشصضطظعغفقكلمنهوي", "b": "abcdefghijklmnop", "c": "0123456789",
+            "d": " ", "e": "()[]«»", "f": ".,:%-/\u00a0"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(sorted(_LETTERS)), st.integers(1, 6), st.randoms()),
+                min_size=1, max_size=12), st.booleans())
+def test_visual_order_is_the_bidi_order_with_each_character_in_its_style(parts, rtl):
+    """Pieces of distinct characters per style: every character comes out once, in its own
+    style, in the order python-bidi gives the plain text (brackets compared unmirrored)."""
+    from bidi import get_display
+    from bidi.mirror import MIRRORED
+
+    pieces = [("".join(rand.choice(_LETTERS[style]) for _ in range(size)), style)
+              for style, size, rand in parts]
+    runs = visual_order(pieces, rtl)
+    for text, style in runs:
+        assert set(text) <= set(_LETTERS[style]), (pieces, runs)
+    plain = get_display("".join(t for t, _ in pieces), base_dir="R" if rtl else "L")
+    unmirror = str.maketrans({c: min(c, m) for c, m in MIRRORED.items()})
+    assert "".join(t for t, _ in runs).translate(unmirror) == plain.translate(unmirror)
 
 
 @pytest.mark.parametrize("text, pairs", [("a(b)c", [(1, 3)]), ("[(])", [(0, 2)]),
