@@ -26,7 +26,7 @@ def arabic_run_properties(props: list, language: str = "ar") -> list:
 # The property each paragraph and table gets, at its place in the schema's order: w:bidi
 # before w:spacing in w:pPr (not the w:spacing of a run, which has w:val), w:bidiVisual first
 # in w:tblPr (no table style is written).
-_PARAGRAPH_SPACING = re.compile(r'(?=<w:spacing w:before=)')
+_PARAGRAPH_SPACING = "<w:spacing w:before="
 _TABLE = "<w:tblPr>"
 
 
@@ -36,14 +36,14 @@ _TABLE = "<w:tblPr>"
 # order itself, steers it with a mark that is never drawn: render/pdf_bidi.py). No direction
 # mark is written: none may reach a document.
 _GAP_AFTER_FIGURE = re.compile(
-    r'(?<=\d</w:t></w:r>)(<w:r><w:rPr>(?:(?!</w:rPr>).)*</w:rPr><w:t xml:space="preserve">)\u00a0'
-    r'(?=</w:t></w:r><w:r><w:rPr>(?:(?!</w:rPr>).)*<w:vertAlign w:val="superscript"/>)')
+    r'(\d</w:t></w:r><w:r><w:rPr>(?:<[^>]*>)*?</w:rPr><w:t xml:space="preserve">)\u00a0'
+    r'(?=</w:t></w:r><w:r><w:rPr>(?:<[^>]*>)*?<w:vertAlign w:val="superscript"/>)')
 FIGURE_SPACE = "\u2007"
 
 
 def mirror_document(xml: str) -> str:
     """document.xml or a footer of a right-to-left sheet: every paragraph w:bidi, every table
     w:bidiVisual, a figure space between a figure and its marker."""
-    xml = _PARAGRAPH_SPACING.sub("<w:bidi/>", xml)
+    xml = xml.replace(_PARAGRAPH_SPACING, "<w:bidi/>" + _PARAGRAPH_SPACING)
     xml = _GAP_AFTER_FIGURE.sub(lambda m: m.group(1) + FIGURE_SPACE, xml)
     return xml.replace(_TABLE, _TABLE + "<w:bidiVisual/>")

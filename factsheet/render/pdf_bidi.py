@@ -7,13 +7,11 @@ mirroring) and is drawn left to right, flush right in a right-to-left sheet.
 """
 from __future__ import annotations
 
-import copy
 import functools
 import re
 import unicodedata
 
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..layout.bidi import RTL_TEXT
@@ -230,75 +228,59 @@ def has_rtl(box) -> bool:
     return any(RTL_TEXT.search(span.text) for span in box.inline)
 
 
-def visual_paragraph(paragraph, rtl: bool):
-    """A copy of a wrapped paragraph whose lines are in visual order, aligned to the start of
-    the paragraph's direction (right in a right-to-left sheet), without its bullet (drawn by
-    draw_bullet). ReportLab then draws it: fonts, rises and links as it wraps them."""
-    visual = copy.copy(paragraph)
-    blpara = visual.blPara = copy.copy(paragraph.blPara)
-    style = paragraph.style
-    template_line = None
+def visual_lines(paragraph, rtl: bool) -> list:
+    """Each wrapped line of a paragraph as [(text, fragment)] left to right."""
     lines = []
     for line in paragraph.blPara.lines:
         pieces = _line_pieces(paragraph, line)
-        if blpara.kind == 0:
-            template_line = _frag_line(paragraph, line)
-        else:
-            template_line = line
-        words, logical, looks = [], [], {}
+        logical, looks = [], {}
         for position, (text, frag) in enumerate(pieces):
             if getattr(frag, "rise", 0) > 0:   # a citation marker follows its text in the
                 logical.append((_MARK[rtl], None))   # paragraph's direction, even after a figure
             # pieces that look alike are one style: fewer characters need stand-ins
             logical.append((text, looks.setdefault(_look(frag), position)))
-        for text, position in _visual_runs(tuple(logical), rtl) if pieces else ():
-            words.append(pieces[position][1].clone(text=text))
-        new = copy.copy(template_line)   # the same characters: the measured extraSpace holds
-        new.words = words
-        lines.append(new)
-    blpara.kind, blpara.lines = 1, lines
-    visual.bulletText = None
-    if rtl:
-        visual.style = _mirrored_style(style)
-    return visual
-
-
-@functools.lru_cache(maxsize=256)
-def _mirrored_style(style) -> ParagraphStyle:
-    """The style with its alignment and indents swapped: start is the right."""
-    alignment = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(style.alignment, style.alignment)
-    return ParagraphStyle(style.name, parent=style, alignment=alignment,
-                          leftIndent=style.rightIndent, rightIndent=style.leftIndent)
-
-
-def _frag_line(paragraph, line):
-    """A kind-0 line (one style) as the FragLine ReportLab draws for mixed ones."""
-    from reportlab.platypus.paragraph import FragLine
-
-    blpara, style = paragraph.blPara, paragraph.style
-    return FragLine(extraSpace=line[0], wordCount=len(line[1]), lineBreak=False,
-                    fontSize=blpara.fontSize, ascent=blpara.ascent, descent=blpara.descent,
-                    maxWidth=paragraph.width - style.leftIndent - style.rightIndent, sFW=0)
-
-
-def draw_bullet(canvas, paragraph, x: float, top: float, rtl: bool) -> None:
-    """A bullet or source number, on the side where its lines start."""
-    style, bullet = paragraph.style, paragraph.bulletText
-    if not bullet:
-        return
-    lines = paragraph.blPara.lines
-    first = lines[0]
-    ascent = paragraph.blPara.ascent if paragraph.blPara.kind == 0 else first.ascent
-    width = stringWidth(bullet, style.bulletFontName, style.bulletFontSize)
-    left = x + (paragraph.width - style.bulletIndent - width if rtl else style.bulletIndent)
-    canvas.saveState()
-    canvas.setFont(style.bulletFontName, style.bulletFontSize)
-    canvas.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
-    canvas.drawString(left, top - ascent, bullet)
-    canvas.restoreState()
+        lines.append([(text, pieces[position][1])
+                      for text, position in (_visual_runs(tuple(logical), rtl) if pieces else ())])
+    return lines
 
 
 def draw_box(canvas, paragraph, x: float, y: float, rtl: bool) -> None:
-    """Draw a wrapped paragraph at (x, y), its bottom left, in visual order."""
-    visual_paragraph(paragraph, rtl).drawOn(canvas, x, y)
-    draw_bullet(canvas, paragraph, x, y + paragraph.height, rtl)
+    """Draw a wrapped paragraph with its bottom left at (x, y), each line in visual order, as
+    ReportLab places lines (first baseline a font size below the top, then a leading apart);
+    in a right-to-left sheet start and end swap sides: alignment, indents and the bullet."""
+    style, blpara = paragraph.style, paragraph.blPara
+    kind0 = blpara.kind == 0
+    start_indent, end_indent = style.leftIndent, style.rightIndent
+    alignment = style.alignment
+    if rtl:
+        start_indent, end_indent = end_indent, start_indent
+        alignment = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(alignment, alignment)
+    baseline = y + paragraph.height - (blpara.fontSize if kind0 else blpara.lines[0].fontSize)
+    text = canvas.beginText()
+    if paragraph.bulletText:
+        bullet = paragraph.bulletText
+        width = stringWidth(bullet, style.bulletFontName, style.bulletFontSize)
+        text.setTextOrigin(x + (paragraph.width - style.bulletIndent - width if rtl
+                                else style.bulletIndent), baseline)
+        text.setFont(style.bulletFontName, style.bulletFontSize)
+        text.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
+        text.textOut(bullet)
+    links = []
+    for line, runs in zip(blpara.lines, visual_lines(paragraph, rtl)):
+        extra = line[0] if kind0 else line.extraSpace
+        left = x + start_indent + {TA_RIGHT: extra, TA_CENTER: extra / 2}.get(alignment, 0.0)
+        text.setTextOrigin(left, baseline)
+        for run, frag in runs:
+            text.setFont(frag.fontName, frag.fontSize)
+            text.setFillColor(frag.textColor)
+            text.setRise(getattr(frag, "rise", 0))
+            width = stringWidth(run, frag.fontName, frag.fontSize)
+            for _, url in getattr(frag, "link", None) or ():   # a source's web address
+                links.append((url, (left, baseline - frag.fontSize * 0.25, left + width,
+                                    baseline + frag.fontSize)))
+            text.textOut(run)
+            left += width
+        baseline -= style.leading
+    canvas.drawText(text)
+    for url, rect in links:
+        canvas.linkURL(url, rect)
