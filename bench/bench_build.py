@@ -144,8 +144,8 @@ def bench_rtl(template, rounds: int = 30) -> float:
     from factsheet.render import pdf_bidi
 
     sheets = {"English": example_sheet(), "Arabic": check_spec(ARABIC_SPEC)[0]}
-    caches = (paragraphs.wrapped_paragraph, paragraphs.source_paragraph, bidi.script_runs,
-              pdf_bidi._visual_runs, bidi._SHAPED)
+    caches = (paragraphs.wrapped_paragraph, paragraphs.source_paragraph, paragraphs._shaped_frags,
+              bidi.script_runs, pdf_bidi._visual_runs, bidi._SHAPED)
     times = {name: [] for name in sheets}
     for name, sheet in sheets.items():   # first builds: fonts, the Word package, imports
         build_sheet(sheet, template, WORK / "rtl")

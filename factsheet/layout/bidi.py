@@ -134,3 +134,22 @@ def mirror_items(items, page_width: float) -> tuple:
         else:
             mirrored.append(replace(item, x=page_width - item.x - item.width))
     return tuple(mirrored)
+
+
+def shape_sheet(sheet) -> None:
+    """Shape the Arabic of a whole sheet as it will be set, in one reshaper call: its set-up
+    costs about as much as shaping a line, and the fit then finds nearly every run shaped."""
+    from ..sheet.words import words_for
+    from .text import band_lines, figure_label, footer_texts, reference_parts, typeset
+
+    inlines = [inline for _, inline in band_lines(sheet)]
+    inlines += [figure_label(figure) for figure in sheet.key_figures]
+    for section in sheet.sections:
+        inlines += [typeset(inline) for inline in (section.heading, *section.paragraphs,
+                                                   *section.bullets)]
+    words = words_for(sheet.language)
+    texts = [span.text for inline in inlines for span in inline]
+    texts += [text for text in footer_texts(sheet) if text]
+    texts += [reference_parts(reference, words)[1] for reference in sheet.references]
+    shape_runs([part for text in texts if RTL_TEXT.search(text)
+                for part, arabic in script_runs(text) if arabic])

@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..sheet.model import Span
 from ..theme.fonts import BOLD, REGULAR, register_fonts
-from .bidi import mirror_items, sheet_is_rtl, text_width
+from .bidi import mirror_items, shape_sheet, sheet_is_rtl, text_width
 from .columns import compose_columns
 from .geometry import (Fill, Footer, Picture, Rule, TextBox, Tile, TileRow, figure_rows, logo_box,
                        tile_width, with_figure_size)
@@ -62,6 +62,8 @@ def compose_page(sheet, layout) -> Page:
     logo_w, logo_h = logo_box(layout)
     layout = replace(layout, figure_rows=figure_rows(len(sheet.key_figures)), logo_width=logo_w,
                      logo_height=logo_h, rtl=sheet_is_rtl(sheet))
+    if layout.rtl:
+        shape_sheet(sheet)
     figure = _figure_size(sheet, layout)
     # both renderers set the key numbers at this one size, stretched or shrunk
     layout, number_size = with_figure_size(layout, figure), figure

@@ -29,16 +29,28 @@ WRAP_CACHE = 2048
 def spans_paragraph(inline, style, bullet: str | None = None) -> Paragraph:
     """A Paragraph straight from spans: fragments are cloned from ones ReportLab parsed once per
     style, so spec text never goes through the markup parser (it is text, and this is faster)."""
+    if any(RTL_TEXT.search(span.text) for span in inline):
+        frags = list(_shaped_frags(inline, style))
+    else:
+        frags = _span_frags(inline, style)
+    return Paragraph(plain_text(inline, cites=True), style, bulletText=bullet, frags=frags)
+
+
+def _span_frags(inline, style) -> list:
     protos = _prototypes(style)
-    frags, rtl = [], None
+    frags = []
     for span in inline:
         frag = copy.copy(protos[span.kind if span.kind in protos else "text"])
         frag.text = span.text
         frags.append(frag)
-        rtl = rtl or RTL_TEXT.search(span.text)
-    if rtl:   # Arabic runs shaped and in their own face: the widths measured are the drawn ones
-        frags = script_frags(frags)
-    return Paragraph(plain_text(inline, cites=True), style, bulletText=bullet, frags=frags)
+    return frags
+
+
+@functools.lru_cache(maxsize=WRAP_CACHE)
+def _shaped_frags(inline, style) -> tuple:
+    """Fragments of right-to-left spans: Arabic runs shaped and in their own face, so that the
+    widths measured are the ones drawn; made once for every width the fit tries."""
+    return tuple(script_frags(_span_frags(inline, style)))
 
 
 @functools.lru_cache(maxsize=512)
