@@ -251,6 +251,9 @@ def test_visual_order_mirrors_brackets_and_keeps_each_style():
     assert visual_order([("قال «نعم»", "a")], rtl=True) == [("«معن» لاق", "a")]
     assert visual_order([("English (الرقة) town", "a")], rtl=False) == \
         [("English (ةقرلا) town", "a")]
+    # Arabic-Indic and Western digits keep their order; the percent sign follows the number
+    assert visual_order([("عدد ٢٠٬٠٠٠ شخص و5٪ (أي 1.5 مليون)", "a")], rtl=True) == \
+        [("(نويلم 1.5 يأ) ٪5و صخش ٢٠٬٠٠٠ ددع", "a")]
 
 
 _LETTERS = {"a": "ابتثجحخدذرزسشصضطظعغفقكلمنهوي", "b": "abcdefghijklmnop", "c": "0123456789",
