@@ -55,8 +55,8 @@ _BRACKETS = ("()[]{}\u0f3a\u0f3b\u0f3c\u0f3d\u169b\u169c\u2045\u2046\u207d\u207e
              "\u300a\u300b\u300c\u300d\u300e\u300f\u3010\u3011\u3014\u3015\u3016\u3017\u3018\u3019"
              "\u301a\u301b\ufe59\ufe5a\ufe5b\ufe5c\ufe5d\ufe5e\uff08\uff09\uff3b\uff3d\uff5b\uff5d"
              "\uff5f\uff60\uff62\uff63")
-_CLOSING = dict(zip(_BRACKETS[::2], _BRACKETS[1::2]))
-_OPENING = {close: open_ for open_, close in _CLOSING.items()}
+_CLOSER_OF = dict(zip(_BRACKETS[::2], _BRACKETS[1::2]))
+_OPENER_OF = {close: open_ for open_, close in _CLOSER_OF.items()}
 _STACK = 63                               # BD16's bracket stack
 # Strong marks placed before a citation marker for the ordering only (never drawn): without
 # one, '220,000' + no-break space + '1' is one number to the algorithm (rule W4), and in
@@ -77,11 +77,11 @@ def bracket_pairs(text: str) -> list:
     """(opening, closing) positions of the brackets the bidi algorithm pairs (rule BD16)."""
     stack, pairs = [], []
     for position, char in enumerate(text):
-        if char in _CLOSING:
+        if char in _CLOSER_OF:
             if len(stack) == _STACK:
                 return sorted(pairs)
-            stack.append((_CLOSING[char], position))
-        elif char in _OPENING:
+            stack.append((_CLOSER_OF[char], position))
+        elif char in _OPENER_OF:
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth][0] == char:
                     pairs.append((stack[depth][1], position))
@@ -151,7 +151,8 @@ def visual_order(pieces, rtl: bool) -> list:
             elif stand_in is None and style != common:
                 if (char, style) not in by_style:
                     by_style[char, style] = spare.take(unicodedata.bidirectional(char))
-                    origin[by_style[char, style]] = position
+                    if by_style[char, style]:   # else (no line has so many) the common style
+                        origin[by_style[char, style]] = position
                 stand_in = by_style[char, style]
             logical.append(stand_in or char)
     display = get_display("".join(logical), base_dir="R" if rtl else "L")
@@ -195,10 +196,10 @@ def _mirrored_re():
 def _reversed(pairs: dict, position: int, place: dict) -> bool:
     """Whether the bracket pair of `position` came out closing bracket first (an odd level)."""
     stand_in = pairs[position]
-    if stand_in in _CLOSING:
-        opening, closing = stand_in, _CLOSING[stand_in]
+    if stand_in in _CLOSER_OF:
+        opening, closing = stand_in, _CLOSER_OF[stand_in]
     else:
-        opening, closing = _OPENING[stand_in], stand_in
+        opening, closing = _OPENER_OF[stand_in], stand_in
     return place[closing] < place[opening]
 
 
@@ -250,10 +251,9 @@ def draw_box(canvas, paragraph, x: float, y: float, rtl: bool) -> None:
     in a right-to-left sheet start and end swap sides: alignment, indents and the bullet."""
     style, blpara = paragraph.style, paragraph.blPara
     kind0 = blpara.kind == 0
-    start_indent, end_indent = style.leftIndent, style.rightIndent
-    alignment = style.alignment
+    start_indent, alignment = style.leftIndent, style.alignment
     if rtl:
-        start_indent, end_indent = end_indent, start_indent
+        start_indent = style.rightIndent
         alignment = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(alignment, alignment)
     baseline = y + paragraph.height - (blpara.fontSize if kind0 else blpara.lines[0].fontSize)
     text = canvas.beginText()
@@ -281,6 +281,8 @@ def draw_box(canvas, paragraph, x: float, y: float, rtl: bool) -> None:
             text.textOut(run)
             left += width
         baseline -= style.leading
+    canvas.saveState()   # the text's colours stay inside it, as ReportLab's paragraphs do
     canvas.drawText(text)
+    canvas.restoreState()
     for url, rect in links:
         canvas.linkURL(url, rect)
