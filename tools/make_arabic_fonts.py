@@ -44,6 +44,7 @@ def make(style: str, weight: int, source: Path) -> Path:
     subsetter.populate(unicodes=UNICODES)
     subsetter.subset(font)
     out = OUT / f"NotoSansArabic-{style}.ttf"
+    font.recalcTimestamp = False             # the source's date: the same bytes on every run
     font.save(out)
     return out
 
