@@ -193,6 +193,10 @@ def test_the_docx_marks_paragraphs_runs_and_tables_right_to_left(built):
     assert latin and latin[0].find(f"{W}rPr/{W}rtl") is None
     columns = tables[-1].findall(f"{W}tblGrid/{W}gridCol")   # the gap is a cell of its own
     assert len(columns) == 3
+    with zipfile.ZipFile(docx) as package:
+        fonts = ElementTree.fromstring(package.read("word/fontTable.xml"))
+    arabic = next(f for f in fonts if f.get(f"{W}name") == "Noto Sans Arabic")
+    assert arabic.find(f"{W}altName").get(f"{W}val") == "Arial"
 
 
 def test_the_docx_keeps_a_marker_after_its_figure(built):
@@ -237,6 +241,11 @@ def test_an_arabic_place_name_in_an_english_sentence(tmp_path):
     spec = spec_variant(tmp_path, ("By late August the UN", "By late August in الرقة the UN"))
     sheet = with_produced(checked(spec))
     (pdf,) = build_sheet(sheet, load_template("default"), tmp_path / "out", formats=("pdf",))
+    (docx,) = build_sheet(sheet, load_template("default"), tmp_path / "out", formats=("docx",))
+    body = docx_body(docx)
+    assert body.find(f".//{W}bidi") is None and body.find(f".//{W}bidiVisual") is None
+    place = [r for r in body.iter(f"{W}r") if "".join(r.itertext()) == "الرقة"]
+    assert place and place[0].find(f"{W}rPr/{W}rtl") is not None
     left_column = [w for w in words(pdf) if w[3] < 297]
     line = sorted(line_of(left_column, "الرقة"), key=lambda w: w[1])
     texts = [w[0] for w in line]
