@@ -16,7 +16,7 @@ RTL_LANGUAGES = ("ar", "fa", "he", "ps", "ur", "yi")
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
 # A run set in the Arabic face: Arabic letters, the spaces and punctuation between them and
 # the punctuation that ends them (a sentence's full stop is not a Latin run of its own).
-ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[\\s\u00a0.,:!\u2013\u2014]+[{_ARABIC}]+)*[.,:;!?]*")
+ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[ \u00a0.,:!\u2013\u2014]+[{_ARABIC}]+)*[.,:;!?]*")
 
 
 def is_rtl_language(language: str | None) -> bool:
@@ -54,7 +54,10 @@ def shape_runs(runs) -> list:
     if new:
         if len(_SHAPED) > _SHAPED_LIMIT:
             _SHAPED.clear()
-        _SHAPED.update(zip(new, _reshaper().reshape("\n".join(new)).split("\n")))
+        shaped = _reshaper().reshape("\n".join(new)).split("\n")
+        if len(shaped) != len(new):   # a run with a newline of its own: one call each
+            shaped = [_reshaper().reshape(run) for run in new]
+        _SHAPED.update(zip(new, shaped))
     return [_SHAPED[run] for run in runs]
 
 
