@@ -29,3 +29,13 @@ def test_the_weights_differ_and_the_licence_names_the_font():
     assert (regular.name, bold.name) == (b"NotoSansArabic-Regular", b"NotoSansArabic-Bold")
     assert bold.stemV > 1.5 * regular.stemV                  # instanced at weight 700, not 400
     assert "Noto Sans Arabic" in (FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("face", sorted(ARABIC_FACES.values()))
+def test_the_arabic_faces_draw_what_an_arabic_run_holds(face):
+    """An Arabic run keeps the spaces and punctuation between and after its words
+    (layout.bidi.ARABIC_RUN): the Arabic faces must draw them, and Arabic punctuation."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    mapped = TTFontFile(str(FONT_DIR / face)).charToGlyph
+    assert [c for c in " \u00a0.,:!;?\u2013\u2014\u060c\u061b\u061f\u066a" if ord(c) not in mapped] == []
