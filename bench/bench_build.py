@@ -142,10 +142,11 @@ def bench_rtl(template, rounds: int = 30) -> float:
     time. Returns the ratio of the medians."""
     from factsheet.layout import bidi, paragraphs
     from factsheet.render import pdf_bidi
+    from factsheet.theme import scripts
 
     sheets = {"English": example_sheet(), "Arabic": check_spec(ARABIC_SPEC)[0]}
     caches = (paragraphs.wrapped_paragraph, paragraphs.source_paragraph, paragraphs._shaped_frags,
-              bidi.script_runs, pdf_bidi._visual_runs, bidi._SHAPED)
+              scripts.script_runs, pdf_bidi._visual_runs, bidi._SHAPED)
     times = {name: [] for name in sheets}
     for name, sheet in sheets.items():   # first builds: fonts, the Word package, imports
         build_sheet(sheet, template, WORK / "rtl")

@@ -18,7 +18,8 @@ from reportlab.platypus.paraparser import ParaParser
 
 from ..sheet.model import plain_text
 from ..theme.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from .bidi import RTL_TEXT, script_frags
+from ..theme.scripts import RTL_TEXT
+from .bidi import script_frags
 from .geometry import FIGURE_LEADING, TextBox, _pt, size_layout
 from .text import gap_size, tie_last_words
 

@@ -14,7 +14,7 @@ from ..sheet.model import plain_text
 from ..sheet.words import words_for
 from ..files import zip_bytes, zip_entry
 from . import document_timestamp
-from ..layout.bidi import RTL_TEXT, script_runs
+from ..theme.scripts import RTL_TEXT, script_runs
 from .docx_package import BULLET_STYLE, base_package
 from .docx_rtl import arabic_run_properties, mirror_document
 

@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from ..layout.bidi import is_rtl_language
+from ..theme.scripts import is_rtl_language
 from ..theme.fonts import ARABIC_FAMILY, FALLBACK, FAMILY
 from ..files import ZipEntry, zip_entry
 

@@ -14,7 +14,7 @@ import unicodedata
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ..layout.bidi import RTL_TEXT
+from ..theme.scripts import RTL_TEXT
 
 # python-bidi returns the visual string only: not where each character went, and without
 # mirroring (rule L4). So before reordering each character whose place or form matters gets a

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from factsheet.build.sheet import build_sheet
-from factsheet.layout.bidi import RTL_TEXT, shape_arabic
+from factsheet.layout.bidi import shape_arabic
+from factsheet.theme.scripts import RTL_TEXT
 from factsheet.layout.fit import fit_page
 from factsheet.render.pdf_bidi import bracket_pairs, visual_order
 from factsheet.theme.template import load_template

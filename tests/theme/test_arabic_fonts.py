@@ -34,7 +34,7 @@ def test_the_weights_differ_and_the_licence_names_the_font():
 @pytest.mark.parametrize("face", sorted(ARABIC_FACES.values()))
 def test_the_arabic_faces_draw_what_an_arabic_run_holds(face):
     """An Arabic run keeps the spaces and punctuation between and after its words
-    (layout.bidi.ARABIC_RUN): the Arabic faces must draw them, and Arabic punctuation."""
+    (theme.scripts.ARABIC_RUN): the Arabic faces must draw them, and Arabic punctuation."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     mapped = TTFontFile(str(FONT_DIR / face)).charToGlyph
