@@ -1,8 +1,9 @@
 """Benchmark the build stage: per-sheet cost of 100 different sheets in one process, per stage.
 
 Not a test: it prints figures, and exits 1 if the goal (under 30 ms per sheet for both formats,
-fitting included) is missed. Run `python bench/bench_build.py [--sheets 100] [--cold-cli]`.
-It writes only under bench/_work/build/.
+fitting included) is missed. Run `python bench/bench_build.py [--sheets 100] [--cold-cli] [--rtl]`.
+It writes only under bench/_work/build/. `--rtl` also compares the Arabic sheet with the English
+one (goal: at most 1.5 times its cost).
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ from factsheet.theme.template import load_template                 # noqa: E402
 from factsheet.validate.rules import check_spec                    # noqa: E402
 
 SPEC = ROOT / "specs" / "raqqa-2017.yaml"
+ARABIC_SPEC = ROOT / "tests" / "fixtures" / "arabic" / "raqqa-ar.yaml"   # the example's content in Arabic
+RTL_GOAL = 1.5
 WORK = ROOT / "bench" / "_work" / "build"
 GOAL_MS = 30.0
 FILLER = ("Partners report continued displacement towards camps in Ḥasakah and Deir ez\u2011Zor, "
@@ -137,10 +140,40 @@ def bench_imports() -> None:
           f"font registration {out[2]} ms")
 
 
+def bench_rtl(template, rounds: int = 30) -> float:
+    """build_sheet of the English example and of the Arabic sheet, alternately, each time with
+    every cache of wrapped, shaped and ordered text emptied (as if each sheet were new); CPU
+    time. Returns the ratio of the medians."""
+    from factsheet.layout import bidi, paragraphs
+    from factsheet.render import pdf_bidi
+    from factsheet.theme import scripts
+
+    sheets = {"English": example_sheet(), "Arabic": check_spec(ARABIC_SPEC)[0]}
+    caches = (paragraphs.wrapped_paragraph, paragraphs.source_paragraph, paragraphs._shaped_frags,
+              scripts.script_runs, pdf_bidi._visual_runs, bidi._SHAPED)
+    times = {name: [] for name in sheets}
+    for name, sheet in sheets.items():   # first builds: fonts, the Word package, imports
+        build_sheet(sheet, template, WORK / "rtl")
+    for _ in range(rounds):
+        for name, sheet in sheets.items():
+            for cache in caches:
+                getattr(cache, "cache_clear", getattr(cache, "clear", None))()
+            start = time.process_time()
+            build_sheet(sheet, template, WORK / "rtl")
+            times[name].append((time.process_time() - start) * 1000)
+    print(f"Right-to-left: build_sheet, PDF + DOCX, caches emptied, CPU ms ({rounds} rounds):")
+    for name, values in times.items():
+        print(summary(name, values))
+    ratio = statistics.median(times["Arabic"]) / statistics.median(times["English"])
+    print(f"  Arabic / English (medians) {ratio:.2f}   goal <= {RTL_GOAL}")
+    return ratio
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sheets", type=int, default=100)
     parser.add_argument("--cold-cli", action="store_true", help="also time the CLI in new processes")
+    parser.add_argument("--rtl", action="store_true", help="also compare the Arabic sheet's cost")
     args = parser.parse_args(argv)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1503705600")
     WORK.mkdir(parents=True, exist_ok=True)
@@ -151,6 +184,10 @@ def main(argv=None) -> None:
     bench_stages(sheets, template)
     if args.cold_cli:
         bench_cold_cli()
+    ratio = bench_rtl(template) if args.rtl else 0.0
+    if ratio > RTL_GOAL:
+        print(f"goal missed: the Arabic sheet costs {ratio:.2f} times the English one")
+        sys.exit(1)
     if per_sheet >= GOAL_MS:
         print(f"goal missed: {per_sheet:.1f} ms per sheet")
         sys.exit(1)

@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..sheet.model import Span
 from ..theme.fonts import BOLD, REGULAR, register_fonts
+from .bidi import mirror_items, shape_sheet, sheet_is_rtl, text_width
 from .columns import compose_columns
 from .geometry import (Fill, Footer, Picture, Rule, TextBox, Tile, TileRow, figure_rows, logo_box,
                        tile_width, with_figure_size)
@@ -61,7 +62,9 @@ def compose_page(sheet, layout) -> Page:
     register_fonts()   # the widths measured are the bundled faces'
     logo_w, logo_h = logo_box(layout)
     layout = replace(layout, figure_rows=figure_rows(len(sheet.key_figures)), logo_width=logo_w,
-                     logo_height=logo_h)
+                     logo_height=logo_h, rtl=sheet_is_rtl(sheet))
+    if layout.rtl:
+        shape_sheet(sheet)
     figure = _figure_size(sheet, layout)
     # both renderers set the key numbers at this one size, stretched or shrunk
     layout, number_size = with_figure_size(layout, figure), figure
@@ -95,7 +98,7 @@ def compose_page(sheet, layout) -> Page:
         band=tuple(page.band), tile_rows=tuple(page.tile_rows), columns=columns,
         sources=tuple(reference_parts(r, words_for(sheet.language)) for r in sheet.references),
         footer=footer,
-        items=tuple(page.items))
+        items=mirror_items(page.items, layout.page_width) if layout.rtl else tuple(page.items))
     return page
 
 
@@ -216,7 +219,7 @@ def _compose_footer(sheet, layout) -> tuple:
     disclaimer, contact, produced = footer_texts(sheet)
     width, left = layout.content_width, layout.margin_left
     size = layout.small_size
-    widths = [stringWidth(t, REGULAR, size) for t in (contact or "", produced)]
+    widths = [text_width(t, REGULAR, size) for t in (contact or "", produced)]
     one_line = bool(contact) and sum(widths) + 2 * layout.column_gap <= width
     lines = []
     if disclaimer:

@@ -224,6 +224,7 @@ class Layout:
     slack: float = 0.0            # free height left on the page at this size
     stretch: float = 1.0          # the vertical spacing's factor (spaced()): > 1 on a short sheet
     stretch_base: object = field(default=None, compare=False, repr=False)   # the unstretched layout
+    rtl: bool = False             # a right-to-left sheet: the page mirrors (layout.bidi)
     # the page as set: what each renderer draws
     band: tuple = field(default=(), compare=False, repr=False)      # (role, spans as set), top down
     tile_rows: tuple = field(default=(), compare=False, repr=False)   # TileRow per row

@@ -18,6 +18,8 @@ from reportlab.platypus.paraparser import ParaParser
 
 from ..sheet.model import plain_text
 from ..theme.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from ..theme.scripts import RTL_TEXT
+from .bidi import script_frags
 from .geometry import FIGURE_LEADING, TextBox, _pt, size_layout
 from .text import gap_size, tie_last_words
 
@@ -28,13 +30,28 @@ WRAP_CACHE = 2048
 def spans_paragraph(inline, style, bullet: str | None = None) -> Paragraph:
     """A Paragraph straight from spans: fragments are cloned from ones ReportLab parsed once per
     style, so spec text never goes through the markup parser (it is text, and this is faster)."""
+    if any(RTL_TEXT.search(span.text) for span in inline):
+        frags = list(_shaped_frags(inline, style))
+    else:
+        frags = _span_frags(inline, style)
+    return Paragraph(plain_text(inline, cites=True), style, bulletText=bullet, frags=frags)
+
+
+def _span_frags(inline, style) -> list:
     protos = _prototypes(style)
     frags = []
     for span in inline:
         frag = copy.copy(protos[span.kind if span.kind in protos else "text"])
         frag.text = span.text
         frags.append(frag)
-    return Paragraph(plain_text(inline, cites=True), style, bulletText=bullet, frags=frags)
+    return frags
+
+
+@functools.lru_cache(maxsize=WRAP_CACHE)
+def _shaped_frags(inline, style) -> tuple:
+    """Fragments of right-to-left spans: Arabic runs shaped and in their own face, so that the
+    widths measured are the ones drawn; made once for every width the fit tries."""
+    return tuple(script_frags(_span_frags(inline, style)))
 
 
 @functools.lru_cache(maxsize=512)
@@ -63,6 +80,8 @@ def source_paragraph(number: str, text: str, url, colour: str, style, width) -> 
     """A source, wrapped: its markup holds a link, so it is parsed, once."""
     body = escape(text) + (link_markup(url, colour) if url else "")
     paragraph = Paragraph(body, style, bulletText=number)
+    if RTL_TEXT.search(text):
+        paragraph.frags = script_frags(paragraph.frags)
     paragraph.wrap(width, 1e6)
     return paragraph
 

@@ -14,7 +14,9 @@ from ..sheet.model import plain_text
 from ..sheet.words import words_for
 from ..files import zip_bytes, zip_entry
 from . import document_timestamp
+from ..theme.scripts import RTL_TEXT, script_runs
 from .docx_package import BULLET_STYLE, base_package
+from .docx_rtl import arabic_run_properties, mirror_document
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile("[ \t\r\n]+")
@@ -42,9 +44,13 @@ def attr(value: str) -> str:
 
 
 def run(value: str, size=None, bold=None, italic=None, colour=None, superscript=False,
-        plain=False, url=False) -> str:
+        plain=False, url=False, arabic=False) -> str:
     """A w:r with its properties in schema order; `plain` cancels caps and letter spacing a
-    branded style might add, so the text keeps its typed form and the PDF's width."""
+    branded style might add, so the text keeps its typed form and the PDF's width. Arabic text
+    becomes runs of its own, marked right to left (docx_rtl)."""
+    if not arabic and not url and RTL_TEXT.search(value):
+        return "".join(run(part, size, bold, italic, colour, superscript, plain, url, is_arabic)
+                       for part, is_arabic in script_runs(value))
     props = []
     if bold is not None:
         props.append("<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>')
@@ -60,6 +66,8 @@ def run(value: str, size=None, bold=None, italic=None, colour=None, superscript=
         props.append(f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/>')
     if superscript:
         props.append('<w:vertAlign w:val="superscript"/>')
+    if arabic:
+        props = arabic_run_properties(props)
     rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
     # A hyphen inside a word never ends a line (ReportLab, the measure, never breaks there):
     # Word's own non-breaking hyphen, which copies as '-'.
@@ -276,12 +284,25 @@ class _Writer:
 
     def columns(self) -> str:
         lay = self.layout
+        if lay.rtl:
+            return self.rtl_columns()
         cells = []
         for side, chunk in enumerate(lay.columns):
             content = "".join(self.block(b) for b in chunk) or spacer(1, self.styles["Normal"])
             width = lay.column_width + (lay.column_gap if side == 0 else 0)
             cells.append(cell(content, width, (0, 0, 0, lay.column_gap if side == 0 else 0)))
         return table([lay.column_width + lay.column_gap, lay.column_width], ["".join(cells)],
+                     self.words("columns_table"), self.words("columns_table_about"))
+
+    def rtl_columns(self) -> str:
+        """The columns of a right-to-left sheet with the gap as a cell of its own: Word applies
+        cell margins to a mirrored table's start and end, LibreOffice to the page's sides."""
+        lay, normal = self.layout, self.styles["Normal"]
+        first, second = ("".join(self.block(b) for b in chunk) or spacer(1, normal)
+                         for chunk in lay.columns)
+        cells = [cell(first, lay.column_width), cell(spacer(1, normal), lay.column_gap),
+                 cell(second, lay.column_width)]
+        return table([lay.column_width, lay.column_gap, lay.column_width], ["".join(cells)],
                      self.words("columns_table"), self.words("columns_table_about"))
 
     def block(self, block) -> str:
@@ -374,14 +395,16 @@ def render_docx(sheet, layout, out_path) -> None:
         raise ValueError("render_docx sets a finished layout: fit the page first (layout.fit.fit_page)")
     base = base_package(layout.template, sheet.language)
     writer = _Writer(sheet, layout, base)
-    document = writer.document()
+    document, footer = writer.document(), writer.footer()
+    if layout.rtl:
+        document, footer = mirror_document(document), mirror_document(footer)
     relationships = [f'<Relationship Id="{rid}" Type="{_HYPERLINK}" Target="{attr(url)}" '
                      'TargetMode="External"/>' for rid, url in writer.links]
     if writer.icons:
         relationships += writer.icons.relationships()
     dynamic = {
         "word/document.xml": document,
-        base.footer_name: writer.footer(),
+        base.footer_name: footer,
         "docProps/core.xml": core_xml(sheet),
         "word/_rels/document.xml.rels": base.document_rels(relationships),
     }

@@ -10,10 +10,11 @@ import zipfile
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from ..theme.fonts import FALLBACK, FAMILY
+from ..theme.scripts import is_rtl_language
+from ..theme.fonts import ARABIC_FAMILY, FALLBACK, FAMILY
 from ..files import ZipEntry, zip_entry
 
-_CACHE_FORMAT = 1               # bump when _Base or the way it is built changes
+_CACHE_FORMAT = 2               # bump when _Base or the way it is built changes
 STYLE_NAMES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet",
                "Key Figure", "Key Figure Label", "Source List", "Sheet Footer")
 BULLET_STYLE = "List Bullet"
@@ -26,6 +27,10 @@ _DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 _DYNAMIC = ("word/document.xml", "docProps/core.xml", "word/_rels/document.xml.rels")
 _FONT_ENTRY = (f'<w:font xmlns:w="{_W}" w:name="{FAMILY}"><w:altName w:val="{FALLBACK}"/>'
                '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>')
+
+_ARABIC_FONT_ENTRY = (f'<w:font xmlns:w="{_W}" w:name="{ARABIC_FAMILY}"><w:altName w:val="{FALLBACK}"/>'
+                      '<w:charset w:val="B2"/><w:family w:val="swiss"/><w:pitch w:val="variable"/>'
+                      '</w:font>')
 
 
 @dataclass(frozen=True)
@@ -205,7 +210,7 @@ def _build_base(template, language: str) -> _Base:
             if name == "word/_rels/document.xml.rels":
                 rels = data.decode("utf-8")
             if name == fonts_name:
-                data = _add_font(data)
+                data = _add_font(data, arabic=is_rtl_language(language))
             dynamic = name in _DYNAMIC or name == footer_name
             entries.append((name, None if dynamic else zip_entry(name, data)))
     return _Base(tuple(entries), style_ids, bullet_num_id, footer_rid, footer_name, rels, logo_rid)
@@ -334,12 +339,16 @@ def _ensure_font_table(document) -> str:
     return "word/fontTable.xml"
 
 
-def _add_font(data: bytes) -> bytes:
-    """Name Noto Sans in the font table with Arial as its stand-in where it is not installed."""
+def _add_font(data: bytes, arabic: bool = False) -> bytes:
+    """Name Noto Sans in the font table with Arial as its stand-in where it is not installed
+    (and, for a right-to-left sheet, Noto Sans Arabic, for which Arial has the Arabic too)."""
     from lxml import etree
     root = etree.fromstring(data)
+    entries = [_FONT_ENTRY, _ARABIC_FONT_ENTRY] if arabic else [_FONT_ENTRY]
+    names = {etree.fromstring(entry).get(f"{{{_W}}}name") for entry in entries}
     for font in root.iterchildren(f"{{{_W}}}font"):
-        if font.get(f"{{{_W}}}name") == FAMILY:
+        if font.get(f"{{{_W}}}name") in names:
             root.remove(font)
-    root.insert(0, etree.fromstring(_FONT_ENTRY))
+    for position, entry in enumerate(entries):
+        root.insert(position, etree.fromstring(entry))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

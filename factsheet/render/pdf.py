@@ -14,6 +14,7 @@ from ..sheet.model import plain_text
 from ..theme.fonts import register_fonts
 from ..sheet.words import words_for
 from . import document_timestamp
+from .pdf_bidi import draw_box, has_rtl
 
 # Binary (Flate only) streams instead of ASCII85 on top: a fifth smaller, a millisecond faster per
 # sheet, read by every PDF reader. Set once, at import, so every build writes the same bytes.
@@ -39,7 +40,11 @@ def render_pdf(sheet, layout, out_path) -> None:
     for item in layout.items:
         if isinstance(item, TextBox):
             # the layout's paragraph, rebuilt from its decisions (the fit usually wrapped it)
-            box_paragraph(layout, item).drawOn(canvas, item.x, height - item.y - item.height)
+            paragraph = box_paragraph(layout, item)
+            if layout.rtl or has_rtl(item):   # lines put in visual order (pdf_bidi)
+                draw_box(canvas, paragraph, item.x, height - item.y - item.height, layout.rtl)
+            else:
+                paragraph.drawOn(canvas, item.x, height - item.y - item.height)
         elif isinstance(item, Fill):
             canvas.setFillColor(HexColor(item.colour))
             canvas.rect(item.x, height - item.y - item.height, item.width, item.height, stroke=0,

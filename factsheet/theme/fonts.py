@@ -18,6 +18,11 @@ FACES = {
     BOLD_ITALIC: "NotoSans-BoldItalic.ttf",
 }
 SUPPORTED_FAMILIES = (FAMILY,)            # what a template's `font` may name
+# Arabic runs are set in Noto Sans Arabic (no italic: an italic role keeps the upright face);
+# figures and Latin stay in Noto Sans. tools/make_arabic_fonts.py makes the two subsets.
+ARABIC_FAMILY = "Noto Sans Arabic"
+ARABIC_REGULAR, ARABIC_BOLD = "NotoSansArabic", "NotoSansArabic-Bold"
+ARABIC_FACES = {ARABIC_REGULAR: "NotoSansArabic-Regular.ttf", ARABIC_BOLD: "NotoSansArabic-Bold.ttf"}
 
 
 @functools.cache
@@ -42,3 +47,17 @@ def register_fonts() -> str:
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
         addMapping(REGULAR, bold, italic, name)
     return REGULAR
+
+
+@functools.cache
+def register_arabic_fonts() -> dict:
+    """Register Noto Sans Arabic with ReportLab, only for a sheet that has Arabic text; return
+    {Noto Sans face: the Arabic face set for its Arabic runs}."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    register_fonts()
+    for name, filename in ARABIC_FACES.items():
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+    return {REGULAR: ARABIC_REGULAR, ITALIC: ARABIC_REGULAR, BOLD: ARABIC_BOLD,
+            BOLD_ITALIC: ARABIC_BOLD}

@@ -70,12 +70,14 @@ def message(problem: str, char: str, where: str) -> str:
 
 @functools.cache
 def _font_characters() -> frozenset:
-    """Every character the bundled font has a glyph for (the four faces share one set)."""
+    """Every character the bundled fonts have a glyph for (the four Noto Sans faces share one
+    set; Noto Sans Arabic adds the Arabic script)."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
-    from ..theme.fonts import FACES, FONT_DIR, REGULAR
+    from ..theme.fonts import ARABIC_FACES, ARABIC_REGULAR, FACES, FONT_DIR, REGULAR
 
-    return frozenset(map(chr, TTFontFile(str(FONT_DIR / FACES[REGULAR])).charToGlyph))
+    return frozenset(map(chr, [*TTFontFile(str(FONT_DIR / FACES[REGULAR])).charToGlyph,
+                               *TTFontFile(str(FONT_DIR / ARABIC_FACES[ARABIC_REGULAR])).charToGlyph]))
 
 
 def unprintable_by_font(text: str):

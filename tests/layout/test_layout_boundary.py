@@ -18,6 +18,7 @@ from factsheet.validate.rules import check_spec
 from fixture_specs import ORG_TEMPLATES, RAQQA as SPEC, long_sheet, with_produced
 
 LAYOUT = Path(build_module.__file__).resolve().parent.parent / "layout"
+ARABIC = Path(__file__).resolve().parent.parent / "fixtures" / "arabic" / "raqqa-ar.yaml"
 # What a renderer may use from the layout stage: the Layout's own properties, the paragraphs
 # the PDF rebuilds from its boxes, and the size of the hair space before a citation marker.
 ALLOWED = {LAYOUT / "geometry.py": None, LAYOUT / "paragraphs.py": None,
@@ -54,11 +55,13 @@ def measuring(calls) -> list:
                    if path not in ALLOWED or (ALLOWED[path] is not None and name not in ALLOWED[path])})
 
 
-@pytest.mark.parametrize("case", ["example", "branded", "continued"])
+@pytest.mark.parametrize("case", ["example", "branded", "continued", "arabic"])
 def test_renderers_only_draw_the_layout_they_are_given(case, example, tmp_path):
     template = load_template("default")
     sheet = example
-    if case == "branded":
+    if case == "arabic":   # a right-to-left sheet: shaped by the fit, ordered by the renderers
+        sheet = with_produced(check_spec(ARABIC)[0])
+    elif case == "branded":
         template = load_template("branded", ORG_TEMPLATES / "x.yaml")
     elif case == "continued":
         sheet = with_produced(long_sheet(tmp_path, 15))    # a bullet continues into the right column

@@ -76,6 +76,7 @@ CASES = [
     ('text-markdown-latex', 0, None),
     ('text-noncharacter', 1, "24:23: error: character U+FFFE (not a character) in 'label' cannot be printed in a PDF or DOCX: remove it"),
     ('text-right-to-left', 0, None),   # Arabic is printed (issue 13)
+    ('text-hebrew', 1, "5:12: error: character U+05D3 HEBREW LETTER DALET in 'subtitle' cannot be drawn (7 more in this field): right-to-left scripts (Hebrew) are not supported yet"),
     ('text-soft-hyphen-in-figure', 1, "48:47: error: character U+00AD SOFT HYPHEN in 'text' is invisible and stands next to a figure: remove it"),
     ('text-zero-width-in-figure', 1, "48:54: error: character U+200B ZERO WIDTH SPACE in 'text' is invisible and can hide or split a figure: remove it"),
     ('value-bool-for-label', 1, "24:12: error: 'label' must be text, not true/false"),
