@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from . import number_words
+from .arabic import fold_digits
 from .dates import MONTHS
 from .qualifiers import disagreement, kind, qualifier_before, spec_words, supports
 
@@ -332,9 +334,28 @@ def _with_percent(text: str, end: int) -> tuple:
     return (pct.end(), True) if pct else (end, False)
 
 
-def find_figures(text: str, exempt_dates: bool = True) -> list:
-    """Every figure in `text`, in order: numbers in digits and in words. A figure whose value
-    cannot be read with certainty ('13 lakh', '10m') has value None and says why in `doubt`."""
+def find_figures(text: str, exempt_dates: bool = True, language: str | None = None) -> list:
+    """Every figure in `text`, in order: numbers in digits (Western or Arabic-Indic) and in
+    words. A figure whose value cannot be read with certainty ('13 lakh', '10m') has value
+    None and says why in `doubt`. `language` ('en', 'fr', 'ar') is the text's, guessed when
+    not given (a quote's); Arabic words are read in any text."""
+    original, text = text, fold_digits(text)
+    figures = _find_figures(text, exempt_dates)
+    if language is None or language == "en":
+        language = number_words.guess_language(text) if language is None else language
+    if language != "en" or "\u060c" in text:
+
+        def make(start, end, value, percent, doubt):
+            return Figure(original[start:end], start, end, _float(value), percent, doubt)
+        figures = number_words.add_figures(text, figures, language, exempt_dates, make)
+    if text is not original:   # Arabic-Indic digits: each figure as written
+        figures = [Figure(original[f.start:f.end], f.start, f.end, f.value, f.percent, f.doubt)
+                   for f in figures]
+    return figures
+
+
+def _find_figures(text: str, exempt_dates: bool) -> list:
+    """find_figures in English, in a text whose digits are Western."""
     figures = []
     for match in _DIGITS.finditer(text):
         value, end, doubt, scaled = _read_digits(text, match)
@@ -392,6 +413,12 @@ def find_vague(text: str) -> list:
         if match.group("second"):
             floor *= VAGUE_FLOORS[match.group("second").lower()]
         found.append(Figure(match.group(0), match.start(), match.end(), float(floor), False))
+    if not text.isascii() or number_words.guess_language(text) != "en":
+        # '2 millions' in French is a number, not the English vague 'millions'
+        numbers = [f for f in find_figures(text) if f.value is not None]
+        found = [f for f in found if not any(n.start <= f.start < n.end for n in numbers)]
+        found += number_words.find_vague(text, lambda start, end, floor: Figure(
+            text[start:end], start, end, float(floor), False))
     return found
 
 

@@ -21,7 +21,7 @@ from ..spec.markup import SLUG, parse_inline, split_paragraphs
 from ..spec.sentences import sentence_edges
 from ..sheet.model import Fact, Source
 from ..sheet.record import label_text
-from ..sheet.words import words_for
+from ..sheet.words import LANGUAGES, language_of, words_for
 from ..spec.figures import check_value, find_figures
 from ..spec.qualifiers import (KIND_NAMES, SPEC_WORDS, code_of, kind, meaning, qualifier_before,
                                spec_words, supports)
@@ -108,6 +108,10 @@ class _Check:
         if language is not None and not re.fullmatch(r"[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
             self.diags.error(root.value["language"].pos, "bad-language",
                              f"'language' must be a language tag such as en, fr or ar, not {language!r}")
+        elif language is not None and language_of(language) not in LANGUAGES:
+            self.diags.error(root.value["language"].pos, "unsupported-language",
+                             f"language {language!r} has no catalogue of printed words: "
+                             f"use one of {', '.join(LANGUAGES)}")
         template = header["template"]
         if template is not None and not SLUG.match(template):
             self.diags.error(root.value["template"].pos, "bad-id",

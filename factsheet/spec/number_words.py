@@ -1,0 +1,372 @@
+"""Figures in French and Arabic prose: number words, scale words after digits, vague magnitudes.
+
+figures.find_figures reads digits and English words; `add_figures` then reads what the
+language of the text adds, and its readings replace the English ones they overlap
+('deux millions et demi' is one figure, not 'millions'). A French 'billion' is 10^12 and
+'milliard' 10^9. A vague magnitude ('des milliers', 'عشرات الآلاف') is a figure without a
+value; `find_vague` states its lower bound, as figures.VAGUE_FLOORS does in English.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from .arabic import ARABIC_LETTER, fold_letters, strip_marks
+
+# -- French -----------------------------------------------------------------------------------
+_FR_SMALL = {w: i for i, w in enumerate(
+    "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+    "seize".split())}
+_FR_SMALL["une"] = 1
+_FR_TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+_FR_SCALES = {"mille": 10 ** 3, "million": 10 ** 6, "millions": 10 ** 6, "milliard": 10 ** 9,
+              "milliards": 10 ** 9, "billion": 10 ** 12, "billions": 10 ** 12}
+_FR_VOCAB = set(_FR_SMALL) | set(_FR_TENS) | set(_FR_SCALES) | {"cent", "cents", "et", "demi", "demie"}
+_FR_RUN = re.compile(r"\b(?:%s)\b(?:[\s-]+(?:%s)\b)*" % (("|".join(sorted(_FR_VOCAB, key=len, reverse=True)),) * 2),
+                     re.IGNORECASE)
+_FR_VAGUE_FLOORS = {"dizaines": 10, "centaines": 100, "milliers": 1000, "millions": 10 ** 6,
+                    "milliards": 10 ** 9}
+_FR_VAGUE = re.compile(r"\b(?:(?:des|plusieurs|quelques|de)\s+)?(?P<first>dizaines|centaines|milliers|"
+                       r"millions|milliards)(?:\s+de\s+(?P<second>milliers|millions|milliards))?\b",
+                       re.IGNORECASE)
+# digits and a scale word: '2,5 millions', '190 000', '1,2 milliard et demi'
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
+_FR_DIGITS_SCALE = re.compile(r"(?P<num>%s)\s*(?P<scale>mille|millions?|milliards?|billions?)\b"
+                              r"(?P<half>\s+et\s+demie?\b)?" % _NUMBER, re.IGNORECASE)
+_FR_MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+              "novembre|décembre|decembre")
+# words that make a text French rather than English (for a quote, whose language no field gives)
+_FR_MARKERS = re.compile(r"\b(?:de|des|du|la|le|les|et|au|aux|sur|dans|selon|été|ont|sont|une|"
+                         r"par|pour|plus|moins|personnes)\b", re.IGNORECASE)
+_EN_MARKERS = re.compile(r"\b(?:the|of|and|in|to|is|was|were|by|for|on|with|people|have|has)\b",
+                         re.IGNORECASE)
+_FR_HINT = re.compile(r"\b(?:deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|vingts?|trente|"
+                      r"quarante|cinquante|soixante|cents?|mille|millions?|milliards?|billions?|"
+                      r"dizaines|centaines|milliers|pour\s?cent)\b", re.IGNORECASE)
+
+# -- Arabic (letters folded: one alef, yeh for alef maqsura) ----------------------------------
+_AR_UNITS = {"واحد": 1, "واحدة": 1, "احد": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
+             "اثنا": 2, "اثني": 2, "ثلاث": 3, "ثلاثة": 3, "اربع": 4, "اربعة": 4, "خمس": 5,
+             "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8,
+             "ثمان": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10}
+_AR_TENS = {stem + end: 10 * n for n, stem in enumerate(
+    ("", "", "عشر", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع")) if stem for end in ("ون", "ين")}
+_AR_HUNDREDS = {"مئة": 100, "مائة": 100, "مئه": 100, "مائه": 100}
+_AR_HUNDREDS.update({form: 200 for form in ("مئتان", "مئتين", "مئتا", "مئتي", "مائتان", "مائتين",
+                                            "مائتا", "مائتي")})
+_AR_HUNDREDS.update({stem + h: n * 100 for n, stem in ((3, "ثلاث"), (4, "اربع"), (5, "خمس"),
+                     (6, "ست"), (7, "سبع"), (8, "ثمان"), (9, "تسع")) for h in ("مئة", "مائة")})
+_AR_SCALES = {"الف": 10 ** 3, "مليون": 10 ** 6, "مليار": 10 ** 9, "بليون": 10 ** 9,
+              "ترليون": 10 ** 12, "تريليون": 10 ** 12}
+# after a count of 3 to 10: 'ثلاثة آلاف', '5 ملايين'; alone, a vague magnitude
+_AR_PLURALS = {"الاف": 10 ** 3, "ملايين": 10 ** 6, "مليارات": 10 ** 9}
+# two of a scale, in one word: 'مليونا نازح', 'ألفان'
+_AR_DUALS = {form: scale for stem, scale in (("الف", 10 ** 3), ("مليون", 10 ** 6), ("مليار", 10 ** 9))
+             for form in (stem + "ان", stem + "ين", stem + "ا", stem + "ي")}
+_AR_VAGUE_FLOORS = {"عشرات": 10, "مئات": 100, "الاف": 1000, "ملايين": 10 ** 6, "مليارات": 10 ** 9}
+_AR_WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670]+")
+_AR_PERCENT = re.compile(r"\s*(?:في\s?الم(?:ئ|ائ)ة|بالم(?:ئ|ائ)ة)")
+_AR_MONTHS = ("كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين|يناير|فبراير|مارس|ابريل|"
+              "مايو|يونيو|يونيه|يوليو|يوليه|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر")
+_FR_MONTH = re.compile(r"\b(?:%s)\b" % _FR_MONTHS, re.IGNORECASE)
+# French number words that are no English word: a short passage of them alone is French
+_FR_ONLY = re.compile(r"\b(?:deux|trois|quatre|cinq|huit|neuf|onze|douze|vingts?|trente|quarante|"
+                      r"cinquante|soixante|mille|milliards?|dizaines|centaines|milliers)\b", re.IGNORECASE)
+_DATE_DAY = re.compile(r"(?:er)?\s*(?:%s|%s)(?![\w])" % (_FR_MONTHS, _AR_MONTHS), re.IGNORECASE)
+# '5،2 مليون': the Arabic comma between digits is a list's comma in most copy, a decimal
+# sign in some wire copy, and some reverse the digits around it: never read
+_ARABIC_COMMA = re.compile(r"(?<![\d.,])\d+\u060c\d+")
+_SCALE_AFTER = re.compile(r"\s*(?:الف|الاف|مليون|ملايين|مليار|مليارات|mille|millions?|milliards?)(?!\w)")
+_FR_PERCENT = re.compile(r"\s*pour\s?cent\b", re.IGNORECASE)
+
+
+def guess_language(text: str) -> str:
+    """'ar', 'fr' or 'en' for a passage whose language no field states (a quote, an article)."""
+    if ARABIC_LETTER.search(text):
+        return "ar"
+    if _FR_HINT.search(text) or _FR_MONTH.search(text):
+        french, english = len(_FR_MARKERS.findall(text)), len(_EN_MARKERS.findall(text))
+        if french > english or (french == english and _FR_ONLY.search(text)):
+            return "fr"
+    return "en"
+
+
+def add_figures(text: str, figures: list, language: str, exempt_dates: bool, make) -> list:
+    """`figures` (the English reader's, in digit-folded `text`) with the readings of `language`
+    and the Arabic ones; `make(start, end, value, percent, doubt)` builds a Figure."""
+    found, doubts = [], []
+    letters = fold_letters(text)
+    for match in _ARABIC_COMMA.finditer(text):
+        raw = match.group()
+        scale = _SCALE_AFTER.match(letters, match.end())
+        doubts.append(make(match.start(), scale.end() if scale else match.end(), None, False,
+                           f"the Arabic comma \u060c in '{raw}' is a decimal sign in some copy and "
+                           f"a list's comma in other, and some copy reverses the digits around it: "
+                           f"write the figure with \u066b or a point"))
+    if language == "fr":
+        found += _french(text, figures, make)
+    if ARABIC_LETTER.search(text):
+        found += _arabic(letters, figures, make)
+    found = [g for g in found if not any(g.start < d.end and d.start < g.end for d in doubts)] + doubts
+    if not found and not exempt_dates:
+        return figures
+    kept = [f for f in figures if not any(f.start < g.end and g.start < f.end for g in found)]
+    if exempt_dates:   # '25 août', '25 آب/أغسطس': days, not figures
+        kept = [f for f in kept if not _is_day(letters, f)]
+    found = [g for g in found if not (exempt_dates and _is_day(letters, g))]
+    return sorted(kept + found, key=lambda f: f.start)
+
+
+def _is_day(text: str, figure) -> bool:
+    raw = text[figure.start:figure.end]
+    return raw.isdigit() and 1 <= int(raw) <= 31 and bool(_DATE_DAY.match(text, figure.end))
+
+
+def _number(raw: str) -> Fraction:
+    """'2,5' -> 2.5 (French decimal comma), '190 000' -> 190000, '1.5' -> 1.5."""
+    raw = re.sub(r"[ \u00a0\u2009\u202f]", "", raw)
+    return Fraction(raw.replace(",", "."))
+
+
+def _french(text: str, figures: list, make) -> list:
+    found = []
+    for match in _FR_DIGITS_SCALE.finditer(text):
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in ".,"):
+            continue
+        scale = _FR_SCALES[match.group("scale").lower()]
+        value = _number(match.group("num")) * scale + (Fraction(scale, 2) if match.group("half") else 0)
+        found.append(make(match.start(), match.end(), value, False, None))
+    for run in _FR_RUN.finditer(text):
+        if any(run.start() < f.end and f.start < run.end() for f in found):
+            continue
+        tokens = [(m.group().lower(), run.start() + m.start(), run.start() + m.end())
+                  for m in re.finditer(r"[^\W\d_]+", run.group())]
+        i = 0
+        while i < len(tokens):
+            end, value = _read_french([t[0] for t in tokens], i)
+            if value is not None and not (text[max(0, tokens[i][1] - 5):tokens[i][1]].lower().rstrip()
+                                          .endswith("pour") and tokens[i][0] in ("cent", "cents")):
+                stop = tokens[end - 1][2]
+                pct = _FR_PERCENT.match(text, stop)
+                found.append(make(tokens[i][1], pct.end() if pct else stop, value, bool(pct), None))
+            i = max(end, i + 1)
+    words = [f for f in found]
+    for match in _FR_VAGUE.finditer(text):
+        if not any(match.start() < f.end and f.start < match.end() for f in words):
+            found.append(make(match.start(), match.end(), None, False, None))
+    # 'pour cent' after digits: a percentage ('5 pour cent')
+    out = []
+    for figure in found:
+        out.append(figure)
+    for figure in figures:
+        pct = _FR_PERCENT.match(text, figure.end)
+        if pct and not figure.percent and figure.value is not None:
+            out.append(make(figure.start, pct.end(), figure.value, True, None))
+    return out
+
+
+def _read_french(words: list, i: int) -> tuple:
+    """(end, value) of the number in French words at words[i:], value None when none is there."""
+    total, current, last_scale, start = Fraction(0), None, None, i
+    while i < len(words):
+        word = words[i]
+        if word in _FR_SMALL:
+            small = _FR_SMALL[word]
+            if current is not None and not (current % 100 == 0 or (current % 10 == 0 and current % 100 >= 20
+                                            and (small < 10 or current % 100 in (60, 80)))):
+                break
+            current = (current or 0) + small
+        elif word in _FR_TENS:
+            if word.startswith("vingt") and current is not None and current % 100 == 4:
+                current += 76                     # quatre-vingt(s): 80
+            elif current is None or current % 100 == 0:
+                current = (current or 0) + _FR_TENS[word]
+            else:
+                break
+        elif word in ("cent", "cents"):
+            if current is not None and (current >= 100 or current == 0):
+                break
+            current = (current or 1) * 100
+        elif word in _FR_SCALES:
+            scale = _FR_SCALES[word]
+            if last_scale is not None and scale >= last_scale:
+                break
+            total += (current if current is not None else 1) * scale
+            current, last_scale = None, scale
+        elif word == "et" and i + 1 < len(words) and words[i + 1] in ("demi", "demie") and \
+                (current is not None or last_scale is not None):
+            total += Fraction(last_scale, 2) if current is None else Fraction(1, 2)
+            i += 2
+            continue
+        elif word == "et" and i + 1 < len(words) and words[i + 1] in ("un", "une", "onze") and \
+                current is not None and current % 10 == 0:
+            pass
+        else:
+            break
+        i += 1
+    if i == start:
+        return start + 1, None
+    if words[start:i] in (["un"], ["une"]):    # 'un homme' is no figure
+        return i, None
+    return i, total + (current or 0)
+
+
+def _arabic_tokens(letters: str) -> list:
+    """(key, start, end, joined by 'و') of each Arabic word: the key without its short vowels,
+    tatweel, and the 'و' (and) prefixed to it."""
+    out = []
+    for match in _AR_WORD.finditer(letters):
+        key, joined = strip_marks(match.group()), False
+        if key.startswith("و") and key not in _AR_ALL and key[1:] in _AR_ALL | {"نصف"}:
+            key, joined = key[1:], True
+        if key.startswith("ال") and key not in _AR_ALL and key[2:] in _AR_ALL:
+            key = key[2:]          # 'الآلاف', 'العشرات'
+        out.append((key, match.start(), match.end(), joined))
+    return out
+
+
+_AR_ALL = set(_AR_UNITS) | set(_AR_TENS) | set(_AR_HUNDREDS) | set(_AR_SCALES) | set(_AR_PLURALS) \
+    | set(_AR_DUALS) | set(_AR_VAGUE_FLOORS)
+
+
+def _arabic(letters: str, figures: list, make) -> list:
+    tokens = _arabic_tokens(letters)
+    found, used = [], set()
+    # digits and the scale word after them: '190 ألف', '2.5 مليون', '3 آلاف'
+    by_start = {t[1]: k for k, t in enumerate(tokens)}
+    for figure in figures:
+        if figure.value is None or figure.percent:
+            continue
+        gap = re.match(r"\s*", letters[figure.end:]).end()
+        k = by_start.get(figure.end + gap)
+        if k is None or letters[figure.start:figure.end].strip().isalpha():
+            continue
+        key = tokens[k][0]
+        scale = _AR_SCALES.get(key) or (_AR_PLURALS.get(key) if 3 <= figure.value <= 10 else None)
+        if scale:
+            end, value = tokens[k][2], Fraction(figure.value).limit_denominator(10 ** 6) * scale
+            used.add(k)
+            if k + 1 < len(tokens) and tokens[k + 1][0] == "نصف" and tokens[k + 1][3]:
+                end, value = tokens[k + 1][2], value + Fraction(scale, 2)
+                used.add(k + 1)
+            found.append(make(figure.start, end, value, False, None))
+    for figure in figures:
+        pct = _AR_PERCENT.match(letters, figure.end)
+        if pct and not figure.percent and figure.value is not None:
+            found.append(make(figure.start, pct.end(), figure.value, True, None))
+            used.update(j for j, t in enumerate(tokens) if figure.end <= t[1] < pct.end())
+    k = 0
+    while k < len(tokens):
+        if k in used:
+            k += 1
+            continue
+        end, value = _read_arabic(tokens, k, letters)
+        if value is not None:
+            stop = tokens[end - 1][2]
+            pct = _AR_PERCENT.match(letters, stop)
+            found.append(make(tokens[k][1], pct.end() if pct else stop, value, bool(pct), None))
+            used.update(range(k, end))
+            k = end
+            continue
+        key = tokens[k][0]
+        if key in _AR_VAGUE_FLOORS:
+            last = k + 1 if k + 1 < len(tokens) and tokens[k + 1][0] in _AR_PLURALS and \
+                _adjacent(letters, tokens[k], tokens[k + 1]) else k
+            found.append(make(tokens[k][1], tokens[last][2], None, False, None))
+            k = last + 1
+            continue
+        k += 1
+    return found
+
+
+def _adjacent(letters: str, first: tuple, second: tuple) -> bool:
+    return not letters[first[2]:second[1]].strip()
+
+
+def _read_arabic(tokens: list, k: int, letters: str) -> tuple:
+    """(end, value) of the number in Arabic words at tokens[k:], value None when none is there."""
+    total, current, last_scale, start = Fraction(0), None, None, k
+    while k < len(tokens):
+        key, _s, _e, joined = tokens[k]
+        if k > start and not _adjacent(letters, tokens[k - 1], tokens[k]):
+            break
+        if key in _AR_UNITS:
+            unit = _AR_UNITS[key]
+            if unit == 10 and current is not None and current < 10 and not joined:
+                current += 10                      # 'ثلاثة عشر': 13
+            elif current is None or (joined and current % 10 == 0):
+                current = (current or 0) + unit
+            else:
+                break
+        elif key in _AR_TENS:
+            if current is not None and not joined:
+                break
+            current = (current or 0) + _AR_TENS[key]
+        elif key in _AR_HUNDREDS:
+            if key in ("مئة", "مائة", "مئه", "مائه") and current is not None and 3 <= current <= 9 \
+                    and not joined:
+                current *= 100                     # 'ثلاث مئة'
+            elif current is None or joined:
+                current = (current or 0) + _AR_HUNDREDS[key]
+            else:
+                break
+        elif key in _AR_SCALES or (key in _AR_PLURALS and current is not None and 3 <= current <= 10):
+            scale = _AR_SCALES.get(key) or _AR_PLURALS[key]
+            if last_scale is not None and scale >= last_scale:
+                break
+            total += (current if current is not None else 1) * scale
+            current, last_scale = None, scale
+        elif key in _AR_DUALS and current is None and (k == start or joined):
+            scale = _AR_DUALS[key]
+            if last_scale is not None and scale >= last_scale:
+                break
+            total, last_scale = total + 2 * scale, scale
+        elif key == "نصف" and joined and (last_scale is not None or current is not None):
+            total += Fraction(last_scale, 2) if current is None else Fraction(1, 2)
+        elif key == "نصف" and k == start and k + 1 < len(tokens) and tokens[k + 1][0] in _AR_SCALES:
+            total, last_scale = Fraction(_AR_SCALES[tokens[k + 1][0]], 2), _AR_SCALES[tokens[k + 1][0]]
+            k += 2
+            continue
+        else:
+            break
+        k += 1
+    if k == start or (k == start + 1 and tokens[start][0] in ("واحد", "واحدة", "احد")):
+        return max(k, start + 1), None
+    return k, total + (current or 0)
+
+
+def find_vague(text: str, make) -> list:
+    """The French and Arabic vague magnitudes in `text`, each made with its lower bound:
+    'des milliers' 1,000, 'plusieurs dizaines de milliers' 10,000, 'عشرات الآلاف' 10,000."""
+    found = []
+    if _FR_HINT.search(text):
+        for match in _FR_VAGUE.finditer(text):
+            if match.group().lower() == "millions":
+                continue     # English too: figures.find_vague reads it
+            if match.group("first").lower() in ("millions", "milliards") and \
+                    re.search(r"\d\s*$|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+$",
+                              text[:match.start()], re.IGNORECASE):
+                continue     # '3 millions': a scale, not a vague magnitude
+            floor = _FR_VAGUE_FLOORS[match.group("first").lower()]
+            if match.group("second"):
+                floor *= _FR_VAGUE_FLOORS[match.group("second").lower()]
+            found.append(make(match.start(), match.end(), floor))
+    if ARABIC_LETTER.search(text):
+        letters = fold_letters(text)
+        tokens = _arabic_tokens(letters)
+        k = 0
+        while k < len(tokens):
+            key = tokens[k][0]
+            before = letters[:tokens[k][1]].rstrip()
+            counted = key in _AR_PLURALS and (before[-1:].isdigit() or (k and tokens[k - 1][0] in _AR_UNITS
+                                                                          and _adjacent(letters, tokens[k - 1], tokens[k])))
+            if key in _AR_VAGUE_FLOORS and not counted:
+                floor, last = _AR_VAGUE_FLOORS[key], k
+                if k + 1 < len(tokens) and tokens[k + 1][0] in _AR_PLURALS and \
+                        _adjacent(letters, tokens[k], tokens[k + 1]):
+                    floor, last = floor * _AR_PLURALS[tokens[k + 1][0]], k + 1
+                found.append(make(tokens[k][1], tokens[last][2], floor))
+                k = last + 1
+                continue
+            k += 1
+    return found
