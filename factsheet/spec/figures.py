@@ -343,7 +343,7 @@ def find_figures(text: str, exempt_dates: bool = True, language: str | None = No
     figures = _find_figures(text, exempt_dates)
     if language is None or language == "en":
         language = number_words.guess_language(text) if language is None else language
-    if language != "en" or "\u060c" in text:
+    if language != "en" or not text.isascii():
 
         def make(start, end, value, percent, doubt):
             return Figure(original[start:end], start, end, _float(value), percent, doubt)

@@ -70,7 +70,7 @@ _AR_MONTHS = ("كانون|شباط|اذار|نيسان|ايار|حزيران|ت�
               "مايو|يونيو|يونيه|يوليو|يوليه|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر")
 _FR_MONTH = re.compile(r"\b(?:%s)\b" % _FR_MONTHS, re.IGNORECASE)
 # French number words that are no English word: a short passage of them alone is French
-_FR_ONLY = re.compile(r"\b(?:deux|trois|quatre|cinq|huit|neuf|onze|douze|vingts?|trente|quarante|"
+FRENCH_ONLY = re.compile(r"\b(?:deux|trois|quatre|cinq|huit|neuf|onze|douze|vingts?|trente|quarante|"
                       r"cinquante|soixante|mille|milliards?|dizaines|centaines|milliers)\b", re.IGNORECASE)
 _DATE_DAY = re.compile(r"(?:er)?\s*(?:%s|%s)(?![\w])" % (_FR_MONTHS, _AR_MONTHS), re.IGNORECASE)
 # '5،2 مليون': the Arabic comma between digits is a list's comma in most copy, a decimal
@@ -80,13 +80,18 @@ _SCALE_AFTER = re.compile(r"\s*(?:الف|الاف|مليون|ملايين|ملي
 _FR_PERCENT = re.compile(r"\s*pour\s?cent\b", re.IGNORECASE)
 
 
+def has_number_words(text: str) -> bool:
+    """Whether an Arabic text may state a figure in words (its Arabic letters are read)."""
+    return ARABIC_LETTER.search(text) is not None
+
+
 def guess_language(text: str) -> str:
     """'ar', 'fr' or 'en' for a passage whose language no field states (a quote, an article)."""
     if ARABIC_LETTER.search(text):
         return "ar"
     if _FR_HINT.search(text) or _FR_MONTH.search(text):
         french, english = len(_FR_MARKERS.findall(text)), len(_EN_MARKERS.findall(text))
-        if french > english or (french == english and _FR_ONLY.search(text)):
+        if french > english or (french == english and FRENCH_ONLY.search(text)):
             return "fr"
     return "en"
 

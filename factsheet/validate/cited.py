@@ -11,6 +11,7 @@ import math
 import re
 
 from ..sheet.model import CitedFigure  # noqa: F401  (re-exported for validate)
+from ..spec.number_words import FRENCH_ONLY as _FRENCH_WORDS, has_number_words
 from ..spec.figures import (_LETTERS, _WORD_SET, VAGUE_FLOORS, Figure, _close, find_figures,
                       find_vague)
 
@@ -33,7 +34,8 @@ def _archive_figures(text: str) -> list:
     figures = []
     for chunk in _CHUNK.finditer(text):
         part = chunk.group(0)
-        if _DIGIT.search(part) or not _WORD_SET.isdisjoint(_LETTERS.findall(part.lower())):
+        if _DIGIT.search(part) or not _WORD_SET.isdisjoint(_LETTERS.findall(part.lower())) or \
+                (not part.isascii() and has_number_words(part)) or _FRENCH_WORDS.search(part):
             base = chunk.start()
             figures.extend(Figure(f.text, f.start + base, f.end + base, f.value, f.percent)
                            for f in find_figures(part, exempt_dates=False))

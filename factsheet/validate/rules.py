@@ -12,7 +12,7 @@ from pathlib import Path
 from . import characters
 from . import cited
 from .. import limits
-from ..sources.archive import ArchiveCache, ArchiveError, mark_differences, normalise, resolve_archive
+from ..sources.archive import ArchiveCache, ArchiveError, mark_differences, resolve_archive
 from ..sheet.assemble import assemble_sheet
 from ..diagnostics import Diagnostics, did_you_mean
 from ..spec.fields import Fields
@@ -289,7 +289,7 @@ class _Check:
         before = ""
         if found:   # the words just before the quote in its source may bound its figure
             text = self.archives[found[0]].text
-            at = text.find(normalise(fact.quote))
+            at = self.archives[found[0]].position(fact.quote)
             before = text[max(0, at - 40):at] if at > 0 else ""
         verdict = check_value(fact.value, fact.unit, fact.quote, fact.qualifier, before)
         if verdict.problem == "qualifier":   # at the qualifier the quote does not support
@@ -461,7 +461,13 @@ class _Check:
                 cites += [t.value for t in tokens if t.kind == "cite" and t.offset >= lead
                           and not masked[lead:t.offset].replace("\x01", "").strip()]
             plain = sentence.replace("\x00", " ").replace("\x01", " ")
-            figures = find_figures(plain)
+            figures = find_figures(plain, language=self.words.language)
+            for figure in figures:   # '5،2 مليون': 5.2 or 2.5, whatever the source says
+                if figure.doubt and "\u060c" in figure.text:
+                    self.diags.error(locate(node, offset + start + figure.start, self.lines),
+                                     "unreadable-figure", f"figure '{figure.text}' cannot be read "
+                                     f"with certainty: {figure.doubt}")
+            figures = [f for f in figures if not (f.doubt and "\u060c" in f.text)]
             if role == "heading":   # 'Phase 2', 'Part II': the name of a part, not a figure
                 figures = [f for f in figures if not _PART_NUMBER.search(plain[:f.start])]
             if not cites:
