@@ -9,7 +9,7 @@ from fractions import Fraction
 from . import number_words
 from .arabic import fold_digits
 from .dates import MONTHS
-from .qualifiers import disagreement, kind, qualifier_before, spec_words, supports
+from .qualifiers import disagreement, kind, qualifier_after, qualifier_before, spec_words, supports
 
 # Month names and their short forms, matched ignoring case except 'may', which is a month
 # only as May or MAY: '12 may have died' is a figure, not a date
@@ -475,6 +475,8 @@ def check_value(value: float, unit: str | None, quote: str, qualifier: str | Non
                 continue
             stated, words = qualifier_before(quote[:figure.start])
             where = "the quote"
+            if stated is None and number_words.guess_language(quote) != "en":   # "946 مدنياً على الأقل"
+                stated, words = qualifier_after(quote[figure.end:])
             if stated is None and before and not quote[:figure.start].strip():
                 stated, words = qualifier_before(before.rstrip() + " ")
                 where = "the source, just before the quote,"

@@ -63,11 +63,15 @@ _AR_PLURALS = {"الاف": 10 ** 3, "ملايين": 10 ** 6, "مليارات": 1
 # two of a scale, in one word: 'مليونا نازح', 'ألفان'
 _AR_DUALS = {form: scale for stem, scale in (("الف", 10 ** 3), ("مليون", 10 ** 6), ("مليار", 10 ** 9))
              for form in (stem + "ان", stem + "ين", stem + "ا", stem + "ي")}
+# a scale's accusative after a count ('20 ألفاً', 'عشرين مليوناً'), spelled as its dual's
+# construct form ('مليونا نازح', two million displaced) once the tanween is taken off
+_AR_ACCUSATIVES = {stem + "ا": scale for stem, scale in _AR_SCALES.items()}
 _AR_VAGUE_FLOORS = {"عشرات": 10, "مئات": 100, "الاف": 1000, "ملايين": 10 ** 6, "مليارات": 10 ** 9}
 _AR_WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670]+")
 _AR_PERCENT = re.compile(r"\s*(?:في\s?الم(?:ئ|ائ)ة|بالم(?:ئ|ائ)ة)")
 _AR_MONTHS = ("كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين|يناير|فبراير|مارس|ابريل|"
               "مايو|يونيو|يونيه|يوليو|يوليه|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر")
+_FR_LETTERS = re.compile("[\u00e0\u00e2\u00e7\u00e8\u00e9\u00ea\u00ee\u00f4\u00fb\u2019]")
 _FR_MONTH = re.compile(r"\b(?:%s)\b" % _FR_MONTHS, re.IGNORECASE)
 # French number words that are no English word: a short passage of them alone is French
 FRENCH_ONLY = re.compile(r"\b(?:deux|trois|quatre|cinq|huit|neuf|onze|douze|vingts?|trente|quarante|"
@@ -77,6 +81,7 @@ _DATE_DAY = re.compile(r"(?:er)?\s*(?:%s|%s)(?![\w])" % (_FR_MONTHS, _AR_MONTHS)
 # sign in some wire copy, and some reverse the digits around it: never read
 _ARABIC_COMMA = re.compile(r"(?<![\d.,])\d+\u060c\d+")
 _SCALE_AFTER = re.compile(r"\s*(?:الف|الاف|مليون|ملايين|مليار|مليارات|mille|millions?|milliards?)(?!\w)")
+_POINT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _FR_PERCENT = re.compile(r"\s*pour\s?cent\b", re.IGNORECASE)
 
 
@@ -89,7 +94,8 @@ def guess_language(text: str) -> str:
     """'ar', 'fr' or 'en' for a passage whose language no field states (a quote, an article)."""
     if ARABIC_LETTER.search(text):
         return "ar"
-    if _FR_HINT.search(text) or _FR_MONTH.search(text):
+    if _FR_HINT.search(text) or _FR_MONTH.search(text) or _FR_LETTERS.search(text) or \
+            _POINT_THOUSANDS.search(text):
         french, english = len(_FR_MARKERS.findall(text)), len(_EN_MARKERS.findall(text))
         if french > english or (french == english and FRENCH_ONLY.search(text)):
             return "fr"
@@ -159,11 +165,13 @@ def _french(text: str, figures: list, make) -> list:
     for match in _FR_VAGUE.finditer(text):
         if not any(match.start() < f.end and f.start < match.end() for f in words):
             found.append(make(match.start(), match.end(), None, False, None))
-    # 'pour cent' after digits: a percentage ('5 pour cent')
-    out = []
-    for figure in found:
-        out.append(figure)
+    out = list(found)
     for figure in figures:
+        # '100.000': in French the point is only ever between thousands
+        if figure.value is None and _POINT_THOUSANDS.fullmatch(figure.text):
+            out.append(make(figure.start, figure.end, _number(figure.text.replace(".", "")), False, None))
+            continue
+        # 'pour cent' after digits: a percentage ('5 pour cent')
         pct = _FR_PERCENT.match(text, figure.end)
         if pct and not figure.percent and figure.value is not None:
             out.append(make(figure.start, pct.end(), figure.value, True, None))
@@ -224,12 +232,13 @@ def _arabic_tokens(letters: str) -> list:
         key, joined = strip_marks(match.group()), False
         if key.startswith("و") and key not in _AR_ALL and key[1:] in _AR_ALL | {"نصف"}:
             key, joined = key[1:], True
-        if key.startswith("ال") and key not in _AR_ALL and key[2:] in _AR_ALL:
-            key = key[2:]          # 'الآلاف', 'العشرات'
+        if key.startswith("ال") and key not in _AR_ALL and key[2:] in _AR_DEFINITE:
+            key = key[2:]          # 'الآلاف', 'العشرات'; never 'الاثنين' (Monday) or 'الأحد' (Sunday)
         out.append((key, match.start(), match.end(), joined))
     return out
 
 
+_AR_DEFINITE = set(_AR_PLURALS) | set(_AR_VAGUE_FLOORS) | set(_AR_SCALES)
 _AR_ALL = set(_AR_UNITS) | set(_AR_TENS) | set(_AR_HUNDREDS) | set(_AR_SCALES) | set(_AR_PLURALS) \
     | set(_AR_DUALS) | set(_AR_VAGUE_FLOORS)
 
@@ -247,7 +256,8 @@ def _arabic(letters: str, figures: list, make) -> list:
         if k is None or letters[figure.start:figure.end].strip().isalpha():
             continue
         key = tokens[k][0]
-        scale = _AR_SCALES.get(key) or (_AR_PLURALS.get(key) if 3 <= figure.value <= 10 else None)
+        scale = _AR_SCALES.get(key) or _AR_ACCUSATIVES.get(key) or \
+            (_AR_PLURALS.get(key) if 3 <= figure.value <= 10 else None)
         if scale:
             end, value = tokens[k][2], Fraction(figure.value).limit_denominator(10 ** 6) * scale
             used.add(k)
@@ -315,8 +325,9 @@ def _read_arabic(tokens: list, k: int, letters: str) -> tuple:
                 current = (current or 0) + _AR_HUNDREDS[key]
             else:
                 break
-        elif key in _AR_SCALES or (key in _AR_PLURALS and current is not None and 3 <= current <= 10):
-            scale = _AR_SCALES.get(key) or _AR_PLURALS[key]
+        elif key in _AR_SCALES or (key in _AR_PLURALS and current is not None and 3 <= current <= 10) \
+                or (key in _AR_ACCUSATIVES and current is not None):
+            scale = _AR_SCALES.get(key) or _AR_ACCUSATIVES.get(key) or _AR_PLURALS[key]
             if last_scale is not None and scale >= last_scale:
                 break
             total += (current if current is not None else 1) * scale

@@ -111,6 +111,20 @@ def _folded(text: str) -> str:
     return fold_letters(text).translate(_APOSTROPHES) if not text.isascii() else text
 
 
+# French and Arabic also put 'at least' after the counted noun: '903 blessés au moins',
+# '946 مدنياً على الأقل' (the figure, at most two words, then the words)
+_AFTER = re.compile(r"^(?:\s+[^\W\d_]+){0,2}?\s+(?P<words>au moins|على الاقل)(?!\w)", re.I)
+
+
+def qualifier_after(text: str):
+    """The qualifier stated just after a figure ('au moins', 'على الأقل'): (code, words) or (None, None)."""
+    head = text[:40]
+    found = _AFTER.match(_folded(head))
+    if not found:
+        return None, None
+    return "at_least", head[found.start("words"):found.end("words")]
+
+
 def meaning(words: str):
     """The code of the qualifier that prose words mean ('roughly' -> 'about'), or None."""
     meant = _QUOTE_WORDS.get(" ".join(_folded(words).lower().split()))
