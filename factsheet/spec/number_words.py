@@ -108,12 +108,11 @@ def add_figures(text: str, figures: list, language: str, exempt_dates: bool, mak
     found, doubts = [], []
     letters = fold_letters(text)
     for match in _ARABIC_COMMA.finditer(text):
-        raw = match.group()
         scale = _SCALE_AFTER.match(letters, match.end())
         doubts.append(make(match.start(), scale.end() if scale else match.end(), None, False,
-                           f"the Arabic comma \u060c in '{raw}' is a decimal sign in some copy and "
-                           f"a list's comma in other, and some copy reverses the digits around it: "
-                           f"write the figure with \u066b or a point"))
+                           "the Arabic comma \u060c between its digits is a decimal sign in some "
+                           "copy and a list's comma in other, and some copy reverses the digits "
+                           "around it: write the figure with \u066b or a point"))
     if language == "fr":
         found += _french(text, figures, make)
     if ARABIC_LETTER.search(text):

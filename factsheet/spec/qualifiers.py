@@ -113,7 +113,7 @@ def _folded(text: str) -> str:
 
 # French and Arabic also put 'at least' after the counted noun: '903 blessés au moins',
 # '946 مدنياً على الأقل' (the figure, at most two words, then the words)
-_AFTER = re.compile(r"^(?:\s+[^\W\d_]+){0,2}?\s+(?P<words>au moins|على الاقل)(?!\w)", re.I)
+_AFTER = re.compile(r"^(?:\s+[^\s\d.,;:]+){0,2}?\s+(?P<words>au moins|%s)(?!\w)" % fold_letters("على الأقل"), re.I)
 
 
 def qualifier_after(text: str):
