@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .arabic import fold_letters
+from .arabic import fold_for_matching, fold_letters
 
 # A qualifier's code (what the model stores) -> the words a spec writes for it, and the kind
 # of bound it states about the value N. The printed words are sheet/words.py's, per language.
@@ -98,11 +98,16 @@ def kind(qualifier: str | None) -> str:
 def qualifier_before(text: str):
     """The qualifier the words just before a figure state: (its code, words as written),
     or (None, None). 'fewer than 80' gives ('fewer_than', 'fewer than')."""
-    tail = text[-30:]
-    found = _BEFORE.search(_folded(tail))
+    tail = text[-40:]
+    if tail.isascii():
+        folded, where = tail, None
+    else:   # Arabic with its short vowels or tatweel: 'أَكثر مِن'
+        folded, where = fold_for_matching(tail.translate(_APOSTROPHES))
+    found = _BEFORE.search(folded)
     if not found:
         return None, None
-    words = tail[found.start("words"):found.end("words")]   # as written, not folded
+    start, end = found.span("words")
+    words = tail[start:end] if where is None else tail[where[start]:where[end - 1] + 1]  # as written
     return _CODES[_QUOTE_WORDS[" ".join(found.group("words").lower().split())]], words
 
 

@@ -99,7 +99,7 @@ def unprintable_by_font(text: str):
     for match in _UNCOMMON.finditer(text):
         known = known or _font_characters()   # the font file is read only when needed
         char = match.group()
-        if char not in known and not _unprintable(char):
+        if char not in known and not _unprintable(char) and char not in _DIRECTION_MARKS:
             yield match.start(), char
 
 
