@@ -343,7 +343,7 @@ def find_figures(text: str, exempt_dates: bool = True, language: str | None = No
     figures = _find_figures(text, exempt_dates)
     if language is None or language == "en":
         language = number_words.guess_language(text) if language is None else language
-    if language != "en" or not text.isascii():
+    if language != "en" or (not text.isascii() and number_words.has_arabic(text)):
 
         def make(start, end, value, percent, doubt):
             return Figure(original[start:end], start, end, _float(value), percent, doubt)
@@ -413,7 +413,7 @@ def find_vague(text: str) -> list:
         if match.group("second"):
             floor *= VAGUE_FLOORS[match.group("second").lower()]
         found.append(Figure(match.group(0), match.start(), match.end(), float(floor), False))
-    if not text.isascii() or number_words.guess_language(text) != "en":
+    if number_words.guess_language(text) != "en":
         # '2 millions' in French is a number, not the English vague 'millions'
         numbers = [f for f in find_figures(text) if f.value is not None]
         found = [f for f in found if not any(n.start <= f.start < n.end for n in numbers)]

@@ -85,9 +85,12 @@ _POINT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _FR_PERCENT = re.compile(r"\s*pour\s?cent\b", re.IGNORECASE)
 
 
-def has_number_words(text: str) -> bool:
-    """Whether an Arabic text may state a figure in words (its Arabic letters are read)."""
-    return ARABIC_LETTER.search(text) is not None
+def has_arabic(text: str) -> bool:
+    """Whether the text has Arabic letters or the Arabic comma, which any text's figures may use."""
+    return ARABIC_LETTER.search(text) is not None or "\u060c" in text
+
+
+has_number_words = has_arabic   # an Arabic passage may state a figure in words alone
 
 
 def guess_language(text: str) -> str:
