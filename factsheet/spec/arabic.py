@@ -39,7 +39,7 @@ _LIGATURES = {"\u0153": "oe", "\u0152": "OE"}   # French 'cœur' is also written
 
 def fold_digits(text: str) -> str:
     """'٢٠٫٥٪' -> '20.5%': Arabic-Indic digits and separators as Western ones, one for one."""
-    return text.translate(_DIGITS) if HAS_FOREIGN_DIGITS.search(text) else text
+    return text.translate(_DIGITS) if not text.isascii() and HAS_FOREIGN_DIGITS.search(text) else text
 
 
 def fold_letters(text: str) -> str:

@@ -71,11 +71,20 @@ _AR_WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670]+")
 _AR_PERCENT = re.compile(r"\s*(?:في\s?الم(?:ئ|ائ)ة|بالم(?:ئ|ائ)ة)")
 _AR_MONTHS = ("كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين|يناير|فبراير|مارس|ابريل|"
               "مايو|يونيو|يونيه|يوليو|يوليه|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر")
-_FR_LETTERS = re.compile("[\u00e0\u00e2\u00e7\u00e8\u00e9\u00ea\u00ee\u00f4\u00fb\u2019]")
+_FR_LETTERS = re.compile("[\u00e0\u00e2\u00e7\u00e8\u00e9\u00ea\u00ee\u00f4\u00fb]")
 _FR_MONTH = re.compile(r"\b(?:%s)\b" % _FR_MONTHS, re.IGNORECASE)
 # French number words that are no English word: a short passage of them alone is French
 FRENCH_ONLY = re.compile(r"\b(?:deux|trois|quatre|cinq|huit|neuf|onze|douze|vingts?|trente|quarante|"
                       r"cinquante|soixante|mille|milliards?|dizaines|centaines|milliers)\b", re.IGNORECASE)
+# what makes a passage worth counting its little words: a French number word or month, or
+# digits grouped by points (not 'six', 'cent' or 'million', which English has too)
+_FR_GATE = frozenset(
+    "deux trois quatre cinq huit neuf onze douze vingt vingts trente quarante cinquante soixante "
+    "mille milliard milliards billions dizaines centaines milliers pour janvier février fevrier "
+    "mars avril mai juin juillet août aout septembre octobre novembre décembre decembre "
+    "des les une dans selon personnes sont ont".split())
+_ASCII_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[^\W\d_]+")
 _DATE_DAY = re.compile(r"(?:er)?\s*(?:%s|%s)(?![\w])" % (_FR_MONTHS, _AR_MONTHS), re.IGNORECASE)
 # '5،2 مليون': the Arabic comma between digits is a list's comma in most copy, a decimal
 # sign in some wire copy, and some reverse the digits around it: never read
@@ -94,11 +103,17 @@ has_number_words = has_arabic   # an Arabic passage may state a figure in words 
 
 
 def guess_language(text: str) -> str:
-    """'ar', 'fr' or 'en' for a passage whose language no field states (a quote, an article)."""
-    if ARABIC_LETTER.search(text):
+    """'ar', 'fr' or 'en' for a passage whose language no field states (a quote, an article).
+    Most passages are English and end at the first check: this runs on every sentence."""
+    if text.isascii():
+        french = not _FR_GATE.isdisjoint(_ASCII_WORD.findall(text.lower())) or \
+            ("." in text and _POINT_THOUSANDS.search(text) is not None)
+    elif ARABIC_LETTER.search(text):
         return "ar"
-    if _FR_HINT.search(text) or _FR_MONTH.search(text) or _FR_LETTERS.search(text) or \
-            _POINT_THOUSANDS.search(text):
+    else:
+        french = not _FR_GATE.isdisjoint(_WORD.findall(text.lower())) or \
+            _FR_LETTERS.search(text) is not None
+    if french:
         french, english = len(_FR_MARKERS.findall(text)), len(_EN_MARKERS.findall(text))
         if french > english or (french == english and FRENCH_ONLY.search(text)):
             return "fr"
