@@ -340,9 +340,10 @@ def find_figures(text: str, exempt_dates: bool = True, language: str | None = No
     None and says why in `doubt`. `language` ('en', 'fr', 'ar') is the text's, guessed when
     not given (a quote's); Arabic words are read in any text."""
     original, text = text, fold_digits(text)
-    figures = _find_figures(text, exempt_dates)
-    if language is None or language == "en":
-        language = number_words.guess_language(text) if language is None else language
+    words = _LETTERS.findall(text.lower())    # once, for the English words and the language
+    figures = _find_figures(text, exempt_dates, words)
+    if language is None:
+        language = number_words.guess_language(text, words)
     if language != "en" or (not text.isascii() and number_words.has_arabic(text)):
 
         def make(start, end, value, percent, doubt):
@@ -354,7 +355,7 @@ def find_figures(text: str, exempt_dates: bool = True, language: str | None = No
     return figures
 
 
-def _find_figures(text: str, exempt_dates: bool) -> list:
+def _find_figures(text: str, exempt_dates: bool, words: list) -> list:
     """find_figures in English, in a text whose digits are Western."""
     figures = []
     for match in _DIGITS.finditer(text):
@@ -372,7 +373,7 @@ def _find_figures(text: str, exempt_dates: bool) -> list:
         figures.append(Figure(text[start:end], start, end, _float(value), percent, doubt))
     starts, ends = [f.start for f in figures], [f.end for f in figures]
     # the word rules are slow on long texts: run them only when a number word is there
-    has_words = not _WORD_SET.isdisjoint(_LETTERS.findall(text.lower()))
+    has_words = not _WORD_SET.isdisjoint(words)
     for run in _WORD_RUN.finditer(text) if has_words else ():
         # words inside a figure in digits ('million' in '1.2 million') are read already
         tokens = [t for t in _tokens(run.group(), run.start()) if not _inside(starts, ends, t[1], t[2])]
@@ -413,7 +414,7 @@ def find_vague(text: str) -> list:
         if match.group("second"):
             floor *= VAGUE_FLOORS[match.group("second").lower()]
         found.append(Figure(match.group(0), match.start(), match.end(), float(floor), False))
-    if number_words.guess_language(text) != "en":
+    if number_words.may_be_foreign_vague(text) and number_words.guess_language(text) != "en":
         # '2 millions' in French is a number, not the English vague 'millions'
         numbers = [f for f in find_figures(text) if f.value is not None]
         found = [f for f in found if not any(n.start <= f.start < n.end for n in numbers)]

@@ -91,6 +91,7 @@ _DATE_DAY = re.compile(r"(?:er)?\s*(?:%s|%s)(?![\w])" % (_FR_MONTHS, _AR_MONTHS)
 _ARABIC_COMMA = re.compile(r"(?<![\d.,])\d+\u060c\d+")
 _SCALE_AFTER = re.compile(r"\s*(?:الف|الاف|مليون|ملايين|مليار|مليارات|mille|millions?|milliards?)(?!\w)")
 _POINT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_POINT_GROUP = re.compile(r"\d\.\d\d\d(?!\d)")
 _FR_PERCENT = re.compile(r"\s*pour\s?cent\b", re.IGNORECASE)
 
 
@@ -102,12 +103,15 @@ def has_arabic(text: str) -> bool:
 has_number_words = has_arabic   # an Arabic passage may state a figure in words alone
 
 
-def guess_language(text: str) -> str:
+def guess_language(text: str, ascii_words: list | None = None) -> str:
     """'ar', 'fr' or 'en' for a passage whose language no field states (a quote, an article).
-    Most passages are English and end at the first check: this runs on every sentence."""
+    Most passages are English and end at the first check: this runs on every sentence.
+    `ascii_words`: the passage's runs of a-z, lower-cased, when the caller has them."""
     if text.isascii():
-        french = not _FR_GATE.isdisjoint(_ASCII_WORD.findall(text.lower())) or \
-            ("." in text and _POINT_THOUSANDS.search(text) is not None)
+        if ascii_words is None:
+            ascii_words = _ASCII_WORD.findall(text.lower())
+        french = not _FR_GATE.isdisjoint(ascii_words) or \
+            ("." in text and _POINT_GROUP.search(text) is not None)
     elif ARABIC_LETTER.search(text):
         return "ar"
     else:
@@ -366,6 +370,12 @@ def _read_arabic(tokens: list, k: int, letters: str) -> tuple:
     if k == start or (k == start + 1 and tokens[start][0] in ("واحد", "واحدة", "احد")):
         return max(k, start + 1), None
     return k, total + (current or 0)
+
+
+def may_be_foreign_vague(text: str) -> bool:
+    """Whether the text may hold a French or Arabic vague magnitude: a quick look first."""
+    return "illiers" in text or "izaines" in text or "entaines" in text or "illiards" in text \
+        or (not text.isascii() and ARABIC_LETTER.search(text) is not None)
 
 
 def find_vague(text: str, make) -> list:
