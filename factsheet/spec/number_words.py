@@ -374,7 +374,7 @@ def _read_arabic(tokens: list, k: int, letters: str) -> tuple:
 
 def may_be_foreign_vague(text: str) -> bool:
     """Whether the text may hold a French or Arabic vague magnitude: a quick look first."""
-    return "illiers" in text or "izaines" in text or "entaines" in text or "illiards" in text \
+    return "illiers" in text or "izaines" in text or "entaines" in text or "illi" in text \
         or (not text.isascii() and ARABIC_LETTER.search(text) is not None)
 
 
