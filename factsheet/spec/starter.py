@@ -26,7 +26,6 @@ title: "Example Town: floods displace families"
 subtitle: Humanitarian fact sheet
 location: Example Town
 as_of: {today}
-language: en        # en, fr or ar: the language of the sheet's printed words, dates and numbers
 organisation: Your organisation
 contact: info@example.org
 disclaimer: Figures are as reported by the sources cited.
