@@ -429,7 +429,7 @@ class _Check:
         code, words = qualifier_before(before)
         if code is None:
             return
-        printed, ref = ENGLISH.value(fact), f"{{{fact.id}}}"
+        printed, ref = self.words.value(fact), f"{{{fact.id}}}"   # as the sheet prints it
         if fact.qualifier:
             self.diags.warning(pos, "qualifier-twice",
                                f"the qualifier would be printed twice: '{words} {printed}'",

@@ -166,7 +166,7 @@ key_figures: [bloques]
 sections:
   - heading: Situation
     text: |
-      Environ {{bloques}} sont bloquées dans la ville. {extra}
+      Selon franceinfo, {{bloques}} sont bloquées dans la ville. {extra}
 """
 
 
@@ -185,5 +185,28 @@ def test_a_french_spec_reads_french_figures(tmp_path, extra, message):
     path.write_text(FRENCH_SPEC.format(extra=extra), encoding="utf-8")
     sheet, diagnostics = check_spec(path, today=TODAY)
     found = [f"{d.line}:{d.col}: {d.message}" for d in diagnostics if d.severity == "error"]
-    col = 7 + len("Environ {bloques} sont bloquées dans la ville. ")
+    col = 7 + len("Selon franceinfo, {bloques} sont bloquées dans la ville. ")
+    assert not [d for d in diagnostics if d.severity == "warning"]
     assert found == ([message.replace("22:7", f"22:{col}")] if message else [])
+
+
+def test_qualifier_words_before_a_fact_in_arabic_text_are_checked_as_printed(tmp_path):
+    path = write_spec(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("      قتل {killed-raid}", "      قتل ما لا يقل عن {killed-raid}")
+    path.write_text(text, encoding="utf-8")
+    sheet, diagnostics = check_spec(path, today=TODAY)
+    assert [f"{d.line}:{d.col}: {d.message}" for d in diagnostics] == [
+        "39:24: the qualifier would be printed twice: 'ما لا يقل عن ما لا يقل عن 21'"]
+
+
+def test_a_qualifier_written_in_french_in_a_spec_names_the_one_to_write(tmp_path):
+    (tmp_path / "sources").mkdir()
+    shutil.copy(ARTICLES / "francetvinfo-2017-raqqa.fr.txt", tmp_path / "sources")
+    path = tmp_path / "spec.yaml"
+    path.write_text(FRENCH_SPEC.format(extra="").replace("qualifier: about", "qualifier: environ"),
+                    encoding="utf-8")
+    sheet, diagnostics = check_spec(path, today=TODAY)
+    error = [d for d in diagnostics if d.severity == "error"][0]
+    assert (error.line, error.col) == (14, 16)
+    assert error.message.startswith("unknown qualifier 'environ': use one of at least, more than")
+    assert error.hint == "'environ' means about: write qualifier: about"
