@@ -72,7 +72,6 @@ _FR_GATE = frozenset(
     "mars avril mai juin juillet août aout septembre octobre novembre décembre decembre "
     "des les une dans selon personnes sont ont".split())
 _ASCII_WORD = _Lazy(r"[a-z]+")
-_WORD = _Lazy(r"[^\W\d_]+")
 _DATE_DAY = _Lazy(r"(?:er)?\s*(?:%s|%s)(?![\w])" % (_FR_MONTHS, AR_MONTHS), re.IGNORECASE)
 # '5،2 مليون': the Arabic comma between digits is a list's comma in most copy, a decimal
 # sign in some wire copy, and some reverse the digits around it: never read
@@ -95,16 +94,14 @@ def guess_language(text: str, ascii_words: list | None = None) -> str:
     """'ar', 'fr' or 'en' for a passage whose language no field states (a quote, an article).
     Most passages are English and end at the first check: this runs on every sentence.
     `ascii_words`: the passage's runs of a-z, lower-cased, when the caller has them."""
-    if text.isascii():
-        if ascii_words is None:
-            ascii_words = _ASCII_WORD.findall(text.lower())
-        french = not _FR_GATE.isdisjoint(ascii_words) or \
-            ("." in text and _POINT_GROUP.search(text) is not None)
-    elif ARABIC_LETTER.search(text):
+    if not text.isascii() and ARABIC_LETTER.search(text):
         return "ar"
-    else:
-        french = not _FR_GATE.isdisjoint(_WORD.findall(text.lower())) or \
-            _FR_LETTERS.search(text) is not None
+    if ascii_words is None:
+        ascii_words = _ASCII_WORD.findall(text.lower())
+    # a French number word or month ('août' and 'décembre' by their accents), or '100.000'
+    french = not _FR_GATE.isdisjoint(ascii_words) or \
+        ("." in text and _POINT_GROUP.search(text) is not None) or \
+        (not text.isascii() and _FR_LETTERS.search(text) is not None)
     if french:
         french, english = len(_FR_MARKERS.findall(text)), len(_EN_MARKERS.findall(text))
         if french > english or (french == english and FRENCH_ONLY.search(text)):
