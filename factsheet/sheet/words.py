@@ -117,11 +117,16 @@ class Words:
         if self.catalogue["first_day"] and day.day == 1:
             pattern = pattern.replace("d", "'%s'" % self.catalogue["first_day"], 1)
         if self.catalogue["month_names"]:
-            from babel import Locale
-            names = "/".join(Locale.parse(name).months["format"]["wide"][day.month]
-                             for name in self.catalogue["month_names"])
-            pattern = pattern.replace("MMMM", "'%s'" % names)
+            pattern = pattern.replace("MMMM", "'%s'" % self._months[day.month])
         return format_date(day, pattern, locale=self.locale)
+
+    @functools.cached_property
+    def _months(self) -> dict:
+        """Month number -> the catalogue's locales' wide names joined: 8 -> 'آب/أغسطس'."""
+        from babel import Locale
+        locales = [Locale.parse(name) for name in self.catalogue["month_names"]]
+        return {month: "/".join(locale.months["format"]["wide"][month] for locale in locales)
+                for month in range(1, 13)}
 
     def number(self, value: int | float, unit: str | None = None) -> str:
         """20000 -> 20,000; 1234567.89 -> 1,234,567.89; (400, '%') -> 400%; (5, 'km') -> 5 km."""

@@ -216,6 +216,9 @@ def test_a_french_or_arabic_sheet_prints_its_words_in_every_output_with_no_direc
     for output in (page, docx):
         assert all(word in output for word in words[:3]), [w for w in words if w not in output]
         assert not DIRECTION_MARKS.search(output)
+    import json
+    record = json.dumps(sheet_record(rebuilt), ensure_ascii=False) + dump_sheet(rebuilt)
+    assert words[1] in record and not DIRECTION_MARKS.search(record)
     pdf = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "s.pdf").pages)
     assert not DIRECTION_MARKS.search(pdf)
     assert words[2] in pdf or language == "ar"   # Arabic letters need the rtl font to be extracted
