@@ -67,7 +67,8 @@ FRENCH_ONLY = _Lazy(r"\b(?:deux|trois|quatre|cinq|huit|neuf|onze|douze|vingts?|t
 # what makes a passage worth counting its little words: a French number word or month, or
 # digits grouped by points (not 'six', 'cent' or 'million', which English has too)
 _FR_GATE = frozenset(
-    "deux trois quatre cinq huit neuf onze douze vingt vingts trente quarante cinquante soixante "
+    "dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine soixantaine "
+    "centaine millier deux trois quatre cinq huit neuf onze douze vingt vingts trente quarante cinquante soixante "
     "mille milliard milliards billions dizaines centaines milliers pour janvier février fevrier "
     "mars avril mai juin juillet août aout septembre octobre novembre décembre decembre "
     "des les une dans selon personnes sont ont".split())
@@ -79,6 +80,9 @@ _ARABIC_COMMA = _Lazy(r"(?<![\d.,])\d+\u060c\d+")
 _SCALE_AFTER = _Lazy(r"\s*(?:الف|الاف|مليون|ملايين|مليار|مليارات|mille|millions?|milliards?)(?!\w)")
 _POINT_THOUSANDS = _Lazy(r"\d{1,3}(?:\.\d{3})+")
 _POINT_GROUP = _Lazy(r"\d\.\d\d\d(?!\d)")
+_FR_ABOUT = _Lazy(r"\b(?:une|la|quelques|plusieurs|deux|trois)\s+(?:dizaine|douzaine|quinzaine|vingtaine|"
+                  r"trentaine|quarantaine|cinquantaine|soixantaine|centaine)s?\b|\b(?:un|le)\s+millier\b",
+                  re.IGNORECASE)
 _FR_PERCENT = _Lazy(r"\s*pour\s?cent\b", re.IGNORECASE)
 
 
@@ -170,6 +174,11 @@ def _french(text: str, figures: list, make) -> list:
     numbers = list(found)
     for match in _FR_VAGUE.finditer(text):
         if not any(match.start() < f.end and f.start < match.end() for f in numbers):
+            found.append(make(match.start(), match.end(), None, False, None))
+    # 'une centaine' is about a hundred, neither 100 nor more than 100: a figure that needs
+    # a source, whose only value is its own words
+    for match in _FR_ABOUT.finditer(text):
+        if not any(match.start() < f.end and f.start < match.end() for f in found):
             found.append(make(match.start(), match.end(), None, False, None))
     out = list(found)
     for figure in figures:

@@ -81,6 +81,16 @@ def test_vague_words_state_only_their_lower_bound(text, floor):
     assert not check_value(floor * 2, None, text, "more_than").ok
 
 
+@pytest.mark.parametrize("text, figure", [
+    ("une centaine de civils ont fui", "une centaine"), ("un millier de familles", "un millier"),
+    ("une vingtaine de morts selon l'OSDH", "une vingtaine"), ("une dizaine de blessés", "une dizaine"),
+])
+def test_a_french_approximate_number_is_a_figure_of_no_exact_value(text, figure):
+    """'une centaine' is about a hundred: it needs a source, and states neither 100 nor more."""
+    assert [(f.text, f.value) for f in find_figures(text, language="fr")] == [(figure, None)]
+    assert not check_value(100, None, text).ok and not check_value(100, None, text, "more_than").ok
+
+
 def test_a_count_before_a_plural_scale_is_no_vague_word():
     assert find_vague("3 آلاف شخص") == [] and find_vague("ثلاثة آلاف شخص") == []
     assert find_vague("2 millions de personnes") == []

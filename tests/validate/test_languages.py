@@ -175,6 +175,10 @@ sections:
     ("Le 7 juin, l'offensive a débuté [franceinfo].", None),
     ("Des milliers de personnes ont fui.", "22:7: figure 'Des milliers' has no source: use a "
      "{fact} or cite a [source] in the same sentence"),
+    ("Une centaine de civils ont fui.", "22:7: figure 'Une centaine' has no source: use a "
+     "{fact} or cite a [source] in the same sentence"),
+    ("Une centaine de civils ont fui [franceinfo].", "22:7: figure 'Une centaine' is not in the "
+     "archived text of 'franceinfo', which its sentence cites"),
     ("Deux millions et demi de personnes ont fui [franceinfo].", "22:7: figure 'Deux millions et "
      "demi' is not in the archived text of 'franceinfo', which its sentence cites"),
 ])
