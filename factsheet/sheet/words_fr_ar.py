@@ -54,7 +54,7 @@ FRENCH = {
     "key_figures": "Chiffres clés",
     "key_figure": "Chiffre clé",
     "other_figures": "Autres chiffres",
-    "cited_figures": "Chiffres des phrases sourcées",
+    "cited_figures": "Chiffres des phrases qui citent une source",
     "built_from": "Établie à partir de {spec}{on} par factsheet.",
     "built_on": " le {date}",
     "fact_id": "Identifiant",
