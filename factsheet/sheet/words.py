@@ -5,8 +5,9 @@ what CLDR (through Babel) knows about it: month names, digits, the decimal sign 
 thousands separator. Renderers, the layout and the audit page ask `words_for(sheet.language)`
 for anything they print, so that a new language never means editing them.
 
-Only English has a catalogue yet; any other language is printed in English for now (today
-`language:` sets the documents' metadata and nothing else). Babel is imported on first use.
+English, French and Arabic have catalogues (the French and Arabic ones are in
+words_fr_ar.py); the validator refuses a spec in any other language. Babel is imported on
+first use.
 """
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ ENGLISH = {
     # -- numbers and dates (the digits and separators are CLDR's)
     # a CLDR date pattern: 25 August 2017, unambiguous in every English-speaking country
     "date": "d MMMM y",
+    "first_day": None,                  # how the 1st of a month is written, when not '1' (fr: 1er)
+    # CLDR locales whose wide month names are joined by '/' (ar: Syrian and standard names);
+    # None: the language's own
+    "month_names": None,
+    # group, decimal and minus signs when not CLDR's (ar: Western digits without a U+200E)
+    "number_symbols": None,
     "percent": "{number}%",             # 400%
     "with_unit": "{number} {unit}",     # 5 km
     "qualified": "{qualifier} {number}",   # at least 20,000
@@ -117,8 +124,12 @@ ENGLISH = {
     "site_before": "Before",
     "site_after": "After",
 }
-CATALOGUES = {"en": ENGLISH}
+from .words_fr_ar import ARABIC, FRENCH  # noqa: E402  (they copy ENGLISH's keys)
+
+CATALOGUES = {"en": ENGLISH, "fr": FRENCH, "ar": ARABIC}
 FALLBACK = "en"
+# What the validator and messages list as the supported languages
+LANGUAGES = tuple(CATALOGUES)
 
 
 class Words:
@@ -145,7 +156,20 @@ class Words:
     def date(self, day) -> str:
         """25 August 2017, as the catalogue's CLDR pattern writes a day."""
         from babel.dates import format_date
-        return format_date(day, self.catalogue["date"], locale=self.locale)
+        pattern = self.catalogue["date"]
+        if self.catalogue["first_day"] and day.day == 1:
+            pattern = pattern.replace("d", "'%s'" % self.catalogue["first_day"], 1)
+        if self.catalogue["month_names"]:
+            pattern = pattern.replace("MMMM", "'%s'" % self._months[day.month])
+        return format_date(day, pattern, locale=self.locale)
+
+    @functools.cached_property
+    def _months(self) -> dict:
+        """Month number -> the catalogue's locales' wide names joined: 8 -> 'آب/أغسطس'."""
+        from babel import Locale
+        locales = [Locale.parse(name) for name in self.catalogue["month_names"]]
+        return {month: "/".join(locale.months["format"]["wide"][month] for locale in locales)
+                for month in range(1, 13)}
 
     def number(self, value: int | float, unit: str | None = None) -> str:
         """20000 -> 20,000; 1234567.89 -> 1,234,567.89; (400, '%') -> 400%; (5, 'km') -> 5 km."""
@@ -179,6 +203,8 @@ class Words:
         faster than Babel's, and used only when it prints what Babel prints (thousands
         grouped in threes); None for a language grouped otherwise (hi: 12,34,567)."""
         from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+        if self.catalogue["number_symbols"]:
+            return str.maketrans(self.catalogue["number_symbols"])
         symbols = str.maketrans({",": get_group_symbol(self.locale), ".": get_decimal_symbol(self.locale),
                                  "-": get_minus_sign_symbol(self.locale)})
         probes = (0, 7, 1234, -12345, 1234567, Decimal("-1234.5"), Decimal("0.00001"), 10 ** 21)
@@ -231,8 +257,9 @@ def _grouped(number: int | Decimal) -> str:
 
 @functools.lru_cache(maxsize=None)
 def words_for(language: str | None) -> Words:
-    """The words of a sheet's language ('en', 'en-GB'); English for one without a catalogue."""
-    primary = (language or FALLBACK).replace("_", "-").split("-")[0].lower()
+    """The words of a sheet's language ('en', 'en-GB', 'ar-SY'); English for one without a
+    catalogue (the validator refuses such a spec; a model built by hand still prints)."""
+    primary = language_of(language)
     return Words(primary if primary in CATALOGUES else FALLBACK)
 
 
@@ -247,3 +274,8 @@ def language_name(language: str, shown_in: str | None = None) -> str:
             (shown_in or language).replace("-", "_")) or language
     except (ValueError, UnknownLocaleError):
         return language
+
+
+def language_of(tag: str | None) -> str:
+    """The language of a tag, as the catalogues are keyed: 'en-GB' -> 'en', 'AR_sy' -> 'ar'."""
+    return (tag or FALLBACK).replace("_", "-").split("-")[0].lower()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import limits
+from ..spec.arabic import NEEDS_FOLDING, fold_for_matching
 
 MAX_ARCHIVE_BYTES = limits.MAX_ARCHIVE_BYTES
 REPLACEMENT = "\ufffd"
@@ -20,6 +21,8 @@ _TYPOGRAPHY = str.maketrans({
     "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
     "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ",
     "\u2009": " ", "\u200a": " ", "\u00ad": None, "\u200b": None, "\ufeff": None,
+    # direction marks that web pages and Word put around figures in Arabic text: unseen
+    "\u200e": None, "\u200f": None, "\u061c": None,
 })
 _SPACE = re.compile(r"\s+")
 # Text taken from a PDF keeps the hyphens of its line breaks: 'in- jured', 'Turkish- affiliated'.
@@ -51,6 +54,26 @@ class Archive:
     def unhyphenated(self) -> str:
         return _WORD_HYPHEN.sub("", self.text)
 
+    @functools.cached_property
+    def foreign(self) -> bool:
+        """Whether the text has Arabic script or 'œ', which quotes match only when folded."""
+        return NEEDS_FOLDING.search(self.text) is not None
+
+    @functools.cached_property
+    def folded(self) -> tuple:
+        """The text as arabic.fold_for_matching folds it, and where each character came from."""
+        return fold_for_matching(self.text)
+
+    def position(self, quote: str) -> int:
+        """Where the quote starts in the (normalised) text, typography aside; -1 if not there."""
+        wanted = normalise(quote)
+        at = self.text.find(wanted) if wanted else -1
+        if at < 0 and wanted and (NEEDS_FOLDING.search(wanted) or self.foreign):
+            folded, where = self.folded
+            at = folded.find(fold_for_matching(wanted)[0])
+            at = where[at] if at >= 0 else -1
+        return at
+
     def find(self, quote: str) -> bool:
         """Whether the quote is in the article, typography aside.
 
@@ -65,6 +88,10 @@ class Archive:
         if "-" in wanted or "- " in self.text:
             if _WORD_HYPHEN.sub("", wanted) in self.unhyphenated:
                 return True
+        # Arabic typography (harakat, tatweel, alef forms, Arabic-Indic digits) and French 'œ'
+        if (NEEDS_FOLDING.search(wanted) or self.foreign) and \
+                fold_for_matching(wanted)[0] in self.folded[0]:
+            return True
         if REPLACEMENT not in self.text:
             return False
         pattern = "".join(

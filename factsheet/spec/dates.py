@@ -16,13 +16,3 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
 MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, 1)}
 
-# The month names of translations' prose (French; Arabic in both the Levantine names Syria
-# uses and the international ones, as UN Syria texts pair them: 'حزيران/يونيو'), read only so
-# that '5 juin 2017' or '5 حزيران/يونيو' is a date, not a figure
-TRANSLATED_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
-    "تشرين الأول", "تشرين الثاني", "كانون الأول",
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-    "أكتوبر", "نوفمبر", "ديسمبر")

@@ -6,14 +6,15 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .dates import MONTHS, TRANSLATED_MONTHS
-from .qualifiers import disagreement, kind, qualifier_before, spec_words, supports
+from . import number_words
+from .arabic import fold_digits
+from .dates import MONTHS
+from .qualifiers import disagreement, kind, qualifier_after, qualifier_before, spec_words, supports
 
 # Month names and their short forms, matched ignoring case except 'may', which is a month
 # only as May or MAY: '12 may have died' is a figure, not a date
 MONTH_NAMES = "|".join(["(?-i:May|MAY)" if m == "May" else m.lower() for m in MONTHS]
-                       + [m[:3].lower() for m in MONTHS if m != "May"] + ["sept"]
-                       + sorted(TRANSLATED_MONTHS, key=len, reverse=True))
+                       + [m[:3].lower() for m in MONTHS if m != "May"] + ["sept"])
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -333,9 +334,29 @@ def _with_percent(text: str, end: int) -> tuple:
     return (pct.end(), True) if pct else (end, False)
 
 
-def find_figures(text: str, exempt_dates: bool = True) -> list:
-    """Every figure in `text`, in order: numbers in digits and in words. A figure whose value
-    cannot be read with certainty ('13 lakh', '10m') has value None and says why in `doubt`."""
+def find_figures(text: str, exempt_dates: bool = True, language: str | None = None) -> list:
+    """Every figure in `text`, in order: numbers in digits (Western or Arabic-Indic) and in
+    words. A figure whose value cannot be read with certainty ('13 lakh', '10m') has value
+    None and says why in `doubt`. `language` ('en', 'fr', 'ar') is the text's, guessed when
+    not given (a quote's); Arabic words are read in any text."""
+    original, text = text, fold_digits(text)
+    words = _LETTERS.findall(text.lower())    # once, for the English words and the language
+    figures = _find_figures(text, exempt_dates, words)
+    if language is None:
+        language = number_words.guess_language(text, words)
+    if language != "en" or (not text.isascii() and number_words.has_arabic(text)):
+
+        def make(start, end, value, percent, doubt):
+            return Figure(original[start:end], start, end, _float(value), percent, doubt)
+        figures = number_words.add_figures(text, figures, language, exempt_dates, make)
+    if text is not original:   # Arabic-Indic digits: each figure as written
+        figures = [Figure(original[f.start:f.end], f.start, f.end, f.value, f.percent, f.doubt)
+                   for f in figures]
+    return figures
+
+
+def _find_figures(text: str, exempt_dates: bool, words: list) -> list:
+    """find_figures in English, in a text whose digits are Western."""
     figures = []
     for match in _DIGITS.finditer(text):
         value, end, doubt, scaled = _read_digits(text, match)
@@ -352,7 +373,7 @@ def find_figures(text: str, exempt_dates: bool = True) -> list:
         figures.append(Figure(text[start:end], start, end, _float(value), percent, doubt))
     starts, ends = [f.start for f in figures], [f.end for f in figures]
     # the word rules are slow on long texts: run them only when a number word is there
-    has_words = not _WORD_SET.isdisjoint(_LETTERS.findall(text.lower()))
+    has_words = not _WORD_SET.isdisjoint(words)
     for run in _WORD_RUN.finditer(text) if has_words else ():
         # words inside a figure in digits ('million' in '1.2 million') are read already
         tokens = [t for t in _tokens(run.group(), run.start()) if not _inside(starts, ends, t[1], t[2])]
@@ -393,6 +414,12 @@ def find_vague(text: str) -> list:
         if match.group("second"):
             floor *= VAGUE_FLOORS[match.group("second").lower()]
         found.append(Figure(match.group(0), match.start(), match.end(), float(floor), False))
+    if number_words.may_be_foreign_vague(text) and number_words.guess_language(text) != "en":
+        # '2 millions' in French is a number, not the English vague 'millions'
+        numbers = [f for f in find_figures(text) if f.value is not None]
+        found = [f for f in found if not any(n.start <= f.start < n.end for n in numbers)]
+        found += number_words.find_vague(text, lambda start, end, floor: Figure(
+            text[start:end], start, end, float(floor), False))
     return found
 
 
@@ -449,6 +476,8 @@ def check_value(value: float, unit: str | None, quote: str, qualifier: str | Non
                 continue
             stated, words = qualifier_before(quote[:figure.start])
             where = "the quote"
+            if stated is None and number_words.guess_language(quote) != "en":   # "946 مدنياً على الأقل"
+                stated, words = qualifier_after(quote[figure.end:])
             if stated is None and before and not quote[:figure.start].strip():
                 stated, words = qualifier_before(before.rstrip() + " ")
                 where = "the source, just before the quote,"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .arabic import fold_for_matching, fold_letters
+
 # A qualifier's code (what the model stores) -> the words a spec writes for it, and the kind
 # of bound it states about the value N. The printed words are sheet/words.py's, per language.
 QUALIFIERS = {
@@ -54,10 +56,28 @@ _QUOTE_WORDS = {
     "nearly": "nearly", "almost": "almost", "close to": "nearly", "just under": "nearly",
     "about": "about", "some": "about", "roughly": "about", "an estimated": "about",
     "around": "around", "approximately": "approximately", "approx.": "approximately",
+    # French
+    "au moins": "at least", "pas moins de": "at least", "au minimum": "at least",
+    "plus de": "more than", "plus d'": "more than", "au-delà de": "more than",
+    "jusqu'à": "up to", "au plus": "up to", "pas plus de": "up to", "au maximum": "up to",
+    "moins de": "less than", "moins d'": "less than",
+    "près de": "nearly", "presque": "almost", "quasiment": "almost", "un peu moins de": "nearly",
+    "environ": "about", "quelque": "about", "autour de": "around", "approximativement": "approximately",
+    # Arabic, as written; folded below as arabic.fold_letters folds the text before them
+    "ما لا يقل عن": "at least", "لا يقل عن": "at least", "ما لا يقل على": "at least",
+    "أكثر من": "more than", "ما يزيد عن": "more than", "ما يزيد على": "more than",
+    "يزيد عن": "more than", "يزيد على": "more than", "أزيد من": "more than",
+    "ما يصل إلى": "up to", "يصل إلى": "up to", "ما لا يزيد عن": "up to", "ما لا يزيد على": "up to",
+    "أقل من": "less than", "ما يقل عن": "less than",
+    "قرابة": "nearly", "ما يقارب": "nearly", "يقارب": "nearly",
+    "نحو": "about", "زهاء": "about", "حوالي": "around", "حوالى": "around",
 }
+_QUOTE_WORDS = {fold_letters(words): meant for words, meant in _QUOTE_WORDS.items()}
 # the longest words first: 'no more than 5' is an upper bound, not 'more than 5'
-_BEFORE = re.compile(r"(?<![\w.])(?P<words>%s)\s+$" % "|".join(
+# ('plus d'un million': French elides before a vowel, with no space after the apostrophe)
+_BEFORE = re.compile(r"(?<![\w.])(?P<words>%s)(?:\s+|(?<='))$" % "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_QUOTE_WORDS, key=len, reverse=True)), re.I)
+_APOSTROPHES = str.maketrans("\u2019\u02bc", "''")
 
 
 def code_of(words: str) -> str | None:
@@ -78,16 +98,41 @@ def kind(qualifier: str | None) -> str:
 def qualifier_before(text: str):
     """The qualifier the words just before a figure state: (its code, words as written),
     or (None, None). 'fewer than 80' gives ('fewer_than', 'fewer than')."""
-    found = _BEFORE.search(text[-30:])
+    tail = text[-40:]
+    if tail.isascii():
+        folded, where = tail, None
+    else:   # Arabic with its short vowels or tatweel: 'أَكثر مِن'
+        folded, where = fold_for_matching(tail.translate(_APOSTROPHES))
+    found = _BEFORE.search(folded)
     if not found:
         return None, None
-    words = found.group("words")
-    return _CODES[_QUOTE_WORDS[" ".join(words.lower().split())]], words
+    start, end = found.span("words")
+    words = tail[start:end] if where is None else tail[where[start]:where[end - 1] + 1]  # as written
+    return _CODES[_QUOTE_WORDS[" ".join(found.group("words").lower().split())]], words
+
+
+def _folded(text: str) -> str:
+    """Arabic letters in one spelling and curly apostrophes straight, one character for one."""
+    return fold_letters(text).translate(_APOSTROPHES) if not text.isascii() else text
+
+
+# French and Arabic also put 'at least' after the counted noun: '903 blessés au moins',
+# '946 مدنياً على الأقل' (the figure, at most two words, then the words)
+_AFTER = re.compile(r"^(?:\s+[^\s\d.,;:]+){0,2}?\s+(?P<words>au moins|%s)(?!\w)" % fold_letters("على الأقل"), re.I)
+
+
+def qualifier_after(text: str):
+    """The qualifier stated just after a figure ('au moins', 'على الأقل'): (code, words) or (None, None)."""
+    head = text[:40]
+    found = _AFTER.match(_folded(head))
+    if not found:
+        return None, None
+    return "at_least", head[found.start("words"):found.end("words")]
 
 
 def meaning(words: str):
     """The code of the qualifier that prose words mean ('roughly' -> 'about'), or None."""
-    meant = _QUOTE_WORDS.get(" ".join(words.lower().split()))
+    meant = _QUOTE_WORDS.get(" ".join(_folded(words).lower().split()))
     return _CODES[meant] if meant else None
 
 

@@ -1,7 +1,8 @@
 """Characters a sheet must not carry: unprintable, hiding or reordering a figure, or undrawable.
 
-Unprintable ones, ones that hide or reorder a figure, and, in printed fields, ones the
-sheet's font cannot draw (they would vanish silently).
+Unprintable ones, ones that hide or reorder a figure (direction marks included), and, in
+printed fields, ones the sheet's fonts cannot draw (they would vanish silently). Arabic
+script is drawn; emoji and other scripts are not.
 """
 from __future__ import annotations
 
@@ -15,11 +16,17 @@ _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Invisible characters with no use in a fact sheet that can split a figure unseen
 # ('2\u200b0' looks like 20 but reads as two numbers).
 _INVISIBLE = set("\u200b\u2060\u2061\u2062\u2063\u2064\ufeff\u180e")
+# Direction marks that Word and web pages put around figures in Arabic text. Refused, not
+# stripped: the spec stays what the sheet prints, and the sheet sets the direction of its
+# text itself (a mark printed beside a figure can move it in the reader's PDF viewer).
+_DIRECTION_MARKS = set("\u200e\u200f\u061c")
 _NOTE = {
     "unprintable": "cannot be printed in a PDF or DOCX: remove it",
     "bidi": "could reorder the text around it, figures included: remove it",
     "invisible": "is invisible and can hide or split a figure: remove it",
     "next-to-digit": "is invisible and stands next to a figure: remove it",
+    "direction-mark": ("is an invisible direction mark (pasted from Word or a web page): remove "
+                       "it; the sheet sets the direction of Arabic text itself"),
 }
 # Printed with certainty by the bundled font, so the font file is read only for rarer text.
 _COMMON = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x100)])) | frozenset(
@@ -59,6 +66,8 @@ def problems(text: str):
             yield i, "bidi", char
         elif char in _INVISIBLE:
             yield i, "invisible", char
+        elif char in _DIRECTION_MARKS:
+            yield i, "direction-mark", char
         elif unicodedata.category(char) == "Cf" and (
                 text[i - 1:i].isdigit() or text[i + 1:i + 2].isdigit()):
             yield i, "next-to-digit", char   # a soft hyphen or joiner inside '20\u00ad000'
@@ -86,17 +95,15 @@ def unprintable_by_font(text: str):
     for match in _UNCOMMON.finditer(text):
         known = known or _font_characters()   # the font file is read only when needed
         char = match.group()
-        # the Arabic block passes here (issue 13: translations); the Arabic font and its
-        # own check come with right-to-left sheets
-        if char not in known and not _unprintable(char) and not "\u0600" <= char <= "\u06ff":
+        if char not in known and not _unprintable(char) and char not in _DIRECTION_MARKS:
             yield match.start(), char
 
 
 def font_message(char: str, where: str, others: int = 0) -> str:
     script = unicodedata.name(char, "").split(" ")[0]
     if unicodedata.bidirectional(char) in ("R", "AL"):
-        why = f"right-to-left scripts ({script.title()}) are not supported yet"
+        why = f"of the right-to-left scripts, Arabic is supported, {script.title()} not yet"
     else:
-        why = "the sheet's font (Noto Sans) covers Latin, Greek and Cyrillic"
+        why = "the sheet's fonts (Noto Sans, Noto Sans Arabic) cover Latin, Greek, Cyrillic and Arabic"
     more = f" ({others:,} more in this field)" if others else ""
     return f"character {describe(char)} in {where} cannot be drawn{more}: {why}"

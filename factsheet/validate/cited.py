@@ -7,10 +7,12 @@ archive's figures are read once per archive (`figure_index`) and kept on the cac
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 
 from ..sheet.model import CitedFigure  # noqa: F401  (re-exported for validate)
+from ..spec.number_words import FRENCH_ONLY as _FRENCH_WORDS, guess_language, has_number_words
 from ..spec.figures import (_LETTERS, _WORD_SET, VAGUE_FLOORS, Figure, _close, find_figures,
                       find_vague)
 
@@ -27,16 +29,18 @@ _CHUNK = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))*[.!?]*")
 _DIGIT = re.compile(r"\d")
 
 
-def _archive_figures(text: str) -> list:
+def _archive_figures(text: str, language: str) -> list:
     """find_figures over a whole article, sentence by sentence: a figure never spans a full
     stop or a line, and the slow word rules then run only on sentences with a number word."""
     figures = []
     for chunk in _CHUNK.finditer(text):
         part = chunk.group(0)
-        if _DIGIT.search(part) or not _WORD_SET.isdisjoint(_LETTERS.findall(part.lower())):
+        if _DIGIT.search(part) or not _WORD_SET.isdisjoint(_LETTERS.findall(part.lower())) or \
+                (language == "ar" and has_number_words(part)) or \
+                (language == "fr" and _FRENCH_WORDS.search(part)):
             base = chunk.start()
             figures.extend(Figure(f.text, f.start + base, f.end + base, f.value, f.percent)
-                           for f in find_figures(part, exempt_dates=False))
+                           for f in find_figures(part, exempt_dates=False, language=language))
     return figures
 
 
@@ -51,10 +55,15 @@ class FigureIndex:
         self._passages: dict = {}
         self._lower: str | None = None
 
+    @functools.cached_property
+    def language(self) -> str:
+        """The article's language, guessed once: its sentences are read in it."""
+        return guess_language(self.text)
+
     @property
     def figures(self) -> list:
         if self._figures is None:
-            self._figures = [f for f in _archive_figures(self.text) if f.value is not None]
+            self._figures = [f for f in _archive_figures(self.text, self.language) if f.value is not None]
             for figure in self._figures:
                 self._by_value.setdefault((_key(figure.value), figure.percent), figure)
         return self._figures
@@ -70,7 +79,7 @@ class FigureIndex:
             start = max(0, at - MAX_PASSAGE)
             chunk = _CHUNK.match(self.text, max((m.end() for m in _CHUNK.finditer(self.text, start, at + 1)
                                                  if m.end() <= at and m.group(0)), default=start))
-            for found in find_figures(chunk.group(0), exempt_dates=False):
+            for found in find_figures(chunk.group(0), exempt_dates=False, language=self.language):
                 if chunk.start() + found.start == at and found.value is not None and \
                         found.percent == figure.percent and _close(found.value, figure.value):
                     return Figure(found.text, at, at + len(found.text), found.value, found.percent)

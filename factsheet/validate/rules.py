@@ -15,7 +15,7 @@ from . import cited
 from . import edition as editions
 from .icons import read_key_figure
 from .. import limits
-from ..sources.archive import ArchiveCache, ArchiveError, mark_differences, normalise, resolve_archive
+from ..sources.archive import ArchiveCache, ArchiveError, mark_differences, resolve_archive
 from ..sheet.assemble import assemble_sheet
 from ..diagnostics import Diagnostics, did_you_mean
 from ..spec.fields import Fields
@@ -24,7 +24,7 @@ from ..spec.markup import SLUG, parse_inline, split_paragraphs
 from ..spec.sentences import sentence_edges
 from ..sheet.model import Fact, Source
 from ..sheet.record import label_text
-from ..sheet.words import words_for
+from ..sheet.words import LANGUAGES, language_of, words_for
 from ..spec.figures import check_value, find_figures
 from ..spec.qualifiers import (KIND_NAMES, SPEC_WORDS, code_of, kind, meaning, qualifier_before,
                                spec_words, supports)
@@ -116,6 +116,10 @@ class _Check:
         if language is not None and not re.fullmatch(r"[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
             self.diags.error(root.value["language"].pos, "bad-language",
                              f"'language' must be a language tag such as en, fr or ar, not {language!r}")
+        elif language is not None and language_of(language) not in LANGUAGES:
+            self.diags.error(root.value["language"].pos, "unsupported-language",
+                             f"language {language!r} has no catalogue of printed words: "
+                             f"use one of {', '.join(LANGUAGES)}")
         template = header["template"]
         if template is not None and not SLUG.match(template):
             self.diags.error(root.value["template"].pos, "bad-id",
@@ -302,7 +306,7 @@ class _Check:
         before = ""
         if found:   # the words just before the quote in its source may bound its figure
             text = self.archives[found[0]].text
-            at = text.find(normalise(fact.quote))
+            at = self.archives[found[0]].position(fact.quote)
             before = text[max(0, at - 40):at] if at > 0 else ""
         verdict = check_value(fact.value, fact.unit, fact.quote, fact.qualifier, before)
         if verdict.problem == "qualifier":   # at the qualifier the quote does not support
@@ -456,7 +460,7 @@ class _Check:
         code, words = qualifier_before(before)
         if code is None:
             return
-        printed, ref = ENGLISH.value(fact), f"{{{fact.id}}}"
+        printed, ref = self.words.value(fact), f"{{{fact.id}}}"   # as the sheet prints it
         if fact.qualifier:
             self.diags.warning(pos, "qualifier-twice",
                                f"the qualifier would be printed twice: '{words} {printed}'",
@@ -491,7 +495,13 @@ class _Check:
             if cites is None:   # refused by the public edition, with its own error
                 continue
             plain = sentence.replace("\x00", " ").replace("\x01", " ")
-            figures = find_figures(plain)
+            figures = find_figures(plain, language=self.words.language)
+            for figure in figures:   # '5،2 مليون': 5.2 or 2.5, whatever the source says
+                if figure.doubt and "\u060c" in figure.text:
+                    self.diags.error(locate(node, offset + start + figure.start, self.lines),
+                                     "unreadable-figure", f"figure '{figure.text}' cannot be read "
+                                     f"with certainty: {figure.doubt}")
+            figures = [f for f in figures if not (f.doubt and "\u060c" in f.text)]
             if role == "heading":   # 'Phase 2', 'Part II': the name of a part, not a figure
                 figures = [f for f in figures if not _PART_NUMBER.search(plain[:f.start])]
             if not cites:

@@ -74,7 +74,7 @@ def test_audit_pages_and_the_index_link_the_languages_of_one_sheet(spec):
     assert run("build", spec, "--out", out)[0] == 0
     french = (out / "raqqa-2017.fr.sources.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in french
-    assert ('<nav class="languages" aria-label="Languages"><a href="raqqa-2017.sources.html" lang="en" hreflang="en">'
+    assert ('<nav class="languages" aria-label="Langues"><a href="raqqa-2017.sources.html" lang="en" hreflang="en">'
             'English</a> · <a href="raqqa-2017.ar.sources.html" lang="ar" hreflang="ar">العربية</a>'
             ' · <span lang="fr" aria-current="page">français</span></nav>') in french
     arabic = (out / "raqqa-2017.ar.sources.html").read_text(encoding="utf-8")

@@ -47,10 +47,67 @@ def test_english_dates_print_day_month_year(day, printed):
     assert EN.date(day) == printed
 
 
-@pytest.mark.parametrize("language", ["en", "en-GB", "EN", "en_US", None, "fr", "ar", "zz-Latn"])
-def test_a_language_without_a_catalogue_is_printed_in_english_for_now(language):
+@pytest.mark.parametrize("language", ["en", "en-GB", "EN", "en_US", None, "zz-Latn"])
+def test_english_and_a_language_without_a_catalogue_print_in_english(language):
+    """The validator refuses a spec in a language without a catalogue; a model built by hand
+    in one still prints, in English."""
     assert words_for(language).language == "en"
     assert words_for(language).as_of(date(2017, 8, 25)) == "Figures as of 25 August 2017"
+
+
+@pytest.mark.parametrize("language, expected", [("fr", "fr"), ("fr-CH", "fr"), ("FR_fr", "fr"),
+                                                ("ar", "ar"), ("ar-SY", "ar"), ("AR", "ar")])
+def test_french_and_arabic_have_their_own_catalogues(language, expected):
+    assert words_for(language).language == expected
+
+
+FR, AR = words_for("fr"), words_for("ar")
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+@pytest.mark.parametrize("words, day, printed", [
+    (FR, date(2017, 8, 25), "25 août 2017"), (FR, date(2017, 8, 1), "1er août 2017"),
+    (FR, date(2017, 12, 31), "31 décembre 2017"),
+    (AR, date(2017, 8, 25), "25 آب/أغسطس 2017"), (AR, date(2017, 1, 6), "6 كانون الثاني/يناير 2017"),
+    (AR, date(2017, 10, 1), "1 تشرين الأول/أكتوبر 2017"),
+])
+def test_french_and_arabic_dates(words, day, printed):
+    assert words.date(day) == printed
+
+
+@pytest.mark.parametrize("words, value, unit, printed", [
+    (FR, 20000, None, "20" + NNBSP + "000"), (FR, 2.5, None, "2,5"), (FR, 4, "%", "4" + NBSP + "%"),
+    (FR, 1234567.89, None, f"1{NNBSP}234{NNBSP}567,89"), (FR, -5.25, "%", "-5,25" + NBSP + "%"),
+    (FR, 5, "km", "5" + NBSP + "km"),
+    (AR, 20000, None, "20,000"), (AR, 5, "%", "5%"), (AR, 2.5, None, "2.5"), (AR, -3, None, "-3"),
+    (AR, -5.5, "%", "-5.5%"), (AR, 1234567, None, "1,234,567"),
+])
+def test_french_and_arabic_numbers(words, value, unit, printed):
+    assert words.number(value, unit) == printed
+
+
+def test_qualified_values_in_french_and_arabic():
+    fact = Fact("f", 220, "killed", ("s",), "at least 220 killed", qualifier="at_least")
+    assert FR.value(fact) == "au moins 220"
+    assert AR.value(fact) == "ما لا يقل عن 220"
+    more = dataclasses.replace(fact, value=20000, qualifier="more_than")
+    assert FR.value(more) == "plus de 20" + NNBSP + "000"
+    assert AR.value(more) == "أكثر من 20,000"
+    assert FR.as_of(date(2017, 8, 25)) == "Chiffres au 25 août 2017"
+    assert AR.as_of(date(2017, 8, 25)) == "الأرقام حتى 25 آب/أغسطس 2017"
+
+
+DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def test_no_catalogue_word_or_format_carries_a_direction_mark():
+    """Babel's Arabic minus sign and short dates carry U+200E/U+200F: a sheet never prints them."""
+    for language in CATALOGUES:
+        words = words_for(language)
+        printed = [str(v) for v in words.catalogue.values()] + [
+            words.date(date(2017, month, day)) for month in range(1, 13) for day in (1, 25)] + [
+            words.number(v, u) for v in (-1234.5, 0, 20000, -3) for u in (None, "%", "km")]
+        assert not [p for p in printed if DIRECTION_MARKS.search(p)], language
 
 
 def test_every_catalogue_words_every_qualifier_code_and_has_every_key():
@@ -133,3 +190,39 @@ def test_the_fast_digits_are_babels_digits():
     for value in values:
         number = Decimal(repr(value)) if isinstance(value, float) and not value.is_integer() else int(value)
         assert english.number(value) == english._cldr_digits(number), value
+
+
+@pytest.mark.parametrize("language, words", [
+    ("fr", ["Chiffres au 25 août 2017", "au moins 220", "Sources", "Établi le 26 août 2017"]),
+    ("ar", ["الأرقام حتى 25 آب/أغسطس 2017", "ما لا يقل عن 220", "المصادر", "20,000"]),
+])
+def test_a_french_or_arabic_sheet_prints_its_words_in_every_output_with_no_direction_mark(
+        language, words, tmp_path):
+    """The Raqqa sheet with `language:` changed: the audit page, the PDF's text and the DOCX's
+    XML carry the language's words and no U+200E, U+200F or U+061C anywhere."""
+    from tests.fixture_specs import spec_variant
+
+    spec = spec_variant(tmp_path / "specs", ("language: en\n", f"language: {language}\n"))
+    rebuilt, diagnostics = check_spec(spec, today=date(2017, 9, 1))
+    assert rebuilt is not None, [str(d) for d in diagnostics]
+    rebuilt = dataclasses.replace(rebuilt, produced=date(2017, 8, 26))
+    layout = fit_page(rebuilt, load_template("default"))
+    render_pdf(rebuilt, layout, tmp_path / "s.pdf")
+    render_docx(rebuilt, layout, tmp_path / "s.docx")
+    page = audit_html(rebuilt)
+    with zipfile.ZipFile(tmp_path / "s.docx") as package:
+        docx = " ".join(package.read(name).decode() for name in package.namelist()
+                        if name.endswith(".xml"))
+    # a paragraph's words as Word shows them: an Arabic sheet splits Arabic and digits into runs
+    docx_text = " ".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", paragraph))
+                         for paragraph in re.findall(r"<w:p[ >].*?</w:p>", docx))
+    assert not DIRECTION_MARKS.search(docx)
+    for output in (page, docx_text):
+        assert all(word in output for word in words[:3]), [w for w in words if w not in output]
+        assert not DIRECTION_MARKS.search(output)
+    import json
+    record = json.dumps(sheet_record(rebuilt), ensure_ascii=False) + dump_sheet(rebuilt)
+    assert words[1] in record and not DIRECTION_MARKS.search(record)
+    pdf = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "s.pdf").pages)
+    assert not DIRECTION_MARKS.search(pdf)
+    assert words[2] in pdf or language == "ar"   # Arabic letters need the rtl font to be extracted
