@@ -15,6 +15,7 @@ from ..sheet.words import words_for
 from ..files import zip_bytes, zip_entry
 from . import document_timestamp
 from .docx_package import BULLET_STYLE, base_package
+from .accessible import logo_alt
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile("[ \t\r\n]+")
@@ -210,7 +211,7 @@ class _Writer:
         cells = [cell("".join(paragraphs), first_w, margins, colours.primary)]
         grid = [first_w]
         if logo_w:
-            picture = self.base.picture_xml(logo_w * EMU, logo_h * EMU, attr(self.logo_alt()))
+            picture = self.base.picture_xml(logo_w * EMU, logo_h * EMU, attr(logo_alt(self.sheet, self.layout.template)))
             cells.append(cell(para(f"<w:r>{picture}</w:r>", self.styles["Normal"], lay.small_size,
                                    logo_h, jc="right", at_least=True, right=lay.margin_right),
                               logo_w + lay.margin_right, margins, colours.primary))
@@ -218,14 +219,6 @@ class _Writer:
         about = self.words("header_table_about_logo" if logo_w else "header_table_about")
         return table(grid, ["".join(cells)], self.words("header_table"), about,
                      indent=-lay.margin_left)
-
-    def logo_alt(self) -> str:
-        """The template's `logo_alt`, else the organisation's name and "logo"; empty (decorative)
-        when neither is known or the template gives an empty text."""
-        alt = self.layout.template.logo_alt
-        if alt is None and self.sheet.organisation:
-            alt = self.words("logo_alt", organisation=self.sheet.organisation)
-        return alt or ""
 
     def figures(self) -> str:
         lay, colours = self.layout, self.colours

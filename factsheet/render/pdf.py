@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import io
 import time
 
 from reportlab import rl_config
@@ -14,6 +15,7 @@ from ..sheet.model import plain_text
 from ..theme.fonts import register_fonts
 from ..sheet.words import words_for
 from . import document_timestamp
+from .pdf_tags import Marks
 
 # Binary (Flate only) streams instead of ASCII85 on top: a fifth smaller, a millisecond faster per
 # sheet, read by every PDF reader. Set once, at import, so every build writes the same bytes.
@@ -28,6 +30,9 @@ def render_pdf(sheet, layout, out_path) -> None:
     font = register_fonts()
     height = layout.page_height
     target = out_path if hasattr(out_path, "write") else str(out_path)
+    archival = layout.template.pdfa
+    if archival:   # ReportLab writes into memory; pdf_archive finishes the file
+        target = io.BytesIO()
     canvas = Canvas(target, pagesize=(layout.page_width, height), invariant=1,
                     pageCompression=1, lang=sheet.language, initialFontName=font)
     _set_timestamp(canvas, sheet)
@@ -36,7 +41,13 @@ def render_pdf(sheet, layout, out_path) -> None:
     canvas.setSubject(plain_text(sheet.subtitle) or words_for(sheet.language)("subject"))
     canvas.setKeywords([k for k in (sheet.location, *sheet.keywords) if k])
     canvas.setCreator("factsheet")
+    marks = Marks(canvas) if archival else None
+    links, continued = [], _continued_box(layout)
     for item in layout.items:
+        if marks is not None:
+            marks.begin(item, sheet, layout, continues=item is continued)
+            if isinstance(item, TextBox) and item.link:
+                links.append(len(marks.tags) - 1)
         if isinstance(item, TextBox):
             # the layout's paragraph, rebuilt from its decisions (the fit usually wrapped it)
             box_paragraph(layout, item).drawOn(canvas, item.x, height - item.y - item.height)
@@ -51,8 +62,25 @@ def render_pdf(sheet, layout, out_path) -> None:
         elif isinstance(item, Picture):
             canvas.drawImage(str(item.path), item.x, height - item.y - item.height, item.width,
                              item.height, mask="auto")
+        if marks is not None:
+            marks.end()
     canvas.showPage()
     canvas.save()
+    if archival:
+        from .pdf_archive import finish_pdf   # pikepdf: only for a PDF/A sheet
+
+        finish_pdf(target.getvalue(), sheet, layout, marks, links,
+                   out_path if hasattr(out_path, "write") else str(out_path))
+
+
+def _continued_box(layout):
+    """The box that continues a paragraph divided between the columns (the right column's
+    first), or None: the tagged PDF reads the two as one paragraph."""
+    if not layout.split_words:
+        return None
+    right = layout.margin_left + layout.column_width
+    return next((item for item in layout.items if isinstance(item, TextBox)
+                 and item.role in ("paragraph", "bullet") and item.x > right), None)
 
 
 def _set_timestamp(canvas, sheet) -> None:
