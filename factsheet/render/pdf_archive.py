@@ -14,7 +14,7 @@ import functools
 import io
 import mimetypes
 from importlib import resources
-from xml.sax.saxutils import escape
+from html import escape
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
@@ -79,6 +79,10 @@ def _attach_evidence(pdf, sheet) -> None:
     pdf.Root.AF = specs
 
 
+def _xml(text: str) -> str:
+    return escape(text, quote=False)
+
+
 def _pdf_date(moment) -> str:
     return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
@@ -103,12 +107,12 @@ def _set_metadata(pdf, sheet, part: int) -> None:
     info["/CreationDate"] = info["/ModDate"] = String(_pdf_date(moment))
 
     def alt(value):
-        return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(value)}</rdf:li></rdf:Alt>'
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{_xml(value)}</rdf:li></rdf:Alt>'
 
     def bag(items):
-        return "<rdf:Bag>" + "".join(f"<rdf:li>{escape(i)}</rdf:li>" for i in items) + "</rdf:Bag>"
+        return "<rdf:Bag>" + "".join(f"<rdf:li>{_xml(i)}</rdf:li>" for i in items) + "</rdf:Bag>"
 
-    creator = f"<dc:creator><rdf:Seq><rdf:li>{escape(sheet.organisation)}</rdf:li></rdf:Seq>" \
+    creator = f"<dc:creator><rdf:Seq><rdf:li>{_xml(sheet.organisation)}</rdf:li></rdf:Seq>" \
               f"</dc:creator>" if sheet.organisation else ""
     subjects = f"<dc:subject>{bag(keywords)}</dc:subject>" if keywords else ""
     xmp = (
@@ -120,8 +124,8 @@ def _set_metadata(pdf, sheet, part: int) -> None:
         f'<dc:format>application/pdf</dc:format><dc:title>{alt(sheet.title_text)}</dc:title>'
         f'{creator}<dc:description>{alt(subject)}</dc:description>{subjects}'
         f'<dc:language>{bag([sheet.language])}</dc:language>'
-        f'<pdf:Keywords>{escape(", ".join(keywords))}</pdf:Keywords>'
-        f'<pdf:Producer>{escape(producer)}</pdf:Producer>'
+        f'<pdf:Keywords>{_xml(", ".join(keywords))}</pdf:Keywords>'
+        f'<pdf:Producer>{_xml(producer)}</pdf:Producer>'
         f'<xmp:CreatorTool>factsheet</xmp:CreatorTool><xmp:CreateDate>{iso}</xmp:CreateDate>'
         f'<xmp:ModifyDate>{iso}</xmp:ModifyDate><xmp:MetadataDate>{iso}</xmp:MetadataDate>'
         f'<pdfaid:part>{part}</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>'

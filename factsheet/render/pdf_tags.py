@@ -91,28 +91,30 @@ class Marks:
 
     def end(self) -> None:
         code = self.canvas._code
-        for index in range(getattr(self, "_start", len(code)), len(code)):
-            if "T*" in code[index]:
-                code[index] = space_line_ends(code[index])
+        start = getattr(self, "_start", len(code))
+        if len(code) > start:   # the item's drawing as one piece: a bullet and its text are two
+            code[start:] = [space_line_ends("\n".join(code[start:]))]
         self._start = len(code)
         self.canvas.addLiteral(self._closing)
 
 
-_TEXT_STEP = re.compile(r"/(F\d+)\+(\d+) ([\d.]+) Tf|T\*(?! ET)")
+# a font selection, or where a line ends with more text to come: a line break (T*) before more
+# text of the same text object, or the end of a text object (the bullet's) before another one
+_TEXT_STEP = re.compile(r"/(F\d+)\+(\d+) ([\d.]+) Tf|T\*(?=(?:(?!ET)[^(])*\()|ET(?=\s*BT)")
 
 
 def space_line_ends(code: str) -> str:
-    """ReportLab's text with a space shown at the end of each line but the last: text read
-    from the structure (screen readers, `pdfinfo -struct-text`) then has a space between the
-    words either side of a line break. A space draws nothing, and the next line starts from
-    the line's start (T*), so no pixel moves. Shown in the first subset of a font, whose codes
-    are ASCII's; a line that ends in another subset's font is left as it is."""
+    """ReportLab's text with a space shown where a line ends and more text follows (and after
+    a bullet or a source's number): text read from the structure (screen readers, `pdfinfo
+    -struct-text`) then has a space between the words either side of a line break. A space
+    draws nothing, and the next line starts from the line's start (T*, or a new text object),
+    so no pixel moves. It is shown in the first subset of a font, whose codes are ASCII's; a
+    line that ends in another subset's font (a non-ASCII last word) is left as it is."""
     out, last, subset = [], 0, None
     for match in _TEXT_STEP.finditer(code):
         if match.group(1):
             subset = match.group(2)
-            continue
-        if subset == "0":
+        elif subset == "0" and not code[:match.start()].rstrip().endswith(" ) Tj"):
             out.append(code[last:match.start()] + "( ) Tj ")
             last = match.start()
     return "".join(out) + code[last:]
