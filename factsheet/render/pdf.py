@@ -29,10 +29,9 @@ def render_pdf(sheet, layout, out_path) -> None:
         raise ValueError("render_pdf draws a finished layout: fit the page first (layout.fit.fit_page)")
     font = register_fonts()
     height = layout.page_height
-    target = out_path if hasattr(out_path, "write") else str(out_path)
-    archival = layout.template.pdfa
-    if archival:   # ReportLab writes into memory; pdf_archive finishes the file
-        target = io.BytesIO()
+    destination = out_path if hasattr(out_path, "write") else str(out_path)
+    archival = layout.template.pdfa   # PDF/A and tagged: ReportLab writes into memory, pdf_archive
+    target = io.BytesIO() if archival else destination   # finishes the file
     canvas = Canvas(target, pagesize=(layout.page_width, height), invariant=1,
                     pageCompression=1, lang=sheet.language, initialFontName=font)
     _set_timestamp(canvas, sheet)
@@ -42,15 +41,15 @@ def render_pdf(sheet, layout, out_path) -> None:
     canvas.setKeywords([k for k in (sheet.location, *sheet.keywords) if k])
     canvas.setCreator("factsheet")
     marks = Marks(canvas) if archival else None
-    links, continued = [], _continued_box(layout)
+    links, (divided, continued) = [], _divided(layout)
     for item in layout.items:
         if marks is not None:
             marks.begin(item, sheet, layout, continues=item is continued)
-            if isinstance(item, TextBox) and item.link:
-                links.append(len(marks.tags) - 1)
+        paragraph = None
         if isinstance(item, TextBox):
             # the layout's paragraph, rebuilt from its decisions (the fit usually wrapped it)
-            box_paragraph(layout, item).drawOn(canvas, item.x, height - item.y - item.height)
+            paragraph = box_paragraph(layout, item)
+            paragraph.drawOn(canvas, item.x, height - item.y - item.height)
         elif isinstance(item, Fill):
             canvas.setFillColor(HexColor(item.colour))
             canvas.rect(item.x, height - item.y - item.height, item.width, item.height, stroke=0,
@@ -63,24 +62,29 @@ def render_pdf(sheet, layout, out_path) -> None:
             canvas.drawImage(str(item.path), item.x, height - item.y - item.height, item.width,
                              item.height, mask="auto")
         if marks is not None:
-            marks.end()
+            marks.end(paragraph, divided=item is divided)
+            if isinstance(item, TextBox) and item.link:   # its link annotation, tagged with it
+                links.append((item.link, len(marks.items) - 1))
     canvas.showPage()
     canvas.save()
     if archival:
         from .pdf_archive import finish_pdf   # pikepdf: only for a PDF/A sheet
 
-        finish_pdf(target.getvalue(), sheet, layout, marks, links,
-                   out_path if hasattr(out_path, "write") else str(out_path))
+        finish_pdf(target.getvalue(), sheet, layout, marks, links, destination)
 
 
-def _continued_box(layout):
-    """The box that continues a paragraph divided between the columns (the right column's
-    first), or None: the tagged PDF reads the two as one paragraph."""
+def _divided(layout) -> tuple:
+    """(the left column's last box, the right column's first) when a paragraph is divided
+    between the columns, else (None, None): the tagged PDF reads the two as one paragraph."""
     if not layout.split_words:
-        return None
+        return None, None
     right = layout.margin_left + layout.column_width
-    return next((item for item in layout.items if isinstance(item, TextBox)
-                 and item.role in ("paragraph", "bullet") and item.x > right), None)
+    body = [item for item in layout.items
+            if isinstance(item, TextBox) and item.role in ("paragraph", "bullet")]
+    for first, rest in zip(body, body[1:]):
+        if first.x <= right < rest.x:
+            return first, rest
+    return None, None
 
 
 def _set_timestamp(canvas, sheet) -> None:
@@ -91,4 +95,3 @@ def _set_timestamp(canvas, sheet) -> None:
         return
     seconds = calendar.timegm(document_timestamp(sheet).utctimetuple())
     stamp.t, stamp.lt = seconds, time.gmtime(seconds)
-    stamp.YMDhms = tuple(stamp.lt)[:6]

@@ -43,6 +43,8 @@ def finish_pdf(data: bytes, sheet, layout, marks, links, target) -> None:
         page = pdf.pages[0].obj
         if "/Trans" in page:   # ReportLab's empty page transition: PDF/A forbids it
             del page["/Trans"]
+        for annot in page.get("/Annots", ()):   # PDF/A: every annotation printable (/F 4)
+            annot.F = 4
         add_structure(pdf, marks, links, sheet.language)
         _add_output_intent(pdf)
         if part == 3:

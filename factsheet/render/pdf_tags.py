@@ -1,19 +1,19 @@
 """Tagged PDF: each layout item's structure role, its marked content, and the structure tree.
 
-While ReportLab draws, `Marks` wraps every item in marked content: text and the logo as
-`/P <</MCID n>> BDC ... EMC` (with the words as a reader should hear them as /ActualText),
-decoration as `/Artifact`. The markers change no pixel. Afterwards `add_structure` builds
-the structure tree in reading order with pikepdf: header, key figures (one list item each:
-qualifier, number, label and its source), sections (heading, paragraphs, a list of bullets),
-the sources as a list (their links tagged), the footer.
+While ReportLab draws, `Marks` marks every item: a text box's text objects as marked content
+(`pdf_text.mark_text`: its label, its text, each citation apart), the logo as a Figure,
+decoration as `/Artifact`. No pixel changes. Then `add_structure` builds the structure tree
+in reading order with pikepdf: the header, the key figures (a list, one item per figure: its
+qualifier, number, and label with its source), each section (heading, paragraphs, a list of
+bullets), the sources as a list (their links tagged), the footer.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..layout.geometry import Fill, Picture, Rule, TextBox
-from .accessible import logo_alt, reading_text
+from .accessible import logo_alt
+from .pdf_text import Part, mark_text
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,6 @@ class Tag:
     """What a drawn item is to a reader: a standard structure type in a part of the page."""
     role: str                 # 'P', 'H1', 'H2', 'LI', 'Figure'
     part: str                 # 'header', 'figures', 'section', 'sources', 'footer'
-    text: str | None = None   # /ActualText: the words as a reader hears them
     alt: str | None = None    # /Alt of a figure
     lang: str | None = None   # /Lang where it differs from the document's
     kind: str = ""            # the layout's role of a text box: 'qualifier', 'number', 'label'
@@ -40,7 +39,7 @@ _TEXT_ROLES = {
 
 def _text_tag(box, sheet, layout):
     role, part = _TEXT_ROLES[box.role]
-    return Tag(role, part, text=reading_text(box), lang=getattr(box, "lang", None), kind=box.role)
+    return Tag(role, part, lang=getattr(box, "lang", None), kind=box.role)
 
 
 def _logo_tag(picture, sheet, layout):
@@ -49,7 +48,8 @@ def _logo_tag(picture, sheet, layout):
 
 
 # The one place a kind of layout item gets its tag: None marks it decoration (an artifact).
-# A new kind of item is one line: e.g. `Chart: lambda c, s, l: Tag("Figure", "section", alt=c.alt)`.
+# A new kind of item is one line, e.g. `Chart: lambda c, s, l: Tag("Figure", "section", alt=c.alt)`
+# or `Icon: lambda i, s, l: None`; a text box of another language gives its `lang`.
 TAGGERS = {
     TextBox: _text_tag,
     Picture: _logo_tag,
@@ -63,61 +63,43 @@ def tag_of(item, sheet, layout):
     return TAGGERS[type(item)](item, sheet, layout)
 
 
-def _pdf_string(text: str) -> str:
-    """A PDF text string as hex UTF-16BE with its byte order mark: any script, no escaping."""
-    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+@dataclass
+class Marked:
+    """A tagged item as drawn: its Tag and its marked-content sequences, in order."""
+    tag: Tag
+    parts: list
+    continues: bool = False   # the rest of the paragraph before it (divided between columns)
 
 
 @dataclass
 class Marks:
-    """Marked content around each drawn item, and what each marked-content id stands for."""
+    """Marks each item ReportLab draws on `canvas`, between begin() and end()."""
     canvas: object
-    tags: list = field(default_factory=list)      # Tag per MCID, in drawing order
-    continued: set = field(default_factory=set)   # MCIDs that continue the previous element
+    items: list = field(default_factory=list)     # Marked, in drawing order
+    mcids: int = 0                                # marked-content ids given so far
 
     def begin(self, item, sheet, layout, continues: bool = False) -> None:
-        tag = tag_of(item, sheet, layout)
-        if tag is None:
-            self.canvas.addLiteral("/Artifact <</Type /Layout>> BDC")
-            self._closing = "EMC"
-            return
+        self._tag, self._item, self._continues = tag_of(item, sheet, layout), item, continues
         self._start = len(self.canvas._code)
-        mcid = len(self.tags)
-        if continues:
-            self.continued.add(mcid)
-        self.tags.append(tag)
-        self.canvas.addLiteral(f"/{tag.role} <</MCID {mcid}>> BDC")
-        self._closing = "EMC"
+        if self._tag is None:
+            self.canvas.addLiteral("/Artifact <</Type /Layout>> BDC")
+        elif not isinstance(item, TextBox):   # a picture: one sequence around its drawing
+            self.canvas.addLiteral(f"/{self._tag.role} <</MCID {self.mcids}>> BDC")
 
-    def end(self) -> None:
-        code = self.canvas._code
-        start = getattr(self, "_start", len(code))
-        if len(code) > start:   # the item's drawing as one piece: a bullet and its text are two
-            code[start:] = [space_line_ends("\n".join(code[start:]))]
-        self._start = len(code)
-        self.canvas.addLiteral(self._closing)
-
-
-# a font selection, or where a line ends with more text to come: a line break (T*) before more
-# text of the same text object, or the end of a text object (the bullet's) before another one
-_TEXT_STEP = re.compile(r"/(F\d+)\+(\d+) ([\d.]+) Tf|T\*(?=(?:(?!ET)[^(])*\()|ET(?=\s*BT)")
-
-
-def space_line_ends(code: str) -> str:
-    """ReportLab's text with a space shown where a line ends and more text follows (and after
-    a bullet or a source's number): text read from the structure (screen readers, `pdfinfo
-    -struct-text`) then has a space between the words either side of a line break. A space
-    draws nothing, and the next line starts from the line's start (T*, or a new text object),
-    so no pixel moves. It is shown in the first subset of a font, whose codes are ASCII's; a
-    line that ends in another subset's font (a non-ASCII last word) is left as it is."""
-    out, last, subset = [], 0, None
-    for match in _TEXT_STEP.finditer(code):
-        if match.group(1):
-            subset = match.group(2)
-        elif subset == "0" and not code[:match.start()].rstrip().endswith(" ) Tj"):
-            out.append(code[last:match.start()] + "( ) Tj ")
-            last = match.start()
-    return "".join(out) + code[last:]
+    def end(self, paragraph=None, divided: bool = False) -> None:
+        """Close the item's marking; a text box's `paragraph` is the one drawn, `divided` when
+        the paragraph goes on in the next box."""
+        code, tag = self.canvas._code, self._tag
+        if tag is None or not isinstance(self._item, TextBox):
+            self.canvas.addLiteral("EMC")
+            parts = [] if tag is None else [Part(self.mcids, "text")]
+        else:
+            marked, parts = mark_text("\n".join(code[self._start:]), self._item, paragraph,
+                                      tag.role, self.mcids, divided)
+            code[self._start:] = [marked]
+        if tag is not None:
+            self.items.append(Marked(tag, parts, self._continues))
+            self.mcids += len(parts)
 
 
 # -- the structure tree ----------------------------------------------------------------------
@@ -125,61 +107,81 @@ def space_line_ends(code: str) -> str:
 @dataclass
 class _Node:
     role: str
-    children: list = field(default_factory=list)   # _Node or MCID (int)
+    children: list = field(default_factory=list)   # _Node, or an MCID (int)
     tag: Tag | None = None
+    actual: str | None = None                      # /ActualText (a citation's)
 
 
 _CONTAINERS = {"header": "Sect", "figures": "L", "section": "Sect", "sources": "Sect",
                "footer": "Div"}
 
 
-def reading_tree(tags, continued=frozenset()) -> _Node:
-    """The elements in reading order: drawing order, grouped into the page's parts. A key
-    figure starts at its qualifier, or at its number when it has none; consecutive list items
-    share one list; an MCID in `continued` (a paragraph divided between the columns) joins the
-    element before it."""
-    root = _Node("Document")
-    part = container = items = leaf = None
+def _add_parts(node, parts, label=None) -> None:
+    for part in parts:
+        if part.kind == "cite":
+            node.children.append(_Node("Span", [part.mcid], actual=part.actual))
+        elif part.kind == "label" and label is not None:
+            label.children.append(part.mcid)
+        else:
+            node.children.append(part.mcid)
+
+
+def reading_tree(items) -> tuple:
+    """(the Document node, each item's element node): the elements in reading order, which is
+    drawing order grouped into the page's parts. A key figure starts at its qualifier, or at
+    its number when it has none; consecutive list items share one list; an item that continues
+    a divided paragraph joins the element before it."""
+    root, leaves = _Node("Document"), []
+    part = container = items_list = leaf = None
     previous = ""
-    for mcid, tag in enumerate(tags):
-        if mcid in continued and leaf is not None:
-            leaf.children.append(mcid)
+    for marked in items:
+        tag = marked.tag
+        if marked.continues and leaf is not None:
+            _add_parts(leaf, marked.parts)
+            leaves.append(leaf)
             continue
         if tag.part != part or (part == "section" and tag.role == "H2"):
-            part, items = tag.part, None
+            part, items_list = tag.part, None
             container = _Node(_CONTAINERS[part])
             root.children.append(container)
-        leaf = _Node(tag.role, [mcid], tag)
         if part == "figures":
             if tag.kind == "qualifier" or (tag.kind == "number" and previous != "qualifier"):
                 container.children.append(_Node("LI", [_Node("LBody")]))
+            leaf = _Node(tag.role, tag=tag)
+            _add_parts(leaf, marked.parts)
             container.children[-1].children[0].children.append(leaf)
         elif tag.role == "LI":
-            if items is None:
-                items = _Node("L")
-                container.children.append(items)
-            leaf.role = "LBody"
-            items.children.append(_Node("LI", [leaf]))
+            if items_list is None:
+                items_list = _Node("L")
+                container.children.append(items_list)
+            label, leaf = _Node("Lbl"), _Node("LBody", tag=tag)
+            _add_parts(leaf, marked.parts, label)
+            items_list.children.append(_Node("LI", [label, leaf] if label.children else [leaf]))
         else:
-            items = None
+            items_list = None
+            leaf = _Node(tag.role, tag=tag)
+            _add_parts(leaf, marked.parts)
             container.children.append(leaf)
+        leaves.append(leaf)
         previous = tag.kind
-    return root
+    return root, leaves
 
 
 def add_structure(pdf, marks: Marks, links: list, language: str) -> None:
     """Give the pikepdf document `pdf` (one page, drawn with `marks`) its structure tree, parent
-    tree and the catalogue entries of a tagged PDF. `links` holds, per link annotation on the
-    page in order, the MCID of the element it belongs to (a source)."""
+    tree and the catalogue entries of a tagged PDF. `links` holds (web address, index in
+    marks.items of the source it is set in) for each source with a link."""
     from pikepdf import Array, Dictionary, Name, String
 
     page = pdf.pages[0].obj
     root_elem = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-    by_mcid = [None] * len(marks.tags)
+    by_mcid = [None] * marks.mcids
+    elements = {}
 
     def build(node, parent):
         elem = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + node.role),
                                             P=parent))
+        elements[id(node)] = elem
         kids = Array()
         for child in node.children:
             if isinstance(child, int):
@@ -189,22 +191,24 @@ def add_structure(pdf, marks: Marks, links: list, language: str) -> None:
                 kids.append(build(child, elem))
         if any(isinstance(c, int) for c in node.children):
             elem.Pg = page
-        tag = node.tag
-        if tag is not None:
-            if tag.alt:
-                elem.Alt = String(tag.alt)
-            if tag.text is not None:
-                elem.ActualText = String(tag.text)
-            if tag.lang:
-                elem.Lang = String(tag.lang)
+        if node.actual:
+            elem.ActualText = String(node.actual)
+        if node.tag is not None and node.tag.alt:
+            elem.Alt = String(node.tag.alt)
+        if node.tag is not None and node.tag.lang:
+            elem.Lang = String(node.tag.lang)
         elem.K = kids
         return elem
 
-    document = build(reading_tree(marks.tags, marks.continued), root_elem)
+    tree, leaves = reading_tree(marks.items)
+    document = build(tree, root_elem)
     nums = Array([0, Array(by_mcid)])
     annots = page.get("/Annots", Array())
-    for number, (annot, mcid) in enumerate(zip(annots, links), start=1):
-        owner = by_mcid[mcid]
+    owners = {url: elements[id(leaves[index])] for url, index in links}
+    owner = elements[id(leaves[-1])]
+    for number, annot in enumerate(annots, start=1):
+        # a web address broken over two lines is two annotations: both belong to its source
+        owner = owners.get(str(annot.get("/A", {}).get("/URI", "")), owner)
         link = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Link, P=owner, Pg=page))
         link.K = Array([Dictionary(Type=Name.OBJR, Obj=annot, Pg=page)])
         owner.K.append(link)
