@@ -50,7 +50,9 @@ def finish_pdf(data: bytes, sheet, layout, marks, links, target) -> None:
         if part == 3:
             _attach_evidence(pdf, sheet)
         _set_metadata(pdf, sheet, part)
-        pdf.save(target, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        # fix_metadata_version=False: pikepdf would rewrite our XMP's producer (and load lxml)
+        pdf.save(target, deterministic_id=True, fix_metadata_version=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
 def _add_output_intent(pdf) -> None:

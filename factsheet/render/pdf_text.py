@@ -14,7 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\((?:[^()\\]|\\.)*\)|\S+")
+_STRING = r"\((?:[^()\\]|\\.)*\)"
+# What the marking acts on in ReportLab's operators, found in one pass: a citation (its gap, a
+# one-character string at its own size, then the raised marker); a string shown; the start and
+# end of a text object; a line break; a font selection (its subset: 0 holds ASCII as itself).
+_EVENT = re.compile(
+    rf"(?P<cite>(?:/F\d+\+\d+ [\d.]+ Tf [\d.]+ TL \((?:[^()\\]|\\.)\) Tj )?"
+    rf"[1-9][\d.]* Ts /F\d+\+(?P<cite_subset>\d+) [\d.]+ Tf [\d.]+ TL {_STRING} Tj)"
+    rf"|(?P<string>{_STRING})|(?<!\S)(?P<op>BT|ET|T\*)(?!\S)|/F\d+\+(?P<subset>\d+) [\d.]+ Tf")
+_NEXT_TEXT = re.compile(rf"{_STRING}|(?<!\S)ET(?!\S)")
+_BT = re.compile(r"(?<!\S)BT(?!\S)")
 
 
 @dataclass(frozen=True)
@@ -29,83 +38,73 @@ def mark_text(code: str, box, paragraph, role: str, first_mcid: int, divided=Fal
     """(ReportLab's operators `code` of one text box, marked, with its spaces and citations;
     the Parts, numbered from first_mcid). `paragraph` is the box's paragraph as drawn;
     `divided`: it goes on in the next box, so its last line ends in a space too."""
-    tokens = _TOKEN.findall(code)
     breaks = iter(_spaced_breaks(paragraph, box))
     cites = iter(span.text for span in box.inline if span.kind == "cite")
-    labelled = bool(box.bullet) and tokens.count("BT") > 1   # the bullet is its own text object
+    objects = len(_BT.findall(code))
+    labelled = bool(box.bullet) and objects > 1   # the bullet is a text object of its own
     out, parts = [], []
-    state = {"subset": None, "open": False, "object": -1, "cite": False}
+    last = at = started = 0
+    subset, opened, shown = None, False, ""
+
+    def emit(text):   # the code up to `at`, then `text`
+        nonlocal last
+        out.append(code[last:at])
+        out.append(text)
+        last = at
 
     def begin(kind, actual=None):
+        nonlocal opened
         mcid = first_mcid + len(parts)
         parts.append(Part(mcid, kind, actual))
         tag = {"label": "Lbl", "cite": "Span"}.get(kind, role)
         extra = f" /ActualText {_pdf_string(actual)}" if actual else ""
-        out.append(f"/{tag} <</MCID {mcid}{extra}>> BDC")
-        state["open"] = True
+        emit(f" /{tag} <</MCID {mcid}{extra}>> BDC ")
+        opened = True
 
     def end():
-        if state["open"]:
-            out.append("EMC")
-            state["open"] = False
+        nonlocal opened
+        if opened:
+            emit(" EMC ")
+            opened = False
 
-    for index, token in enumerate(tokens):
-        if token == "BT":
-            state["object"] += 1
-            out.append(token)
-            begin("label" if labelled and state["object"] == 0 else "text")
-            continue
-        if token == "ET":
-            # '• ' and '[1] ' read apart from the text; a divided paragraph from its rest
-            if (labelled and state["object"] == 0) or (divided and "BT" not in tokens[index:]):
-                if not state["open"]:
-                    begin("text")
-                _show_space(out, state["subset"])
-            end()
-            out.append(token)
-            continue
-        if token == "Tf" and "+" in tokens[index - 2]:
-            state["subset"] = tokens[index - 2].rsplit("+", 1)[1]
-        elif token == "T*" and _more_text(tokens, index) and next(breaks, True):
-            if not state["open"]:   # after a citation at the line's end
-                begin("text")
-            _show_space(out, state["subset"])
-        elif token == "Ts" and float(tokens[index - 1]) and not state["cite"]:
-            rise = out.pop()
-            # the gap before the marker: a one-character string at its own size
-            gap = out[-7:] if len(out) >= 7 and out[-5] == "Tf" and out[-3] == "TL"                 and len(out[-2]) == 3 and out[-1] == "Tj" else []
-            del out[len(out) - len(gap):]
+    def space():   # shown at a line's end unless it ends in one; ASCII is itself in subset 0 only
+        if subset == "0" and not shown.endswith(" )"):
+            emit(" ( ) Tj ")
+
+    for match in _EVENT.finditer(code):
+        kind, at = match.lastgroup, match.start()
+        if kind == "cite":
             end()
             cite = next(cites, None)
             begin("cite", f" [{cite}]" if cite else None)
-            out.extend([*gap, rise])
-            state["cite"] = True
-        elif token.startswith("(") and not state["open"]:
-            begin("text")
-        out.append(token)
-        if state["cite"] and token == "Tj":
+            at = match.end()
             end()
-            state["cite"] = False
-    return " ".join(out), parts
-
-
-def _show_space(out: list, subset) -> None:
-    """A space shown at the end of a line, unless it ends in one already. Shown in the first
-    subset of a font, whose codes are ASCII's; a line that ends in another subset's font (a
-    non-ASCII last letter) is left as it is."""
-    last = next((token for token in reversed(out) if token.startswith("(")), "")
-    if subset == "0" and not last.endswith(" )"):
-        out.extend(["( )", "Tj"])
-
-
-def _more_text(tokens: list, index: int) -> bool:
-    """Whether more text is shown after tokens[index] in the same text object."""
-    for token in tokens[index + 1:]:
-        if token == "ET":
-            return False
-        if token.startswith("("):
-            return True
-    return False
+            subset, shown = match.group("cite_subset"), ""
+        elif kind == "string":
+            if not opened:
+                begin("text")
+            shown = match.group()
+        elif kind == "subset":
+            subset = match.group("subset")
+        elif match.group("op") == "BT":
+            started += 1
+            at = match.end()
+            begin("label" if labelled and started == 1 else "text")
+        elif match.group("op") == "ET":
+            # '• ' and '[1] ' read apart from the text; a divided paragraph from its rest
+            if (labelled and started == 1) or (divided and started == objects):
+                if not opened:
+                    begin("text")
+                space()
+            end()
+        else:   # T*: a line break, with more text to come in this text object?
+            more = _NEXT_TEXT.search(code, match.end())
+            if more and more.group() != "ET" and next(breaks, True):
+                if not opened:   # after a citation at the line's end
+                    begin("text")
+                space()
+    out.append(code[last:])
+    return "".join(out), parts
 
 
 def _line_texts(paragraph) -> list:
