@@ -197,7 +197,7 @@ def add_structure(pdf, marks: Marks, links: list, language: str) -> None:
             elem.Alt = String(node.tag.alt)
         if node.tag is not None and node.tag.lang:
             elem.Lang = String(node.tag.lang)
-        elem.K = kids
+        elem.K = kids[0] if len(kids) == 1 else kids   # one kid stands alone (pdfua reads that)
         return elem
 
     tree, leaves = reading_tree(marks.items)
@@ -211,7 +211,7 @@ def add_structure(pdf, marks: Marks, links: list, language: str) -> None:
         owner = owners.get(str(annot.get("/A", {}).get("/URI", "")), owner)
         link = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Link, P=owner, Pg=page))
         link.K = Array([Dictionary(Type=Name.OBJR, Obj=annot, Pg=page)])
-        owner.K.append(link)
+        owner.K = Array([*owner.K, link]) if isinstance(owner.K, Array) else Array([owner.K, link])
         annot.StructParent = number
         if "/Contents" not in annot and "/A" in annot and "/URI" in annot.A:
             annot.Contents = annot.A.URI
