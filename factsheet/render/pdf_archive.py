@@ -10,6 +10,7 @@ pikepdf is pinned like ReportLab.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import mimetypes
@@ -50,9 +51,12 @@ def finish_pdf(data: bytes, sheet, layout, marks, links, target) -> None:
         if part == 3:
             _attach_evidence(pdf, sheet)
         _set_metadata(pdf, sheet, part)
-        # fix_metadata_version=False: pikepdf would rewrite our XMP's producer (and load lxml)
-        pdf.save(target, deterministic_id=True, fix_metadata_version=False,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        # fix_metadata_version=False: pikepdf would rewrite our XMP's producer (and load lxml);
+        # into a file object: to a path, pikepdf writes a file of its own and renames it
+        with open(target, "wb") if isinstance(target, str) else contextlib.nullcontext(target) \
+                as stream:
+            pdf.save(stream, deterministic_id=True, fix_metadata_version=False,
+                     object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
 def _add_output_intent(pdf) -> None:
