@@ -10,7 +10,6 @@ pikepdf is pinned like ReportLab.
 """
 from __future__ import annotations
 
-import contextlib
 import functools
 import io
 import mimetypes
@@ -51,12 +50,16 @@ def finish_pdf(data: bytes, sheet, layout, marks, links, target) -> None:
         if part == 3:
             _attach_evidence(pdf, sheet)
         _set_metadata(pdf, sheet, part)
-        # fix_metadata_version=False: pikepdf would rewrite our XMP's producer (and load lxml);
-        # into a file object: to a path, pikepdf writes a file of its own and renames it
-        with open(target, "wb") if isinstance(target, str) else contextlib.nullcontext(target) \
-                as stream:
-            pdf.save(stream, deterministic_id=True, fix_metadata_version=False,
-                     object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        # fix_metadata_version=False: pikepdf would rewrite our XMP's producer (and load lxml)
+        finished = io.BytesIO()
+        pdf.save(finished, deterministic_id=True, fix_metadata_version=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    # written by Python, not by qpdf: a full disk is an OSError the build reports as such
+    if isinstance(target, str):
+        with open(target, "wb") as stream:
+            stream.write(finished.getvalue())
+    else:
+        target.write(finished.getvalue())
 
 
 def _add_output_intent(pdf) -> None:
