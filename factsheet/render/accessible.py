@@ -1,4 +1,4 @@
-"""What a reader hears that the page does not print, shared by the PDF and the DOCX: the logo's alt text."""
+"""What a reader hears that the page does not print (the PDF's and the DOCX's): the logo's alt."""
 from __future__ import annotations
 
 from ..sheet.words import words_for

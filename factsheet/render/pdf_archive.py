@@ -1,4 +1,4 @@
-"""PDF/A: ReportLab's page made PDF/A-2b (or 3b, with its evidence attached) and tagged, with pikepdf.
+"""PDF/A: ReportLab's page made PDF/A-2b (3b with its evidence attached) and tagged, by pikepdf.
 
 ReportLab has no PDF/A mode, so its file is finished here: its empty /Trans removed, the
 structure tree added (pdf_tags), an sRGB output intent, XMP metadata that agrees with the
@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import functools
 import io
-import mimetypes
-from importlib import resources
 from html import escape
+from pathlib import Path
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from ..sheet.evidence import evidence_files
 from ..sheet.model import plain_text
 from ..sheet.words import words_for
 from . import document_timestamp
@@ -32,7 +30,7 @@ _MIME = {".yaml": "application/yaml", ".yml": "application/yaml", ".txt": "text/
 def _srgb_profile() -> bytes:
     """The sRGB ICC profile pikepdf ships for PDF/A output intents (read without importing
     pikepdf.pdfa)."""
-    return (resources.files("pikepdf") / "pdfa" / "data" / "sRGB.icc").read_bytes()
+    return (Path(pikepdf.__file__).parent / "pdfa" / "data" / "sRGB.icc").read_bytes()
 
 
 def finish_pdf(data: bytes, sheet, layout, marks, links, target) -> None:
@@ -72,6 +70,10 @@ def _add_output_intent(pdf) -> None:
 def _attach_evidence(pdf, sheet) -> None:
     """Each evidence file as an associated file (/AFRelationship /Source), listed in the
     document's /AF and its embedded files (what `pdfdetach -list` shows)."""
+    import mimetypes
+
+    from ..sheet.evidence import evidence_files
+
     moment = _pdf_date(document_timestamp(sheet))
     names, specs = Array(), Array()
     for item in sorted(evidence_files(sheet), key=lambda e: e.name):

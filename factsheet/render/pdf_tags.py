@@ -9,15 +9,14 @@ bullets), the sources as a list (their links tagged), the footer.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..layout.geometry import Fill, Picture, Rule, TextBox
 from .accessible import logo_alt
 from .pdf_text import Part, mark_text
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(NamedTuple):
     """What a drawn item is to a reader: a standard structure type in a part of the page."""
     role: str                 # 'P', 'H1', 'H2', 'LI', 'Figure'
     part: str                 # 'header', 'figures', 'section', 'sources', 'footer'
@@ -63,20 +62,20 @@ def tag_of(item, sheet, layout):
     return TAGGERS[type(item)](item, sheet, layout)
 
 
-@dataclass
-class Marked:
+class Marked(NamedTuple):
     """A tagged item as drawn: its Tag and its marked-content sequences, in order."""
     tag: Tag
     parts: list
     continues: bool = False   # the rest of the paragraph before it (divided between columns)
 
 
-@dataclass
 class Marks:
     """Marks each item ReportLab draws on `canvas`, between begin() and end()."""
-    canvas: object
-    items: list = field(default_factory=list)     # Marked, in drawing order
-    mcids: int = 0                                # marked-content ids given so far
+
+    def __init__(self, canvas):
+        self.canvas = canvas
+        self.items = []       # Marked, in drawing order
+        self.mcids = 0        # marked-content ids given so far
 
     def begin(self, item, sheet, layout, continues: bool = False) -> None:
         self._tag, self._item, self._continues = tag_of(item, sheet, layout), item, continues
@@ -104,12 +103,15 @@ class Marks:
 
 # -- the structure tree ----------------------------------------------------------------------
 
-@dataclass
 class _Node:
-    role: str
-    children: list = field(default_factory=list)   # _Node, or an MCID (int)
-    tag: Tag | None = None
-    actual: str | None = None                      # /ActualText (a citation's)
+    """An element of the tree being built."""
+    __slots__ = ("role", "children", "tag", "actual")
+
+    def __init__(self, role, children=None, tag=None, actual=None):
+        self.role = role
+        self.children = [] if children is None else children   # _Node, or an MCID (int)
+        self.tag = tag
+        self.actual = actual                                     # /ActualText (a citation's)
 
 
 _CONTAINERS = {"header": "Sect", "figures": "L", "section": "Sect", "sources": "Sect",

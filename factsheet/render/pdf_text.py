@@ -12,7 +12,7 @@ whose /ActualText is ' [2]'.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _STRING = r"\((?:[^()\\]|\\.)*\)"
 # What the marking acts on in ReportLab's operators, found in one pass: a citation (its gap, a
@@ -26,8 +26,7 @@ _NEXT_TEXT = re.compile(rf"{_STRING}|(?<!\S)ET(?!\S)")
 _BT = re.compile(r"(?<!\S)BT(?!\S)")
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One marked-content sequence of a box."""
     mcid: int
     kind: str                  # 'label' (a bullet, a source's number), 'text' or 'cite'

@@ -17,14 +17,15 @@ from pikepdf import pdfa
 from factsheet.build.sheet import build_sheet
 from factsheet.layout.fit import fit_page
 from factsheet.layout.geometry import Fill, Rule, TextBox
-from factsheet.render import pdf_archive
+from factsheet.sheet import evidence
 from factsheet.sheet.evidence import evidence_files
 from factsheet.sheet.model import plain_text
 from factsheet.theme.template import BUILTIN_DIR, load_template
 from fixture_specs import ORG_TEMPLATES, RAQQA, ROOT, checked, long_sheet, with_produced
 
 EPOCH = "1503705600"                      # 2017-08-26 00:00:00 UTC
-EXAMPLES = {path.stem: path for path in [RAQQA, *sorted((ROOT / "specs" / "examples").glob("*.yaml"))]}
+EXAMPLES = {path.stem: path
+            for path in [RAQQA, *sorted((ROOT / "specs" / "examples").glob("*.yaml"))]}
 CASES = [*EXAMPLES, "branded", "continued"]   # with the logo; a bullet divided between columns
 POPPLER = pytest.mark.skipif(shutil.which("pdfinfo") is None,
                              reason="poppler-utils (pdfinfo, pdftotext) is not installed")
@@ -118,7 +119,8 @@ def struct_text(path) -> list:
     """(depth, role or '"text"') lines of `pdfinfo -struct-text`."""
     out = subprocess.run(["pdfinfo", "-struct-text", str(path)], check=True, capture_output=True,
                          text=True).stdout
-    return [(len(line) - len(line.lstrip()), line.strip()) for line in out.splitlines() if line.strip()]
+    return [(len(line) - len(line.lstrip()), line.strip())
+            for line in out.splitlines() if line.strip()]
 
 
 def leaves(path) -> list:
@@ -204,7 +206,8 @@ def test_the_structure_tree_reads_in_the_sheets_order(built, case):
 @POPPLER
 def test_the_structure_groups_the_page(built):
     lines = struct_text(built["nes-flash-update-2019-10"][2])
-    lines = [(depth, role.replace(" (block)", "").replace(" (inline)", "")) for depth, role in lines]
+    lines = [(depth, role.replace(" (block)", "").replace(" (inline)", ""))
+             for depth, role in lines]
     parts = [role for depth, role in lines if depth == 2]
     sheet = built["nes-flash-update-2019-10"][0]
     assert parts == ["Sect", "L", *["Sect"] * len(sheet.sections), "Sect", "Div"]
@@ -275,7 +278,8 @@ def test_extracted_text_is_the_sheets_words_with_spaces(built, case):
     text = ""
     for line in filter(None, map(words, raw.splitlines())):
         # a line breaks at a space, or inside a web address: pdftotext cannot tell which
-        text = text + line if text and expected.startswith(text + line) else f"{text} {line}".strip()
+        joined = text and expected.startswith(text + line)
+        text = text + line if joined else f"{text} {line}".strip()
     assert text == expected
 
 
@@ -314,7 +318,8 @@ def _template(folder: Path, extra: str) -> Path:
     return path
 
 
-def test_embed_sources_gives_pdfa_3b_carrying_the_spec_and_its_archives(built, tmp_path, monkeypatch):
+def test_embed_sources_gives_pdfa_3b_carrying_the_spec_and_its_archives(built, tmp_path,
+                                                                      monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     sheet = with_produced(checked(RAQQA))
     template = load_template(_template(tmp_path, "embed_sources: true"))
@@ -339,7 +344,7 @@ def test_what_travels_is_evidence_files_and_nothing_else(tmp_path, monkeypatch):
     """A public edition filters evidence_files: what it leaves out is not attached."""
     sheet = with_produced(checked(RAQQA))
     kept = [f for f in evidence_files(sheet) if "voa" not in f.name]
-    monkeypatch.setattr(pdf_archive, "evidence_files", lambda s: tuple(kept))
+    monkeypatch.setattr(evidence, "evidence_files", lambda s: tuple(kept))
     template = load_template(_template(tmp_path, "embed_sources: true"))
     [path] = build_sheet(sheet, template, tmp_path / "out", formats=("pdf",))
     with pikepdf.open(path) as pdf:
