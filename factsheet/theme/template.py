@@ -264,6 +264,9 @@ class _Reader:
             node = root.get(key)
             if node is not None and self.expect(node, "bool", key, "true or false"):
                 values[key] = node.value
+        if values.get("embed_sources") and values.get("pdfa") is False:   # PDF/A-3 carries them
+            self.diags.error(root.get("embed_sources").pos, "template-value",
+                             "embed_sources needs pdfa: true (the sources travel in a PDF/A-3b)")
         return Template(**values)
 
     def check_keys(self, node, allowed) -> None:
