@@ -94,6 +94,45 @@ def bench_stages(sheets, template) -> None:
     print("  body sizes chosen: " + ", ".join(f"{s:g} pt x{n}" for s, n in sorted(sizes.items())))
 
 
+def bench_pdfa(sheets, template) -> None:
+    """What PDF/A and tagging cost a sheet (issue 15), in memory: ReportLab's plain file
+    (`pdfa: false`); the same with marked content (tagging's share while drawing); and the
+    default, finished by pikepdf (structure tree, output intent, XMP, save)."""
+    import io
+
+    from factsheet.layout.fit import fit_page
+    from factsheet.render import pdf_archive
+    from factsheet.render.pdf import render_pdf
+
+    plain = dataclasses.replace(template, pdfa=False)
+    rows = {"plain (pdfa: false)": [], "marked, not finished": [], "PDF/A-2b, tagged": []}
+    tree = []
+    finish, structure = pdf_archive.finish_pdf, pdf_archive.add_structure
+
+    def timed_structure(*args):
+        tree.append(timed(structure, *args)[1])
+
+    try:
+        pdf_archive.add_structure = timed_structure
+        for sheet in sheets:
+            layout = fit_page(sheet, template)
+            rows["plain (pdfa: false)"].append(
+                timed(render_pdf, sheet, dataclasses.replace(layout, template=plain), io.BytesIO())[1])
+            pdf_archive.finish_pdf = lambda *args: None
+            rows["marked, not finished"].append(timed(render_pdf, sheet, layout, io.BytesIO())[1])
+            pdf_archive.finish_pdf = finish
+            rows["PDF/A-2b, tagged"].append(timed(render_pdf, sheet, layout, io.BytesIO())[1])
+    finally:
+        pdf_archive.finish_pdf, pdf_archive.add_structure = finish, structure
+    print("PDF/A and tagging (warm, in memory):")
+    for label, values in rows.items():
+        print(summary(label, values))
+    print(summary("of which structure tree", tree))
+    base, marked, full = (statistics.mean(v) for v in rows.values())
+    print(f"  cost a sheet: marking {marked - base:.2f} ms, pikepdf's finish {full - marked:.2f} ms "
+          f"(structure tree {statistics.mean(tree):.2f} ms), in all {full - base:.2f} ms")
+
+
 def bench_builds(sheets, template) -> float:
     """build_sheet end to end: fit, both renderers, atomic writes; returns ms per sheet."""
     folder = WORK / "sheets"
@@ -133,11 +172,12 @@ def bench_imports() -> None:
     code = ("import time; t = time.perf_counter(); import factsheet.build.sheet; a = time.perf_counter();"
             "import reportlab.platypus, docx; b = time.perf_counter();"
             "from factsheet.theme.fonts import register_fonts; register_fonts(); c = time.perf_counter();"
-            "print(f'{(a-t)*1000:.0f} {(b-a)*1000:.0f} {(c-b)*1000:.0f}')")
+            "import pikepdf; d = time.perf_counter();"
+            "print(f'{(a-t)*1000:.0f} {(b-a)*1000:.0f} {(c-b)*1000:.0f} {(d-c)*1000:.0f}')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=ROOT).stdout.split()
     print(f"Cold start: import factsheet.build.sheet {out[0]} ms, reportlab + python-docx {out[1]} ms, "
-          f"font registration {out[2]} ms")
+          f"font registration {out[2]} ms, pikepdf (PDF/A and tagging) {out[3]} ms")
 
 
 def bench_rtl(template, rounds: int = 30) -> float:
@@ -182,6 +222,7 @@ def main(argv=None) -> None:
     bench_imports()
     per_sheet = bench_builds(sheets, template)
     bench_stages(sheets, template)
+    bench_pdfa(sheets, template)
     if args.cold_cli:
         bench_cold_cli()
     ratio = bench_rtl(template) if args.rtl else 0.0

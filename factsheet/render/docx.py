@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from xml.sax.saxutils import escape
+from html import escape   # not xml.sax.saxutils: it imports urllib.request, 15 ms of start-up
 
 from ..layout.text import gap_size
 from ..sheet.model import plain_text
@@ -17,6 +17,7 @@ from . import document_timestamp
 from ..theme.scripts import RTL_TEXT, script_runs
 from .docx_package import BULLET_STYLE, base_package
 from .docx_rtl import arabic_run_properties, mirror_document
+from .accessible import logo_alt
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile("[ \t\r\n]+")
@@ -36,11 +37,11 @@ def tw(points: float) -> int:
 
 
 def text(value: str) -> str:
-    return escape(_INVALID_XML.sub("", _SPACES.sub(" ", value)))
+    return escape(_INVALID_XML.sub("", _SPACES.sub(" ", value)), quote=False)
 
 
 def attr(value: str) -> str:
-    return escape(_INVALID_XML.sub("", value), {'"': "&quot;"})
+    return escape(_INVALID_XML.sub("", value), quote=False).replace('"', "&quot;")
 
 
 def run(value: str, size=None, bold=None, italic=None, colour=None, superscript=False,
@@ -219,7 +220,7 @@ class _Writer:
         cells = [cell("".join(paragraphs), first_w, margins, colours.primary)]
         grid = [first_w]
         if logo_w:
-            picture = self.base.picture_xml(logo_w * EMU, logo_h * EMU, attr(self.logo_alt()))
+            picture = self.base.picture_xml(logo_w * EMU, logo_h * EMU, attr(logo_alt(self.sheet, self.layout.template)))
             cells.append(cell(para(f"<w:r>{picture}</w:r>", self.styles["Normal"], lay.small_size,
                                    logo_h, jc="right", at_least=True, right=lay.margin_right),
                               logo_w + lay.margin_right, margins, colours.primary))
@@ -227,13 +228,6 @@ class _Writer:
         about = self.words("header_table_about_logo" if logo_w else "header_table_about")
         return table(grid, ["".join(cells)], self.words("header_table"), about,
                      indent=-lay.margin_left)
-
-    def logo_alt(self) -> str:
-        """The template's `logo_alt`, else the organisation's name and "logo"; empty (decorative)
-        when neither is known or the template gives an empty text."""
-        from .html import logo_alt
-
-        return logo_alt(self.layout.template, self.sheet.organisation, self.words)
 
     def figures(self) -> str:
         lay, colours = self.layout, self.colours

@@ -8,7 +8,7 @@ import functools
 import io
 import zipfile
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
+from html import escape
 
 from ..theme.scripts import is_rtl_language
 from ..theme.fonts import ARABIC_FAMILY, FALLBACK, FAMILY
@@ -285,7 +285,7 @@ def _set_language(document, language: str) -> None:
         return
     for lang in rpr.findall(_q("w:lang")):
         rpr.remove(lang)
-    rpr.append(parse_xml(f'<w:lang xmlns:w="{_W}" w:val={quoteattr(language)}/>'))
+    rpr.append(parse_xml(f'<w:lang xmlns:w="{_W}" w:val="{escape(language)}"/>'))
 
 
 def _add_bullet_numbering(document, template) -> int:

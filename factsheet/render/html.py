@@ -88,15 +88,6 @@ def url_html(url, none_given: str) -> str:
     return f"<code>{escape_text(url)}</code>"
 
 
-def logo_alt(template, organisation, words) -> str:
-    """A logo's alt text: the template's `logo_alt`, else the organisation's name and "logo";
-    empty (decorative) when neither is known or the template gives an empty text."""
-    alt = template.logo_alt
-    if alt is None and organisation:
-        alt = words("logo_alt", organisation=organisation)
-    return alt or ""
-
-
 def page_html(lang: str, title: str, body: str, css: str = CSS, csp: str = CSP, head: str = "",
               script: str = "") -> str:
     """A whole self-contained page around body, in the language's direction, with its style

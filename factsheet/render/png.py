@@ -10,6 +10,7 @@ bytes (with the same PDFium, as the PDF needs the same ReportLab).
 """
 from __future__ import annotations
 
+import dataclasses
 import io
 
 DPI = 150              # A4 (595.3 x 841.9 pt) -> 1241 x 1754 px: sharp on a phone
@@ -22,7 +23,9 @@ def render_png(sheet, layout, out_path) -> None:
     from .pdf import render_pdf
 
     pdf = io.BytesIO()
-    render_pdf(sheet, layout, pdf)
+    # the page as drawn, without PDF/A's finish or tags: the same pixels, ~40 ms less cold
+    plain = dataclasses.replace(layout, template=dataclasses.replace(layout.template, pdfa=False))
+    render_pdf(sheet, plain, pdf)
     picture = palette_picture(rasterise_pdf(pdf.getvalue(), DPI))
     with open(out_path, "wb") as handle:
         picture.save(handle, format="PNG", compress_level=COMPRESS_LEVEL, optimize=False)

@@ -14,7 +14,8 @@ import math
 from ..sheet.model import Span
 from ..sheet.words import words_for
 from . import get_format
-from .html import escape_text as _e, file_href as _href, is_web_url, logo_alt, page_html
+from .accessible import logo_alt
+from .html import escape_text as _e, file_href as _href, is_web_url, page_html
 
 NARROW = 700   # px: below this width the page is one column (a phone)
 
@@ -75,7 +76,7 @@ def _logo(sheet, layout, words) -> str:
 
     kind = "png" if logo.suffix.lower() == ".png" else "jpeg"
     data = base64.b64encode(logo.read_bytes()).decode("ascii")
-    alt = logo_alt(layout.template, sheet.organisation, words)
+    alt = logo_alt(sheet, layout.template)
     body = layout.body_size
     return (f'<img class="logo" src="data:image/{kind};base64,{data}" alt="{_e(alt)}" '
             f'style="width: {layout.logo_width / body:.3f}em; height: {layout.logo_height / body:.3f}em">\n')

@@ -66,6 +66,8 @@ class Template:
     docx_reference: Path | None = None
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
     description: str = ""
+    pdfa: bool = True                     # PDF/A-2b and tagged (render/pdf_archive.py); False: plain
+    embed_sources: bool = False           # PDF/A-3b with the spec and its archives attached
 
     @property
     def page_size(self) -> tuple:
@@ -92,7 +94,7 @@ class Template:
 
 _COLOUR_KEYS = tuple(Colours.__dataclass_fields__)
 _TOP_KEYS = ("description", "page", "margins", "colours", "font", "body_size", "logo",
-             "logo_alt", "docx_reference", "max_age_days")
+             "logo_alt", "docx_reference", "max_age_days", "pdfa", "embed_sources")
 
 
 def template_dirs(spec_path=None) -> list:
@@ -258,6 +260,13 @@ class _Reader:
             if node.value < 1:
                 self.diags.error(node.pos, "template-value", "max_age_days must be at least 1")
             values["max_age_days"] = node.value
+        for key in ("pdfa", "embed_sources"):
+            node = root.get(key)
+            if node is not None and self.expect(node, "bool", key, "true or false"):
+                values[key] = node.value
+        if values.get("embed_sources") and values.get("pdfa") is False:   # PDF/A-3 carries them
+            self.diags.error(root.get("embed_sources").pos, "template-value",
+                             "embed_sources needs pdfa: true (the sources travel in a PDF/A-3b)")
         return Template(**values)
 
     def check_keys(self, node, allowed) -> None:

@@ -126,8 +126,11 @@ class HalfSavedCanvas(pdf.Canvas):
 
     def save(self):
         super().save()
-        with open(self._filename, "r+b") as handle:
-            handle.truncate(os.path.getsize(self._filename) // 2)
+        if hasattr(self._filename, "truncate"):   # drawn in memory, for PDF/A: cut it there
+            self._filename.truncate(len(self._filename.getvalue()) // 2)
+        else:
+            with open(self._filename, "r+b") as handle:
+                handle.truncate(os.path.getsize(self._filename) // 2)
         raise RuntimeError("PDF renderer crashed half way")
 
 

@@ -70,8 +70,8 @@ def test_every_figure_copies_from_the_pdf_and_docx_as_itself(tmp_path, spec):
     text = pdftotext(pdf)
     assert_figures_extract_as_themselves(sheet, text)
     assert_figures_extract_as_themselves(sheet, docx_text(docx_path))
-    if spec.stem == "raqqa-2017":   # the cases: '20,0001', '2202'
-        assert "20,000 1 civilians" in text and "at least 220 2" in text
+    if spec.stem == "raqqa-2017":   # the cases: '20,0001', '2202'; the PDF's markers
+        assert "20,000 [1] civilians" in text and "at least 220 [2]" in text   # read as citations
 
 
 def test_libreoffice_reads_every_figure_of_the_docx_as_itself(tmp_path):

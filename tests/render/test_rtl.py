@@ -84,7 +84,7 @@ def test_an_arabic_line_reads_from_the_right_figure_name_then_marker(built):
     texts = [w[0] for w in line]
     assert texts[:9] == ["قُتل", "ما", "لا", "يقل", "عن", "21", "مدنياً", "في", "الرقة"]
     # the bracketed Latin name follows, its brackets the right way round, then the marker
-    assert texts[9:] == ["(AirWars)", "1"]
+    assert texts[9:] == ["(AirWars)", " [1]"]   # the marker reads as its /ActualText
     name, marker = line[9], line[10]
     assert marker[3] <= name[1] + 0.5 and marker[4] < name[4]   # to its left, raised
 
@@ -95,7 +95,7 @@ def test_a_marker_after_a_figure_stays_after_it(built):
     pdf, _, layout = built
     line = line_of(words(pdf), "يعيش", right_of=layout.page_width / 2)
     texts = [w[0] for w in line]
-    assert texts[:6] == ["يعيش", "في", "المدينة", "نحو", "220,000", "1"]
+    assert texts[:6] == ["يعيش", "في", "المدينة", "نحو", "220,000", " [1]"]
 
 
 @needs_poppler

@@ -71,6 +71,10 @@ BAD_TEMPLATES = [
     ("docx_reference: t.yaml\n", 1, 17, "docx_reference must be a Word .docx file: t.yaml is not"),
     ("max_age_days: soon\n", 1, 15, "max_age_days must be a whole number of days, not str 'soon'"),
     ("max_age_days: 0\n", 1, 15, "max_age_days must be at least 1"),
+    ("pdfa: maybe\n", 1, 7, "pdfa must be true or false, not str 'maybe'"),
+    ("embed_sources: 1\n", 1, 16, "embed_sources must be true or false, not int 1"),
+    ("pdfa: false\nembed_sources: true\n", 2, 16,
+     "embed_sources needs pdfa: true (the sources travel in a PDF/A-3b)"),
     ("page: [A4\n", 2, 1, "not valid YAML here: check the indentation, quotes and brackets on this line and the one before"),
 ]
 
