@@ -13,11 +13,14 @@ class EvidenceFile:
 
 
 def evidence_files(sheet) -> tuple:
-    """The files `embed_sources` attaches to the PDF, in order: the spec, then the archive of
-    every source of the spec. The one list of what travels with a sheet: a source the spec
+    """The files `embed_sources` attaches to the PDF, in order: the spec (not in a public
+    edition), then the archive of every source of the sheet. The one list of what travels with a sheet: a source the spec
     keeps out of a public edition is left out here, and so out of every file that carries it."""
     folder = sheet.spec_path.parent
-    files = [EvidenceFile(sheet.spec_path.name, sheet.spec_path, "the sheet's spec")]
+    # the spec names every source, a confidential one too: a public edition carries only the
+    # archives of its public sources
+    files = [] if sheet.edition == "public" else [
+        EvidenceFile(sheet.spec_path.name, sheet.spec_path, "the sheet's spec")]
     for source in sheet.sources:
         try:
             name = PurePosixPath(*Path(source.archive).relative_to(folder).parts).as_posix()

@@ -116,6 +116,29 @@ def test_a_public_site_holds_nothing_of_the_confidential_source(project, capsys)
     assert found_in(project / "internal-site")["title"]
 
 
+def test_a_public_pdf_carrying_its_evidence_carries_only_public_archives(project):
+    """embed_sources: the internal PDF carries the spec and both archives; the public one only
+    the public source's archive (the spec names the confidential source)."""
+    import pikepdf
+
+    from factsheet.theme.template import BUILTIN_DIR
+
+    templates = project / "templates"
+    templates.mkdir()
+    default = (BUILTIN_DIR / "default.yaml").read_text(encoding="utf-8")
+    (templates / "default.yaml").write_text(default + "\nembed_sources: true\n", encoding="utf-8")
+    assert main(["build", "confidential.yaml", "--out", "internal"]) == 0
+    assert main(["build", "confidential.yaml", "--out", "public", "--edition", "public"]) == 0
+    with pikepdf.open(project / "internal" / "confidential.pdf") as pdf:
+        assert "confidential.yaml" in [str(f.F) for f in pdf.Root.AF]
+        assert f"sources/{EPP}.txt" in [str(f.F) for f in pdf.Root.AF]
+    with pikepdf.open(project / "public" / "confidential.pdf") as pdf:
+        attached = [str(f.F) for f in pdf.Root.AF]
+    assert attached and all(name.startswith("sources/") and EPP not in name for name in attached)
+    assert found_in(project / "public") == {name: [] for name in SECRETS}
+    assert found_in(project / "internal")["archive text"]   # the search reads attachments
+
+
 def test_changes_between_public_builds_name_no_confidential_source(project):
     assert main(["build", "confidential.yaml", "--out", "public", "--edition", "public"]) == 0
     spec = project / "confidential.yaml"
