@@ -200,15 +200,20 @@ def test_a_translation_is_listed_with_its_sheet_and_linked_from_its_page(project
     assert 'data-languages="en ar fr"' in index
     assert '<a href="sheets/raqqa-2017.fr.page.html" hreflang="fr" lang="fr">français</a>' in index
     page = (site / "sheets" / "raqqa-2017.page.html").read_text(encoding="utf-8")
-    assert '<a href="raqqa-2017.fr.page.html" hreflang="fr" lang="fr">français</a>' in page
+    # the sheet's own language bar, linking the pages (not the bare HTML sheets), and alternates
+    assert ('<nav class="languages" aria-label="Languages"><span lang="en" aria-current="page">English'
+            '</span> · <a href="raqqa-2017.ar.page.html" lang="ar" hreflang="ar">العربية</a> · '
+            '<a href="raqqa-2017.fr.page.html" lang="fr" hreflang="fr">français</a></nav>') in page
+    assert '<link rel="alternate" hreflang="fr" href="raqqa-2017.fr.page.html">' in page
+    assert page.count('class="languages"') == 1 and "raqqa-2017.fr.html\"" not in page
     french = (site / "sheets" / "raqqa-2017.fr.page.html").read_text(encoding="utf-8")
     assert '<html lang="fr" dir="ltr">' in french
     assert '<nav class="site-nav" aria-label="Site" lang="en" dir="ltr">' in french   # the site's words
-    assert 'hreflang="en" lang="en">English</a>' in french
+    assert 'lang="en" hreflang="en">English</a>' in french
     arabic = (site / "sheets" / "raqqa-2017.ar.page.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in arabic
     assert '<nav class="site-nav" aria-label="Site" lang="en" dir="ltr">' in arabic
-    assert 'hreflang="fr" lang="fr">français</a>' in arabic
+    assert 'lang="fr" hreflang="fr">français</a>' in arabic
 
 
 def test_a_spec_that_fails_is_reported_and_the_others_are_published(project, capsys):
