@@ -114,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     watch = commands.add_parser("watch", help="rebuild sheets when specs, archives or templates change")
     watch.add_argument("path", nargs="?", default="specs")
     watch.add_argument("--out", default="output", metavar="DIR")
+    _edition_option(watch, "write this edition, into a folder of its own")
 
     archive = commands.add_parser("archive", help="copy an article (text or saved web page) into a "
                                   "spec's sources/ folder and add it to the spec's sources")

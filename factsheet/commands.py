@@ -259,7 +259,7 @@ def run_extract(args, stdout, stderr) -> int:
 def run_watch(args, stdout, stderr) -> int:
     from .build.watch import watch_and_build
 
-    return watch_and_build(Path(args.path), Path(args.out), stdout, stderr)
+    return watch_and_build(Path(args.path), Path(args.out), stdout, stderr, edition=args.edition)
 
 
 def run_archive(args, stdout, stderr) -> int:
