@@ -164,7 +164,7 @@ def run_publish(args, stdout, stderr) -> int:
     report = make_reporter(stdout, len(specs), debug=getattr(args, "debug", False))
     try:
         published = publish_site(specs, Path(args.site), edition=args.edition, force=args.force,
-                                 jobs=args.jobs, on_result=report)
+                                 jobs=args.jobs, on_result=report, url=args.url)
     except WriteError as exc:
         print(f"factsheet: error: {exc}", file=stderr)
         return 1

@@ -250,3 +250,32 @@ def test_the_html_sheet_shows_the_templates_logo_with_its_alt_text(project, caps
     plain = main(["build", str(project / "specs" / "examples" / "al-hol-2019-03.yaml"), "--format", "html",
                   "--out", "out"])
     assert plain == 0 and "<img" not in (project / "out" / "al-hol-2019-03.html").read_text(encoding="utf-8")
+
+
+def test_publish_url_makes_the_feed_links_absolute_and_is_kept(project, capsys):
+    feedparser = pytest.importorskip("feedparser", reason="the test extra's feedparser is not installed")
+    assert main(["publish", "specs/raqqa-2017.yaml", "--site", "site",
+                 "--url", "https://example.org/sheets"]) == 0
+    feed = (project / "site" / "feed.atom").read_text(encoding="utf-8")
+    assert '<link rel="self" type="application/atom+xml" href="https://example.org/sheets/feed.atom"/>' in feed
+    assert '<link rel="alternate" type="text/html" href="https://example.org/sheets/index.html"/>' in feed
+    parsed = feedparser.parse(feed.encode("utf-8"))
+    assert not parsed.bozo and parsed.version == "atom10"
+    assert {e.link for e in parsed.entries} == {
+        f"https://example.org/sheets/sheets/raqqa-2017{lang}.page.html" for lang in ("", ".ar", ".fr")}
+    # the site's pages keep relative links: only the feed, read outside the site, needs the address
+    assert "https://example.org" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    # kept in site.json: publishing again without --url changes nothing
+    before = mtimes(project / "site")
+    assert main(["publish", "specs/raqqa-2017.yaml", "--site", "site"]) == 0
+    assert mtimes(project / "site") == before
+
+
+@pytest.mark.parametrize("url", ["example.org/sheets", "ftp://example.org/", "https://", "https://x.org/?a=1",
+                                 "javascript:alert(1)"])
+def test_publish_refuses_a_url_that_is_not_a_web_address(project, capsys, url):
+    assert main(["publish", "specs/raqqa-2017.yaml", "--site", "site", "--url", url]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "factsheet: publish --url: give the site's web address, such as "
+        f"https://example.org/factsheets/, not {url!r}")
+    assert not (project / "site" / "sheets").exists()
