@@ -130,3 +130,20 @@ def test_the_arabic_sheet_reads_from_the_right_in_the_browser(site, browser):
     assert boxes["title"][1] > boxes["body"][1] - 100   # the title starts at the right
     english, arabic, french = boxes["bar"]
     assert english[0] > arabic[1] > french[0]   # the language bar reads from the right too
+
+
+def test_axe_finds_no_violations_on_a_sheet_in_the_example_organisation_template(tmp_path, browser):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright",
+                              reason="the test extra's axe-playwright-python is not installed")
+    shutil.copytree(REPO / "specs", tmp_path / "specs", ignore=shutil.ignore_patterns("examples"))
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    spec = tmp_path / "specs" / "raqqa-2017.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("language: en", "language: en\ntemplate: branded"),
+                    encoding="utf-8")
+    assert "template: branded" in spec.read_text(encoding="utf-8")
+    assert main(["build", str(spec), "--format", "html", "--out", str(tmp_path / "out")]) == 0
+    page, errors = open_page(browser, tmp_path / "out" / "raqqa-2017.html")
+    results = axe.Axe().run(page)
+    page.close()
+    assert errors == []
+    assert results.violations_count == 0, results.generate_report()
