@@ -2,8 +2,8 @@
 
 The site is a folder: `sheets/` is an ordinary build output folder (every document of every
 sheet, its manifests and CHANGES.md), beside it the index, the feed, small pictures for the
-index (`thumbs/`) and `site.json`, the site's own record (its edition, its feed's id and the
-day each sheet was first published). Publishing is incremental as `build` is: build_specs
+index (`thumbs/`) and `site.json`, the site's own record (its edition, its feed's id, the
+day each sheet was first published, and the address it is served from, once `--url` gave one). Publishing is incremental as `build` is: build_specs
 skips every sheet whose manifest says it is up to date, and every page, picture, index and
 feed is written only when its bytes change, so publishing again with nothing changed writes
 nothing at all.
