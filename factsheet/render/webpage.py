@@ -213,7 +213,7 @@ def page_css(layout) -> str:
 html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
 body {{ margin: 0; color: var(--text); background: #fff; font-size: 1rem;
   line-height: {layout.leading / body:.3f}; overflow-wrap: break-word;
-  font-family: "{layout.template.font}", "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto,
+  font-family: "{layout.template.font}", "Noto Sans", "Noto Sans Arabic", system-ui, -apple-system, "Segoe UI", Roboto,
     "Helvetica Neue", Arial, sans-serif; }}
 h1, h2, p, ul {{ margin: 0; }}
 a {{ color: var(--primary); }}
