@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from factsheet.sheet.words import words_for
 from translation_copies import copy_raqqa, run
 
-BAR = ('<nav class="languages" aria-label="Languages">{items}</nav>')
+# labelled in the sheet's language (the audit page's word: 'Languages' in English)
+BAR = '<nav class="languages" aria-label="{label}">{items}</nav>'
 
 
 @pytest.fixture
@@ -58,7 +60,7 @@ def test_each_html_sheet_names_its_languages_in_its_head(built):
 
 def test_the_html_sheet_has_a_visible_language_bar_the_current_one_marked(built):
     arabic = (built / "raqqa-2017.ar.html").read_text(encoding="utf-8")
-    assert BAR.format(items=(
+    assert BAR.format(label=words_for("ar")("audit_languages"), items=(
         '<a href="raqqa-2017.html" lang="en" hreflang="en">English</a> · '
         '<span lang="ar" aria-current="page">العربية</span> · '
         '<a href="raqqa-2017.fr.html" lang="fr" hreflang="fr">français</a>')) in arabic
