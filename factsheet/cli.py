@@ -62,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--site", required=True, metavar="DIR", help="the site's folder")
     publish.add_argument("--edition", choices=("internal", "public"), default="internal",
                          help="internal (default) or public: without confidential sources")
+    publish.add_argument("--url", metavar="BASE", help="the web address the site is served from "
+                         "(https://...): the feed's links absolute under it (default: relative)")
     publish.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     publish.add_argument("--jobs", type=int, default=None, metavar="N",
                          help="parallel builds (default: one per core)")
@@ -114,6 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     watch = commands.add_parser("watch", help="rebuild sheets when specs, archives or templates change")
     watch.add_argument("path", nargs="?", default="specs")
     watch.add_argument("--out", default="output", metavar="DIR")
+    _edition_option(watch, "write this edition, into a folder of its own")
 
     archive = commands.add_parser("archive", help="copy an article (text or saved web page) into a "
                                   "spec's sources/ folder and add it to the spec's sources")

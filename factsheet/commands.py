@@ -164,7 +164,7 @@ def run_publish(args, stdout, stderr) -> int:
     report = make_reporter(stdout, len(specs), debug=getattr(args, "debug", False))
     try:
         published = publish_site(specs, Path(args.site), edition=args.edition, force=args.force,
-                                 jobs=args.jobs, on_result=report)
+                                 jobs=args.jobs, on_result=report, url=args.url)
     except WriteError as exc:
         print(f"factsheet: error: {exc}", file=stderr)
         return 1
@@ -259,7 +259,7 @@ def run_extract(args, stdout, stderr) -> int:
 def run_watch(args, stdout, stderr) -> int:
     from .build.watch import watch_and_build
 
-    return watch_and_build(Path(args.path), Path(args.out), stdout, stderr)
+    return watch_and_build(Path(args.path), Path(args.out), stdout, stderr, edition=args.edition)
 
 
 def run_archive(args, stdout, stderr) -> int:

@@ -14,8 +14,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote, urljoin, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
+from ..diagnostics import UsageError
 from .changes import ADDED, CHANGED, HEADING, REMOVED
 
 NEW_SHEET = "new sheet"
@@ -117,12 +119,28 @@ def event_text(event: Event, title: str) -> str:
     return f"{title}: {what}{', '.join(parts)}"
 
 
-def atom_feed(feed_id: str, events, sheets: dict, pages: dict, title: str = "Fact sheets: changes") -> str:
+def site_url(url: str) -> str:
+    """`publish --url`: the web address the site is served from, ending in '/', so that the
+    feed's links can be absolute; UsageError for anything but an http(s) address."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
+            or any(c.isspace() for c in url.strip()):
+        raise UsageError(f"publish --url: give the site's web address, such as "
+                         f"https://example.org/factsheets/, not {url!r}")
+    return url.strip() if url.strip().endswith("/") else url.strip() + "/"
+
+
+def atom_feed(feed_id: str, events, sheets: dict, pages: dict, title: str = "Fact sheets: changes",
+              base_url: str = "") -> str:
     """The Atom 1.0 document (RFC 4287) of the newest MAX_ENTRIES events, newest first.
 
     `sheets` maps a stem to its title, `pages` a stem to its page's address in the site. Every
     time is the event's day at 00:00 UTC: the record holds days, and the same record must give
-    the same feed (SOURCE_DATE_EPOCH sets the day a build records)."""
+    the same feed (SOURCE_DATE_EPOCH sets the day a build records). Links are relative to the
+    feed, or absolute under `base_url` (site_url's): some feed readers resolve no relative link."""
+    def href(path: str) -> str:
+        return quoteattr(urljoin(base_url, quote(path, safe="/")))
+
     events = sorted(events, key=lambda e: (e.day, e.kind == NEW_SHEET), reverse=True)[:MAX_ENTRIES]
     updated = _stamp(events[0].day) if events else "1970-01-01T00:00:00Z"
     out = ['<?xml version="1.0" encoding="utf-8"?>',
@@ -132,8 +150,8 @@ def atom_feed(feed_id: str, events, sheets: dict, pages: dict, title: str = "Fac
            f"  <updated>{updated}</updated>",
            "  <author><name>factsheet</name></author>",
            "  <generator>factsheet</generator>",
-           f'  <link rel="self" type="application/atom+xml" href="{FEED_NAME}"/>',
-           '  <link rel="alternate" type="text/html" href="index.html"/>']
+           f'  <link rel="self" type="application/atom+xml" href={href(FEED_NAME)}/>',
+           f'  <link rel="alternate" type="text/html" href={href("index.html")}/>']
     for event in events:
         name = sheets.get(event.stem, event.stem)
         text = event_text(event, name)
@@ -144,7 +162,7 @@ def atom_feed(feed_id: str, events, sheets: dict, pages: dict, title: str = "Fac
         # an entry without content must link to it (RFC 4287 4.1.2): the sheet's page, or
         # the index for a sheet no longer in the site
         page = pages.get(event.stem, "index.html")
-        out.append(f'    <link rel="alternate" type="text/html" href={quoteattr(page)}/>')
+        out.append(f'    <link rel="alternate" type="text/html" href={href(page)}/>')
         out.append(f"    <summary>{escape(_summary(event, name))}</summary>")
         out.append("  </entry>")
     out.append("</feed>")

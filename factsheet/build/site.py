@@ -2,8 +2,8 @@
 
 The site is a folder: `sheets/` is an ordinary build output folder (every document of every
 sheet, its manifests and CHANGES.md), beside it the index, the feed, small pictures for the
-index (`thumbs/`) and `site.json`, the site's own record (its edition, its feed's id and the
-day each sheet was first published). Publishing is incremental as `build` is: build_specs
+index (`thumbs/`) and `site.json`, the site's own record (its edition, its feed's id, the
+day each sheet was first published, and the address it is served from, once `--url` gave one). Publishing is incremental as `build` is: build_specs
 skips every sheet whose manifest says it is up to date, and every page, picture, index and
 feed is written only when its bytes change, so publishing again with nothing changed writes
 nothing at all.
@@ -19,7 +19,7 @@ from ..diagnostics import UsageError
 from ..files import write_atomic
 from ..render import ALL, all_formats, get_format
 from .batch import build_specs
-from .feed import FEED_NAME, NEW_SHEET, Event, atom_feed, read_history
+from .feed import FEED_NAME, NEW_SHEET, Event, atom_feed, read_history, site_url
 from .manifest import MANIFEST_SUFFIX
 from .site_pages import SHEETS, THUMBS, SiteSheet, group_sheets, index_page, sheet_page
 
@@ -37,10 +37,13 @@ class Published:
 
 
 def publish_site(specs, site_dir, edition: str = INTERNAL, force: bool = False, jobs=None,
-                 on_result=None) -> Published:
-    """Build the specs into site_dir/sheets and bring the site's pages, index and feed up to date."""
+                 on_result=None, url: str | None = None) -> Published:
+    """Build the specs into site_dir/sheets and bring the site's pages, index and feed up to date.
+    `url`: the address the site is served from, for the feed's absolute links; kept in site.json
+    for the next runs (none ever given: the links are relative)."""
     from .sheet import produced_date
 
+    base_url = site_url(url) if url is not None else ""
     if edition not in EDITIONS:
         raise UsageError(f"publish --edition: use {' or '.join(EDITIONS)}, not {edition!r}")
     site_dir = Path(site_dir)
@@ -53,8 +56,10 @@ def publish_site(specs, site_dir, edition: str = INTERNAL, force: bool = False, 
                           on_result=on_result, edition=edition)
     sheets = read_sheets(site_dir / SHEETS)
     today = produced_date().isoformat()
+    base_url = base_url or record.get("url", "")
     record = {"edition": edition,
               "feed_id": record.get("feed_id") or _new_feed_id(site_dir, today),
+              **({"url": base_url} if base_url else {}),
               "published": {**{s.stem: today for s in sheets}, **record.get("published", {})}}
     history = read_history(site_dir / SHEETS / "CHANGES.md")
     for sheet in sheets:
@@ -71,7 +76,8 @@ def publish_site(specs, site_dir, edition: str = INTERNAL, force: bool = False, 
     events = history + [Event(s.stem, _day(s.published), NEW_SHEET, key="published") for s in sheets]
     titles = {s.stem: s.title for s in sheets}
     pages = {s.stem: f"{SHEETS}/{s.page}" for s in sheets}
-    written.append(write_if_changed(site_dir / FEED_NAME, atom_feed(record["feed_id"], events, titles, pages)))
+    written.append(write_if_changed(site_dir / FEED_NAME, atom_feed(record["feed_id"], events, titles, pages,
+                                                                           base_url=base_url)))
     written.append(write_if_changed(site_dir / SITE_RECORD,
                                     json.dumps(record, indent=2, sort_keys=True) + "\n"))
     return Published(results, [p for p in written if p], len(sheets))

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..render import all_formats, get_format
-from ..render.html import CSS, escape_text as _e, file_href as _href, page_html
-from ..sheet.words import words_for
+from ..render.html import CSS, escape_text as _e, file_href as _href, language_links, page_html
+from ..sheet.words import language_name, words_for
 from .changes import ADDED, REMOVED
 from .feed import FEED_NAME
 
@@ -45,16 +46,6 @@ class SiteSheet:
     @property
     def page(self) -> str:
         return f"{self.stem}{PAGE_SUFFIX}"
-
-
-def language_name(code: str) -> str:
-    """'français' for 'fr', in its own language (CLDR); the code itself if CLDR has no name."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(code.replace("-", "_")).get_display_name() or code
-    except (ValueError, UnknownLocaleError):
-        return code
 
 
 def group_sheets(sheets) -> dict:
@@ -209,7 +200,6 @@ def _time(day: str) -> str:
 PAGE_CSS = """
 .site-nav { background: #fff; border-bottom: 1px solid #d5dbe0; padding: .5rem max(1rem, calc(50% - 30rem));
   display: flex; flex-wrap: wrap; gap: .4rem 1.5rem; font-size: .9rem; }
-.site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
 .site-part { margin: 2rem 0; }
 .site-part h2 { color: var(--primary); font-size: 1.1em; border-bottom: 1px solid var(--primary);
   margin-bottom: .6rem; }
@@ -223,25 +213,28 @@ PAGE_CSS = """
 """
 
 
+# the HTML sheet's own language bar and alternates link the bare sheets (<stem>.html): a page
+# of the site links the other pages instead, from the same code (render/html.language_links)
+_SHEET_LANGUAGES = re.compile(r'<nav class="languages" [^>]*>.*?</nav>\n')
+_SHEET_ALTERNATES = re.compile(r'<link rel="alternate" hreflang="[^"]*" href="[^"]*">\n')
+
+
 def sheet_page(sheet: SiteSheet, sheet_html: str, siblings) -> str:
     """The sheet's page: its HTML sheet (the text a build wrote) with the site's parts added."""
     chrome = "" if sheet.language.split("-")[0] == "en" else ' lang="en" dir="ltr"'
-    others = [s for s in siblings if s.stem != sheet.stem]
-    nav = [f'<nav class="site-nav" aria-label="{_e(SITE("site_nav"))}"{chrome}>',
-           f'<a href="../index.html">{_e(SITE("site_all_sheets"))}</a>']
-    if others:
-        links = "".join(f'<li><a href="{_href(s.page)}" hreflang="{_e(s.language)}" '
-                        f'lang="{_e(s.language)}">{_e(language_name(s.language))}</a></li>'
-                        for s in others)
-        nav.append(f'<span>{_e(SITE("site_other_languages"))}</span><ul>{links}</ul>')
-    nav.append("</nav>\n")
+    languages = [(s.language, s.stem) for s in siblings] if len(siblings) > 1 else []
+    alternates, bar = language_links(sheet.stem, languages, lambda stem: _href(stem + PAGE_SUFFIX),
+                                     words_for(sheet.language)("audit_languages"))
+    nav = (f'<nav class="site-nav" aria-label="{_e(SITE("site_nav"))}"{chrome}>'
+           f'<a href="../index.html">{_e(SITE("site_all_sheets"))}</a></nav>\n{bar}')
     parts = [_downloads(sheet, chrome), _history(sheet, chrome)]
     head = (f'<link rel="alternate" type="application/atom+xml" href="../{FEED_NAME}" '
-            f'title="{_e(SITE("site_feed"))}">\n<style>{PAGE_CSS}</style>\n</head>')
+            f'title="{_e(SITE("site_feed"))}">\n{alternates}<style>{PAGE_CSS}</style>\n</head>')
     if "<body>\n" not in sheet_html or "</main>" not in sheet_html or "</head>" not in sheet_html:
         raise ValueError(f"{sheet.stem}.html is not an HTML sheet this factsheet wrote")
-    page = sheet_html.replace("</head>", head, 1)
-    page = page.replace("<body>\n", "<body>\n" + "\n".join(nav), 1)
+    page = _SHEET_ALTERNATES.sub("", _SHEET_LANGUAGES.sub("", sheet_html, count=1))
+    page = page.replace("</head>", head, 1)
+    page = page.replace("<body>\n", "<body>\n" + nav, 1)
     return page.replace("</main>", "".join(parts) + "</main>", 1)
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..sheet.model import Sheet, plain_text
-from ..sheet.words import language_name, words_for
+from ..sheet.words import words_for
 from ..sheet.record import archive_path, archive_sha256, label_text
 from . import default_documents, documents as registered_documents, get_format
-from .html import escape_text as _e, file_href as _href, is_web_url, page_html as _page, \
-    url_html as _url
+from .html import escape_text as _e, file_href as _href, is_web_url, language_links, \
+    page_html as _page, url_html as _url
 
 
 def render_audit(sheet: Sheet, layout, out_path) -> None:
@@ -79,20 +79,9 @@ def audit_html(sheet: Sheet, documents=None) -> str:
 
 def _languages_nav(sheet: Sheet) -> str:
     """The sheet in each language built beside it, each named in itself, linking its page."""
-    if not sheet.languages:
-        return ""
     audit = get_format("audit")
-    items = []
-    for language, stem in sheet.languages:
-        name = _e(language_name(language))
-        if stem == sheet.stem:
-            items.append(f'<span lang="{_e(language)}" aria-current="page">{name}</span>')
-        else:
-            items.append(f'<a href="{_href(audit.file_name(stem))}" lang="{_e(language)}" '
-                         f'hreflang="{_e(language)}">{name}</a>')
-    # labelled: two navigation landmarks on one page must be told apart (axe: landmark-unique)
-    label = _e(words_for(sheet.language)("audit_languages"))
-    return f'<nav class="languages" aria-label="{label}">' + " \u00b7 ".join(items) + "</nav>\n"
+    return language_links(sheet.stem, sheet.languages, lambda stem: _href(audit.file_name(stem)),
+                          words_for(sheet.language)("audit_languages"))[1]
 
 
 def _figure(sheet: Sheet, fact, printed: str, label: str, key: bool = False) -> str:

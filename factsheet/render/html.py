@@ -88,6 +88,28 @@ def url_html(url, none_given: str) -> str:
     return f"<code>{escape_text(url)}</code>"
 
 
+def language_links(stem: str, languages, href, label: str) -> tuple:
+    """The same sheet in each language built beside it: (head, nav). `head` is a
+    <link rel="alternate" hreflang> per language for the page's head; `nav` a labelled bar
+    naming each language in itself, the current one (`stem`) marked, the others linked;
+    `href(stem)` is the (escaped) address of a language's page. ('', '') in one language."""
+    from ..sheet.words import language_name
+
+    if not languages:
+        return "", ""
+    head, items = [], []
+    for language, other in languages:
+        code, name = escape_text(language), escape_text(language_name(language))
+        head.append(f'<link rel="alternate" hreflang="{code}" href="{href(other)}">\n')
+        if other == stem:
+            items.append(f'<span lang="{code}" aria-current="page">{name}</span>')
+        else:
+            items.append(f'<a href="{href(other)}" lang="{code}" hreflang="{code}">{name}</a>')
+    # labelled: two navigation landmarks on one page must be told apart (axe: landmark-unique)
+    nav = f'<nav class="languages" aria-label="{escape_text(label)}">' + " \u00b7 ".join(items) + "</nav>\n"
+    return "".join(head), nav
+
+
 def page_html(lang: str, title: str, body: str, css: str = CSS, csp: str = CSP, head: str = "",
               script: str = "") -> str:
     """A whole self-contained page around body, in the language's direction, with its style

@@ -15,7 +15,7 @@ from ..sheet.model import Span
 from ..sheet.words import words_for
 from . import get_format
 from .accessible import logo_alt
-from .html import escape_text as _e, file_href as _href, is_web_url, page_html
+from .html import escape_text as _e, file_href as _href, is_web_url, language_links, page_html
 
 NARROW = 700   # px: below this width the page is one column (a phone)
 
@@ -55,7 +55,10 @@ def sheet_html(sheet, layout) -> str:
                 out.append(_e(span.text))
         return "".join(out)
 
-    parts = [_band(layout, spans, _logo(sheet, layout, words)), "<main>\n"]
+    html_file = get_format("html").file_name
+    alternates, languages = language_links(sheet.stem, sheet.languages,
+                                           lambda stem: _href(html_file(stem)), words("audit_languages"))
+    parts = [languages, _band(layout, spans, _logo(sheet, layout, words)), "<main>\n"]
     if layout.tile_rows:
         parts.append(_figures(layout, spans, words))
     parts.append(_sections(layout, spans))
@@ -63,7 +66,8 @@ def sheet_html(sheet, layout) -> str:
         parts.append(_sources(layout, words, audit, ids))
     parts.append("</main>\n")
     parts.append(_footer(layout, words, audit))
-    return page_html(sheet.language, sheet.title_text, "".join(parts), css=page_css(layout))
+    return page_html(sheet.language, sheet.title_text, "".join(parts), css=page_css(layout),
+                     head=alternates)
 
 
 def _logo(sheet, layout, words) -> str:
@@ -209,10 +213,13 @@ def page_css(layout) -> str:
 html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
 body {{ margin: 0; color: var(--text); background: #fff; font-size: 1rem;
   line-height: {layout.leading / body:.3f}; overflow-wrap: break-word;
-  font-family: "{layout.template.font}", "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto,
+  font-family: "{layout.template.font}", "Noto Sans", "Noto Sans Arabic", system-ui, -apple-system, "Segoe UI", Roboto,
     "Helvetica Neue", Arial, sans-serif; }}
 h1, h2, p, ul {{ margin: 0; }}
 a {{ color: var(--primary); }}
+.languages {{ padding: .4rem max(1rem, calc(50% - 30rem)); font-size: .9rem; border-bottom: 1px solid var(--panel); }}
+.languages a, .languages span {{ display: inline-block; padding: .2rem 0; }}
+.languages [aria-current] {{ font-weight: 700; }}
 .band {{ background: var(--primary); color: var(--on-band); padding: 1.5rem max(1rem, calc(50% - 30rem)) {em(layout.band_pad_bottom)}; }}
 .band a {{ color: inherit; }}
 .band::after {{ content: ""; display: block; clear: both; }}
@@ -283,6 +290,6 @@ footer::before {{ content: ""; display: block; border-top: {layout.rule_width}pt
   .figures .number {{ font-size: {em(layout.figure_size)}; }}
   .columns {{ column-count: 2; column-gap: {layout.column_gap:.1f}pt; }}
   footer {{ position: fixed; bottom: {bottom}; left: 0; right: 0; padding-bottom: 0; }}
-  .audit-link {{ display: none; }}
+  .audit-link, .languages {{ display: none; }}
 }}
 """

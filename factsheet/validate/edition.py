@@ -74,8 +74,8 @@ def sentence_cites(check, node, offset: int, cite_tokens: list):
                           "cites-only-confidential",
                           f"this sentence cites only confidential source {_names(ids)}: the "
                           "public edition cannot print it",
-                          "cite a public source that states it as well, or leave the sentence "
-                          "out of the spec for the public edition")
+                          "cite a public source that states it as well, or take the sentence "
+                          "out: every edition is built from the same file")
         return None
     return public
 
@@ -111,7 +111,8 @@ def check_facts(check) -> None:
 # keys whose values are not the author's words (ids, references, dates) or are another
 # source's words (a quote is checked against a public archive)
 _NOT_WORDS = {"sources", "id", "source", "quote", "key_figures", "factsheet", "as_of", "date",
-              "value", "language", "template", "draft"}
+              "value", "language", "template", "draft", "factsheet-translation", "translates",
+              "translated-from"}
 
 
 def check_named(check, root) -> None:
@@ -175,6 +176,28 @@ def _without_markup(raw: str) -> str:
         if tok.kind in ("fact", "cite"):
             raw = raw[:tok.offset] + " " * (tok.end - tok.offset) + raw[tok.end:]
     return raw
+
+
+def withheld_sources(spec_root) -> dict:
+    """{id: source} of the confidential sources a spec declares, read from its YAML: the public
+    Sheet holds none of them, yet a translation of it must know them to refuse their citations
+    and names (with the same messages and positions in its own file)."""
+    from types import SimpleNamespace
+
+    withheld = {}
+    sources = spec_root.get("sources") if spec_root.kind == "map" else None
+    for node in (sources.value if sources is not None and sources.kind == "seq" else ()):
+        flag = node.get("confidential") if node.kind == "map" else None
+        if flag is None or flag.value is not True:
+            continue
+        text = {key: (node.get(key).value if node.get(key) is not None and
+                      node.get(key).kind == "str" else None)
+                for key in ("id", "title", "publisher", "url")}
+        if text["id"]:
+            withheld[text["id"]] = SimpleNamespace(title=text["title"] or text["id"],
+                                                   publisher=text["publisher"] or text["id"],
+                                                   url=text["url"])
+    return withheld
 
 
 def edition_inputs(check) -> tuple:

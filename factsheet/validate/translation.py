@@ -18,6 +18,7 @@ from ..spec.translation import (HEADER_FIELDS, LANGUAGE_TAG, TRANSLATION_KEYS, T
                                 TRANSLATION_VERSION, original_fields, recorded_prints,
                                 shown_facts, translations_beside)
 from ..sources.archive import ArchiveCache, ArchiveError
+from . import edition as editions
 from . import rules
 
 _NOT_WARNED = ("contact",)   # an address, usually the same in every language
@@ -101,6 +102,10 @@ class _Translation:
             return None
         self._check_strings(root)
         check.sources, check.archives = original.sources, original.archives
+        if original.sheet.edition == editions.PUBLIC:   # its citations refused, not 'unknown'
+            withheld = editions.withheld_sources(original.root)
+            check.hidden = set(withheld)
+            check.sources = {**original.sources, **withheld}
         check.facts = original.facts
         check.words = words_for(language)
         header = self._header(root, original.root)
@@ -111,6 +116,7 @@ class _Translation:
         key_figures = [kf.fact_id for kf in original.sheet.key_figures]
         self._check_shown(root, labels, key_figures, original)
         self._check_fingerprints(root, original, language)
+        editions.check_named(check, root)
         if self.diags.errors:
             return None
         facts = {fid: dataclasses.replace(fact, label=labels[fid].value) if fid in labels else fact
@@ -119,7 +125,8 @@ class _Translation:
         return assemble_sheet(
             spec_path=check.path, root=root, header=header, as_of=original.sheet.as_of,
             keywords=original.sheet.keywords, sources=original.sources, facts=facts,
-            key_figures=key_figures, sections=sections, cited_figures=check.cited_figures)
+            key_figures=key_figures, sections=sections, cited_figures=check.cited_figures,
+            hidden=frozenset(check.hidden), edition=original.sheet.edition)
 
     # -- what it translates, and into what ------------------------------------------------
     def _original(self, root: Node):

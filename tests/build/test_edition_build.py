@@ -204,3 +204,82 @@ def test_build_sheet_takes_the_edition(project):
     assert [p.name for p in written] == ["confidential.pdf", "confidential.json"]
     assert json.loads((project / "api" / "confidential.json").read_text())["edition"] == "public"
     assert found_in(project / "api") == {name: [] for name in SECRETS}
+
+
+# A French translation of the fixture: its second bullet cites the confidential source beside the
+# public one (the public edition drops that citation); translating the sheet adds no secret
+FRENCH = """factsheet-translation: 1
+translates: confidential.yaml
+language: fr
+title: "Raqqa : des civils pris au piège alors que la bataille continue"
+subtitle: Fiche d'information humanitaire
+location: Raqqa, Syrie
+organisation: Unité d'information humanitaire
+labels:
+  trapped-august: civils pris au piège à Raqqa par l'EI, exposés aux frappes et aux bombardements
+sections:
+  - heading: Situation
+    text: |
+      Le conseiller humanitaire de l'ONU pour la Syrie estimait que {trapped-august} civils
+      restaient pris au piège fin août [voa-2017-08-25].
+    bullets:
+      - "Les civils sont pris sous le feu de toutes parts [epp-assessment-2017-08] [voa-2017-08-25]."
+"""
+
+
+def _with_french(project: Path, bullet: str | None = None) -> Path:
+    text = FRENCH if bullet is None else FRENCH + f'      - "{bullet}"\n'
+    path = project / "confidential.fr.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_public_build_and_site_with_a_translation_hold_nothing_of_the_confidential_source(project, capsys):
+    _with_french(project)
+    assert main(["build", "confidential.yaml", "--format", "all", "--out", "public",
+                 "--edition", "public"]) == 0
+    assert main(["publish", "confidential.yaml", "--site", "site", "--edition", "public"]) == 0
+    for folder in (project / "public", project / "site" / "sheets"):
+        assert {"confidential.fr.pdf", "confidential.fr.docx", "confidential.fr.html",
+                "confidential.fr.sources.html", "confidential.fr.json"} <= {p.name for p in folder.iterdir()}
+        manifest = json.loads((folder / "confidential.fr.manifest.json").read_text(encoding="utf-8"))
+        assert manifest["edition"] == "public"
+    assert found_in(project / "public") == {name: [] for name in SECRETS}
+    assert found_in(project / "site") == {name: [] for name in SECRETS}
+    # the French sheet still prints its public citation and its figure
+    text = " ".join(PdfReader(project / "public" / "confidential.fr.pdf").pages[0].extract_text().split())
+    assert "VOA News" in text and "toutes parts" in text
+    # the same search finds the source in the internal edition's French sheet, so it can fail
+    assert main(["build", "confidential.yaml", "--format", "all", "--out", "internal"]) == 0
+    assert "confidential.fr.pdf" in found_in(project / "internal")["title"]
+
+
+def test_a_translation_citing_only_a_confidential_source_is_refused_in_the_public_edition(project, capsys):
+    path = _with_french(project, "Des bateaux ont été touchés sur l'Euphrate [epp-assessment-2017-08].")
+    for command in (["build", "confidential.yaml", "--format", "all", "--out", "public",
+                     "--edition", "public"],
+                    ["publish", "confidential.yaml", "--site", "site", "--edition", "public"]):
+        assert main(command) == 1
+        out = capsys.readouterr().out
+        line = path.read_text(encoding="utf-8").splitlines().index(
+            "      - \"Des bateaux ont été touchés sur l'Euphrate [epp-assessment-2017-08].\"") + 1
+        assert (f"confidential.fr.yaml:{line}:53: error: this sentence cites only confidential "
+                f"source '{EPP}': the public edition cannot print it") in out
+        assert "confidential.fr.yaml: not built: fix its errors" in out
+    # the English sheet is built; nothing of the source anywhere, and no French sheet
+    for folder in (project / "public", project / "site"):
+        assert not list(folder.rglob("confidential.fr.*"))
+        assert found_in(folder) == {name: [] for name in SECRETS}
+    # the internal edition cites it as usual
+    assert main(["validate", "confidential.yaml", "--max-age", "100000"]) == 0
+
+
+def test_a_translation_naming_a_confidential_source_is_refused_in_the_public_edition(project, capsys):
+    path = _with_french(project, "Selon Euphrates Protection Partners, les familles fuient [voa-2017-08-25].")
+    assert main(["validate", "confidential.yaml", "--max-age", "100000", "--edition", "public"]) == 1
+    out = capsys.readouterr().out
+    text = path.read_text(encoding="utf-8")
+    at = text.index("Euphrates Protection")
+    line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    assert (f"confidential.fr.yaml:{line}:{col}: error: 'Euphrates Protection Partners' is the "
+            f"publisher of confidential source '{EPP}': the public edition cannot print it") in out

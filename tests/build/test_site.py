@@ -200,15 +200,20 @@ def test_a_translation_is_listed_with_its_sheet_and_linked_from_its_page(project
     assert 'data-languages="en ar fr"' in index
     assert '<a href="sheets/raqqa-2017.fr.page.html" hreflang="fr" lang="fr">français</a>' in index
     page = (site / "sheets" / "raqqa-2017.page.html").read_text(encoding="utf-8")
-    assert '<a href="raqqa-2017.fr.page.html" hreflang="fr" lang="fr">français</a>' in page
+    # the sheet's own language bar, linking the pages (not the bare HTML sheets), and alternates
+    assert ('<nav class="languages" aria-label="Languages"><span lang="en" aria-current="page">English'
+            '</span> · <a href="raqqa-2017.ar.page.html" lang="ar" hreflang="ar">العربية</a> · '
+            '<a href="raqqa-2017.fr.page.html" lang="fr" hreflang="fr">français</a></nav>') in page
+    assert '<link rel="alternate" hreflang="fr" href="raqqa-2017.fr.page.html">' in page
+    assert page.count('class="languages"') == 1 and "raqqa-2017.fr.html\"" not in page
     french = (site / "sheets" / "raqqa-2017.fr.page.html").read_text(encoding="utf-8")
     assert '<html lang="fr" dir="ltr">' in french
     assert '<nav class="site-nav" aria-label="Site" lang="en" dir="ltr">' in french   # the site's words
-    assert 'hreflang="en" lang="en">English</a>' in french
+    assert 'lang="en" hreflang="en">English</a>' in french
     arabic = (site / "sheets" / "raqqa-2017.ar.page.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in arabic
     assert '<nav class="site-nav" aria-label="Site" lang="en" dir="ltr">' in arabic
-    assert 'hreflang="fr" lang="fr">français</a>' in arabic
+    assert 'lang="fr" hreflang="fr">français</a>' in arabic
 
 
 def test_a_spec_that_fails_is_reported_and_the_others_are_published(project, capsys):
@@ -245,3 +250,32 @@ def test_the_html_sheet_shows_the_templates_logo_with_its_alt_text(project, caps
     plain = main(["build", str(project / "specs" / "examples" / "al-hol-2019-03.yaml"), "--format", "html",
                   "--out", "out"])
     assert plain == 0 and "<img" not in (project / "out" / "al-hol-2019-03.html").read_text(encoding="utf-8")
+
+
+def test_publish_url_makes_the_feed_links_absolute_and_is_kept(project, capsys):
+    feedparser = pytest.importorskip("feedparser", reason="the test extra's feedparser is not installed")
+    assert main(["publish", "specs/raqqa-2017.yaml", "--site", "site",
+                 "--url", "https://example.org/sheets"]) == 0
+    feed = (project / "site" / "feed.atom").read_text(encoding="utf-8")
+    assert '<link rel="self" type="application/atom+xml" href="https://example.org/sheets/feed.atom"/>' in feed
+    assert '<link rel="alternate" type="text/html" href="https://example.org/sheets/index.html"/>' in feed
+    parsed = feedparser.parse(feed.encode("utf-8"))
+    assert not parsed.bozo and parsed.version == "atom10"
+    assert {e.link for e in parsed.entries} == {
+        f"https://example.org/sheets/sheets/raqqa-2017{lang}.page.html" for lang in ("", ".ar", ".fr")}
+    # the site's pages keep relative links: only the feed, read outside the site, needs the address
+    assert "https://example.org" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    # kept in site.json: publishing again without --url changes nothing
+    before = mtimes(project / "site")
+    assert main(["publish", "specs/raqqa-2017.yaml", "--site", "site"]) == 0
+    assert mtimes(project / "site") == before
+
+
+@pytest.mark.parametrize("url", ["example.org/sheets", "ftp://example.org/", "https://", "https://x.org/?a=1",
+                                 "javascript:alert(1)"])
+def test_publish_refuses_a_url_that_is_not_a_web_address(project, capsys, url):
+    assert main(["publish", "specs/raqqa-2017.yaml", "--site", "site", "--url", url]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "factsheet: publish --url: give the site's web address, such as "
+        f"https://example.org/factsheets/, not {url!r}")
+    assert not (project / "site" / "sheets").exists()

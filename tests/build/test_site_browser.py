@@ -13,7 +13,10 @@ CHROMIUM = "/usr/bin/chromium"
 BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update"]
 PAGES = ["index.html", "sheets/raqqa-2017.page.html", "sheets/raqqa-2017.sources.html",
-         "sheets/raqqa-2017.html", "sheets/chad-adre-2023.page.html", "sheets/raqqa-2017.ar.page.html"]
+         "sheets/raqqa-2017.html", "sheets/chad-adre-2023.page.html",
+         # the example's translations (specs/raqqa-2017.fr.yaml, .ar.yaml): pages, sheets, audit
+         "sheets/raqqa-2017.ar.page.html", "sheets/raqqa-2017.ar.html",
+         "sheets/raqqa-2017.ar.sources.html", "sheets/raqqa-2017.fr.page.html"]
 
 
 @pytest.fixture(scope="module")
@@ -21,10 +24,6 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("project")
     shutil.copytree(REPO / "specs", root / "specs")
     shutil.copytree(REPO / "templates", root / "templates")
-    # a translation, right to left (its words are English until the Arabic catalogue lands)
-    spec = (root / "specs" / "raqqa-2017.yaml").read_text(encoding="utf-8")
-    (root / "specs" / "raqqa-2017.ar.yaml").write_text(spec.replace("language: en", "language: ar"),
-                                                       encoding="utf-8")
     assert main(["publish", str(root / "specs"), "--site", str(root / "site")]) == 0
     return root / "site"
 
@@ -111,3 +110,40 @@ def test_without_javascript_the_index_is_a_plain_table_of_every_sheet(site, brow
     assert len(shown_titles(page)) == 5
     assert page.query_selector("th button") is None
     page.close()
+
+
+def test_the_arabic_sheet_reads_from_the_right_in_the_browser(site, browser):
+    page, errors = open_page(browser, site / "sheets" / "raqqa-2017.ar.html",
+                             viewport={"width": 1100, "height": 900})
+    boxes = page.evaluate("""() => {
+      const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; };
+      return { tiles: [...document.querySelectorAll('.figures li')].map(box),
+               sections: [...document.querySelectorAll('.columns h2')].map(box),
+               title: box(document.querySelector('h1')), body: box(document.body),
+               bar: [...document.querySelectorAll('nav.languages > *')].map(box) };
+    }""")
+    page.close()
+    assert errors == []
+    first, second = boxes["tiles"][:2]
+    assert first[0] > second[1] - 1            # the first key figure on the right, the next to its left
+    assert boxes["sections"][0][0] > boxes["sections"][-1][1] - 1   # the first column on the right
+    assert boxes["title"][1] > boxes["body"][1] - 100   # the title starts at the right
+    english, arabic, french = boxes["bar"]
+    assert english[0] > arabic[1] > french[0]   # the language bar reads from the right too
+
+
+def test_axe_finds_no_violations_on_a_sheet_in_the_example_organisation_template(tmp_path, browser):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright",
+                              reason="the test extra's axe-playwright-python is not installed")
+    shutil.copytree(REPO / "specs", tmp_path / "specs", ignore=shutil.ignore_patterns("examples"))
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    spec = tmp_path / "specs" / "raqqa-2017.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("language: en", "language: en\ntemplate: branded"),
+                    encoding="utf-8")
+    assert "template: branded" in spec.read_text(encoding="utf-8")
+    assert main(["build", str(spec), "--format", "html", "--out", str(tmp_path / "out")]) == 0
+    page, errors = open_page(browser, tmp_path / "out" / "raqqa-2017.html")
+    results = axe.Axe().run(page)
+    page.close()
+    assert errors == []
+    assert results.violations_count == 0, results.generate_report()

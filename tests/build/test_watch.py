@@ -95,3 +95,35 @@ def test_an_edit_saved_while_the_first_build_runs_is_not_lost(tmp_path, monkeypa
         stop.set()
         watcher.join(timeout=30)
     assert not watcher.is_alive()
+
+
+def test_watch_builds_the_edition_it_is_given(tmp_path, monkeypatch):
+    import json
+
+    from factsheet.cli import main
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    fixtures = REPO / "tests" / "fixtures"
+    (tmp_path / "specs").mkdir()
+    shutil.copy(fixtures / "confidential.yaml", tmp_path / "specs")
+    shutil.copytree(fixtures / "sources", tmp_path / "specs" / "sources")
+    out, stop = _Lines(), threading.Event()
+    watcher = threading.Thread(target=watch_and_build, daemon=True, args=(
+        tmp_path / "specs", tmp_path / "public", out, out, stop), kwargs={"edition": "public"})
+    watcher.start()
+    try:
+        assert _wait_for(out, "built "), out.text()
+        assert "the public edition into" in out.text()
+    finally:
+        stop.set()
+        watcher.join(timeout=30)
+    manifest = json.loads((tmp_path / "public" / "confidential.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["edition"] == "public"
+    assert "Euphrates Protection Partners" not in (tmp_path / "public" / "confidential.sources.html").read_text(encoding="utf-8")
+    # a folder holds one edition: watching it for the other is refused before anything is built
+    err = io.StringIO()
+    assert main(["watch", str(tmp_path / "specs"), "--out", str(tmp_path / "public")],
+                io.StringIO(), err) == 2
+    assert err.getvalue().strip() == (
+        f"factsheet: --out {tmp_path / 'public'} holds the public edition (confidential.manifest.json): "
+        "build the internal edition into a folder of its own")
