@@ -8,10 +8,9 @@ import pytest
 
 from factsheet.cli import main
 
+from headless import browser  # noqa: F401  (the fixture)
+
 REPO = Path(__file__).resolve().parent.parent.parent
-CHROMIUM = "/usr/bin/chromium"
-BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update"]
 PAGES = ["index.html", "sheets/raqqa-2017.page.html", "sheets/raqqa-2017.sources.html",
          "sheets/raqqa-2017.html", "sheets/chad-adre-2023.page.html",
          # the example's translations (specs/raqqa-2017.fr.yaml, .ar.yaml): pages, sheets, audit
@@ -28,16 +27,6 @@ def site(tmp_path_factory):
     return root / "site"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).is_file():
-        pytest.skip("Chromium is not installed (CI installs Debian's chromium)")
-    sync = pytest.importorskip("playwright.sync_api", reason="the test extra's playwright is "
-                               "not installed (pip install -e '.[test]')")
-    with sync.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, path: Path, **context):

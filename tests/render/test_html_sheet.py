@@ -12,15 +12,14 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from factsheet.cli import main
+
+from headless import browser  # noqa: F401  (the fixture)
 from factsheet.sheet.model import plain_text
 from factsheet.theme.template import load_template
 
 REPO = Path(__file__).resolve().parent.parent.parent
 EPOCH = "1503705600"                      # 2017-08-26 00:00:00 UTC
 SPECS = ["raqqa-2017.yaml", "examples/nes-flash-update-2019-10.yaml"]
-CHROMIUM = "/usr/bin/chromium"
-BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update"]
 
 
 class Page(HTMLParser):
@@ -225,16 +224,6 @@ def test_the_template_colours_are_readable_as_the_page_sets_them(template):
 
 # -- in a real browser -------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).is_file():
-        pytest.skip("Chromium is not installed (CI installs Debian's chromium)")
-    sync = pytest.importorskip("playwright.sync_api", reason="the test extra's playwright is "
-                               "not installed (pip install -e '.[test]')")
-    with sync.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize("stem", stems())
