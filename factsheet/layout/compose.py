@@ -17,7 +17,8 @@ from .columns import compose_columns
 from .geometry import (Fill, Footer, Picture, Rule, TextBox, Tile, TileRow, figure_rows, logo_box,
                        tile_width, with_figure_size)
 from .icons import icon_height, icon_line, place_icon
-from .paragraphs import box_paragraph, box_style, tied_paragraph, wrapped_paragraph, page_styles
+from .paragraphs import (box_paragraph, box_style, page_styles, tied_paragraph, unbreakable,
+                         wrapped_paragraph)
 from ..sheet.words import words_for
 from .text import band_lines, figure_label, footer_texts, reference_parts, tie_text
 
@@ -111,7 +112,8 @@ def _figure_size(sheet, layout) -> float:
         inner = tile_width(layout, count) - 2 * layout.cell_pad_h
         numbers += [(figure.number, inner * 0.97) for figure in row]   # Word's metrics may differ a little
     size = layout.figure_size
-    while size > layout.body_size and any(stringWidth(n, BOLD, size) > w for n, w in numbers):
+    while size > layout.body_size and any(stringWidth(unbreakable(n), BOLD, size) > w
+                                          for n, w in numbers):
         size -= 0.5
     return size
 

@@ -25,6 +25,15 @@ from .text import gap_size, tie_last_words
 
 # Enough for every paragraph of a few fits: a fit, then its PDF, wrap each paragraph once.
 WRAP_CACHE = 2048
+# ReportLab breaks lines at U+202F (Babel's French "20 000", "4 %"), which is a no-break
+# space: set it as U+00A0, the one no-break space ReportLab honours (a little wider). The
+# DOCX keeps U+202F, which Word and LibreOffice never break at.
+_NO_BREAK = str.maketrans({"\u202f": "\u00a0"})
+
+
+def unbreakable(text: str) -> str:
+    """The text as the PDF sets and measures it: every no-break space one ReportLab keeps."""
+    return text.translate(_NO_BREAK) if "\u202f" in text else text
 
 
 def spans_paragraph(inline, style, bullet: str | None = None) -> Paragraph:
@@ -34,7 +43,8 @@ def spans_paragraph(inline, style, bullet: str | None = None) -> Paragraph:
         frags = list(_shaped_frags(inline, style))
     else:
         frags = _span_frags(inline, style)
-    return Paragraph(plain_text(inline, cites=True), style, bulletText=bullet, frags=frags)
+    return Paragraph(unbreakable(plain_text(inline, cites=True)), style, bulletText=bullet,
+                     frags=frags)
 
 
 def _span_frags(inline, style) -> list:
@@ -42,7 +52,7 @@ def _span_frags(inline, style) -> list:
     frags = []
     for span in inline:
         frag = copy.copy(protos[span.kind if span.kind in protos else "text"])
-        frag.text = span.text
+        frag.text = unbreakable(span.text)
         frags.append(frag)
     return frags
 
@@ -78,7 +88,7 @@ def link_markup(url: str, colour: str) -> str:
 @functools.lru_cache(maxsize=WRAP_CACHE)
 def source_paragraph(number: str, text: str, url, colour: str, style, width) -> Paragraph:
     """A source, wrapped: its markup holds a link, so it is parsed, once."""
-    body = escape(text, quote=False) + (link_markup(url, colour) if url else "")
+    body = escape(unbreakable(text), quote=False) + (link_markup(url, colour) if url else "")
     paragraph = Paragraph(body, style, bulletText=number)
     if RTL_TEXT.search(text):
         paragraph.frags = script_frags(paragraph.frags)

@@ -9,11 +9,16 @@ bullets), the sources as a list (their links tagged), the footer.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ..layout.geometry import ChartBox, Fill, Icon, Picture, Rule, TextBox
 from .accessible import logo_alt
+from ..theme.scripts import RTL_TEXT
 from .pdf_text import Part, mark_text
+
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
+_HEBREW_LETTER = re.compile("[\u05d0-\u05ea\ufb1d-\ufb4f]")
 
 
 class Tag(NamedTuple):
@@ -23,6 +28,8 @@ class Tag(NamedTuple):
     alt: str | None = None    # /Alt of a figure
     lang: str | None = None   # /Lang where it differs from the document's
     kind: str = ""            # the layout's role of a text box: 'qualifier', 'number', 'label'
+    text: str = ""            # a text box's words in logical order, citations as ' [2]'
+    visual: bool = False      # drawn in visual order (pdf_bidi): its /ActualText is `text`
 
 
 # A TextBox's role -> (structure type, part of the page).
@@ -38,7 +45,27 @@ _TEXT_ROLES = {
 
 def _text_tag(box, sheet, layout):
     role, part = _TEXT_ROLES[box.role]
-    return Tag(role, part, lang=getattr(box, "lang", None), kind=box.role)
+    text = ""
+    for span in box.inline:   # a citation reads ' [2]', after one space
+        text += f"{'' if text.endswith(' ') else ' '}[{span.text}]" if span.kind == "cite" \
+            else span.text
+    text += box.link or ""
+    rtl = bool(RTL_TEXT.search(text))
+    return Tag(role, part, lang=None if layout.rtl else _other_script(text), kind=box.role,
+               text=text, visual=layout.rtl or rtl)
+
+
+def _other_script(text: str) -> str | None:
+    """'ar' (or 'he') for a box of a left-to-right sheet whose letters are mostly Arabic (or
+    Hebrew): an Arabic name quoted in an English sentence leaves the sentence English."""
+    if not RTL_TEXT.search(text):
+        return None
+    arabic = len(_ARABIC_LETTER.findall(text))
+    hebrew = len(_HEBREW_LETTER.findall(text))
+    latin = sum(char.isalpha() for char in text) - arabic - hebrew
+    if max(arabic, hebrew) <= latin:
+        return None
+    return "ar" if arabic >= hebrew else "he"
 
 
 def _logo_tag(picture, sheet, layout):
@@ -115,6 +142,9 @@ class _Node:
         self.children = [] if children is None else children   # _Node, or an MCID (int)
         self.tag = tag
         self.actual = actual                                     # /ActualText (a citation's)
+        if tag is not None and tag.visual:
+            # drawn in visual order and joined forms: a reader gets the words as written
+            self.actual = tag.text
 
 
 _CONTAINERS = {"header": "Sect", "figures": "L", "section": "Sect", "sources": "Sect",
@@ -143,6 +173,8 @@ def reading_tree(items) -> tuple:
         tag = marked.tag
         if marked.continues and leaf is not None:
             _add_parts(leaf, marked.parts)
+            if leaf.tag is not None and (leaf.tag.visual or tag.visual):
+                leaf.actual = " ".join((leaf.tag.text.rstrip(), tag.text.lstrip()))
             leaves.append(leaf)
             continue
         if tag.part != part or (part == "section" and tag.role == "H2"):
