@@ -78,7 +78,7 @@ def test_a_missing_label_is_an_error_naming_the_fact_at_labels(spec):
 def test_a_fact_on_the_original_sheet_but_not_on_the_translation_is_a_warning(spec):
     french = spec.with_name("raqqa-2017.fr.yaml")
     text = french.read_text(encoding="utf-8")
-    start = text.index('      - "Selon d\'autres informations, {killed-friday}')
+    start = text.index('      - "Selon d\u2019autres informations, {killed-friday}')
     french.write_text(text[:start] + text[text.index("\n", start) + 1:], encoding="utf-8")
     code, out, _err = run("validate", *AGE, spec)
     assert code == 0
@@ -137,11 +137,11 @@ def test_dump_of_a_translation_is_its_sheet_over_the_spec_s_facts(spec):
     assert code == 0
     lines = out.splitlines()
     assert lines[:2] == ["sheet raqqa-2017.fr.yaml",
-                         "title: Raqqa\u00a0: des civils pris au piège alors que s'engage la bataille pour "
+                         "title: Raqqa\u00a0: des civils pris au piège alors que s\u2019engage la bataille pour "
                          "la ville"]
     from factsheet.sheet.words import words_for
 
-    assert f"  {words_for('fr').number(20000)} ^[1] civils pris au piège par l'EIIL à Raqqa, exposés " \
+    assert f"  {words_for('fr').number(20000)} ^[1] civils pris au piège par l\u2019EIIL à Raqqa, exposés " \
            "aux frappes aériennes et aux bombardements" in lines
 
 
