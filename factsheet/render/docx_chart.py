@@ -75,9 +75,13 @@ class _Shapes:
         body = (f"<wps:txbx><w:txbxContent>{paragraph(mark)}"
                 '</w:txbxContent></wps:txbx><wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" '
                 'tIns="0" rIns="0" bIns="0" anchor="t" anchorCtr="0"><a:noAutofit/></wps:bodyPr>')
+        if mark.rtl:   # a right-to-left paragraph starts at the box's right edge: widen leftwards
+            left = max(mark.x - mark.size * 0.5, 0.0)
+            box = (left, mark.top, mark.x + mark.width - left, mark.height)
+        else:
+            box = (mark.x, mark.top, min(mark.width + mark.size * 0.5, limit - mark.x), mark.height)
         self.shape(mark.role.capitalize(), '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>',
-                   (mark.x, mark.top, min(mark.width + mark.size * 0.5, limit - mark.x), mark.height),
-                   "<a:noFill/>" + _NO_LINE, body, text_box=True)
+                   box, "<a:noFill/>" + _NO_LINE, body, text_box=True)
 
 
 def chart_drawing(box, number: int, paragraph) -> str:
