@@ -70,8 +70,8 @@ def mirror_marks(items: list, width: float, kind: str) -> list:
     for item in items:
         if kind == "trend" and not (isinstance(item, ChartText) and item.role in _TREND_MIRRORED):
             item = _right_to_left(item) if isinstance(item, ChartText) else item
-        elif isinstance(item, (ChartText, ChartRect)):
-            item = replace(item, x=_pt(width - item.x - item.width))
+        elif isinstance(item, (ChartText, ChartRect)):   # a text flush with the edge stays in
+            item = replace(item, x=max(_pt(width - item.x - item.width), 0.0))
             item = _right_to_left(item) if isinstance(item, ChartText) else item
         elif isinstance(item, ChartDot):
             item = replace(item, x=_pt(width - item.x))
