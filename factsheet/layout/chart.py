@@ -38,7 +38,8 @@ class _Marks:
         left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
         self.items.append(ChartText(value, _pt(left), _pt(baseline), _pt(width),
                                     _pt(baseline - ASCENT * size), _pt((ASCENT + DESCENT) * size),
-                                    size, bold, colour or self.colours.text, role, runs))
+                                    size, bold, colour or self.colours.text, role, runs,
+                                    anchor=anchor))
         return width
 
     @staticmethod

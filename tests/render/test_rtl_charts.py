@@ -118,14 +118,19 @@ def test_the_docx_sets_the_labels_right_to_left_at_the_pdf_s_places(arabic):
     with zipfile.ZipFile(arabic["docx"]) as package:
         xml = package.read("word/document.xml").decode("utf-8")
     box = arabic["charts"]["bars"]
+    drawing, = [d for d in re.findall(r"<w:drawing>.*?</w:drawing>", xml, re.S)
+                if ">النداء الأولي</w:t>" in d]
     shapes = re.findall(r'<wps:wsp><wps:cNvPr id="\d+" name="(\w+) \d+"/>.*?<a:off x="(-?\d+)" '
-                        r'y="(-?\d+)"/><a:ext cx="(\d+)".*?</wps:wsp>', xml)
+                        r'y="(-?\d+)"/><a:ext cx="(\d+)".*?</wps:wsp>', drawing)
     bars = [m for m in box.marks if isinstance(m, ChartRect)]
     offsets = [int(x) for name, x, _y, _cx in shapes if name == "Bar"]
     assert offsets == [emu(bar.x) for bar in bars]
-    labels = [(int(x), int(cx)) for name, x, _y, cx in shapes if name == "Label"]
-    for (x, cx), label in zip(labels, texts(box, "label")):
-        assert x + cx == emu(label.x + label.width)     # a right-to-left box ends where the text does
-    first = xml.index("النداء الأولي")
-    paragraph = xml[xml.rindex("<w:p>", 0, first):first]
-    assert "<w:bidi/>" in paragraph and "<w:rtl/>" in paragraph and 'w:cs="Noto Sans Arabic"' in paragraph
+    # each text box exactly the text's width, where the PDF draws it; a label's paragraph ends
+    # at the axis (its end, on the left), so a wider Arabic in Word runs away from the bars
+    for name, role in (("Label", "label"), ("Value", "value")):
+        placed = [(int(x), int(cx)) for shape, x, _y, cx in shapes if shape == name]
+        assert placed == [(emu(t.x), emu(t.width)) for t in texts(box, role)]
+    first = drawing.index(">النداء الأولي</w:t>")
+    paragraph = drawing[drawing.rindex("<w:p>", 0, first):first]
+    assert "<w:bidi/>" in paragraph and '<w:jc w:val="right"/>' in paragraph
+    assert "<w:rtl/>" in paragraph and 'w:cs="Noto Sans Arabic"' in paragraph
