@@ -51,6 +51,18 @@ def test_every_translation_draws_the_spec_s_icons_on_its_key_figures(tmp_path, m
         content = subprocess.run(["pdftotext", str(out / f"raqqa-2017{language}.pdf"), "-"],
                                  capture_output=True, text=True, check=True).stdout
         assert content.strip()
+    # in the HTML sheet (the site's page): each icon inline, hidden from screen readers
+    from factsheet.layout.fit import fit_page
+    from factsheet.render.webpage import sheet_html
+    from factsheet.theme.template import load_template
+    from factsheet.validate.rules import check_spec
+    from factsheet.validate.translation import check_translations
+
+    translated = {path.name: sheet for path, sheet, _ in check_translations(spec, check_spec(spec)[0])}
+    for name in ("raqqa-2017.fr.yaml", "raqqa-2017.ar.yaml"):
+        sheet = translated[name]
+        page = sheet_html(sheet, fit_page(sheet, load_template("default")))
+        assert page.count('class="icon" focusable="false" aria-hidden="true"') == len(ICONS), name
     # in the PDF: one filled, y-flipped block per icon, as on the English sheet
     from test_icons_drawn import icon_blocks   # beside this file
 
