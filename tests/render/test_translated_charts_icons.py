@@ -122,3 +122,17 @@ def test_the_skeleton_asks_for_each_chart_s_words_and_fingerprints_them(tmp_path
     edit(spec, "label: UNHCR revised}", "label: UNHCR now}")
     _code, out, _err = run("validate", *AGE, spec)
     assert "warning: the English of section 'The appeal' changed since this translation was written" in out
+
+
+def test_a_translation_cannot_add_a_chart_its_original_does_not_draw(tmp_path):
+    spec = copy_raqqa(tmp_path)
+    french = spec.with_name("raqqa-2017.fr.yaml")
+    edit(french, '  - heading: "Protection des civils"\n',
+         '  - heading: "Protection des civils"\n    chart:\n      kind: bars\n'
+         '      title: "Victimes"\n      points: [died-fleeing, killed-friday]\n')
+    code, out, _err = run("validate", *AGE, spec)
+    assert code == 1
+    assert (f"{position(french, 'kind: bars')}: error: this bars of died-fleeing, killed-friday is "
+            "not one of the original's charts: a translation rewords a chart (its title and "
+            "labels), it draws the same facts in the same order\n"
+            "  the original has no chart: add it to the spec first\n") in out
