@@ -23,6 +23,7 @@ from .bidi import script_frags
 from .geometry import FIGURE_LEADING, TextBox, _pt, size_layout
 from .text import gap_size, tie_last_words
 
+NARROW_NBSP = "\u202f"
 # Enough for every paragraph of a few fits: a fit, then its PDF, wrap each paragraph once.
 WRAP_CACHE = 2048
 
@@ -42,7 +43,9 @@ def _span_frags(inline, style) -> list:
     frags = []
     for span in inline:
         frag = copy.copy(protos[span.kind if span.kind in protos else "text"])
-        frag.text = span.text
+        # ReportLab breaks lines at a narrow no-break space (French '20 000', '4 %'), which
+        # must never break: set as a no-break space, which it keeps (Word keeps either)
+        frag.text = span.text.replace(NARROW_NBSP, "\u00a0") if NARROW_NBSP in span.text else span.text
         frags.append(frag)
     return frags
 
