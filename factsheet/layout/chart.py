@@ -14,6 +14,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..sheet.words import words_for
 from ..theme.fonts import BOLD, REGULAR
+from .shaping import text_width
+from .chart_rtl import has_arabic, mirror_marks, runs_width, shaped_runs, wrap
 from .geometry import ChartBox, ChartDot, ChartLine, ChartRect, ChartText, _pt
 
 ASCENT, DESCENT = 1.069, 0.293    # Noto Sans's line box, in ems (hhea): where a text box sits
@@ -30,23 +32,37 @@ class _Marks:
         self.words = words_for(language)
 
     def text(self, value, x, baseline, size, bold=False, colour=None, role="label", anchor="start"):
-        width = stringWidth(value, BOLD if bold else REGULAR, size)
+        face = BOLD if bold else REGULAR
+        runs = shaped_runs(value, face) if has_arabic(value) else ()
+        width = runs_width(runs, size) if runs else stringWidth(value, face, size)
         left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
         self.items.append(ChartText(value, _pt(left), _pt(baseline), _pt(width),
                                     _pt(baseline - ASCENT * size), _pt((ASCENT + DESCENT) * size),
-                                    size, bold, colour or self.colours.text, role))
+                                    size, bold, colour or self.colours.text, role, runs,
+                                    anchor=anchor))
         return width
+
+    @staticmethod
+    def width(value, size, bold=False) -> float:
+        face = BOLD if bold else REGULAR
+        return text_width(value, face, size) if has_arabic(value) else stringWidth(value, face, size)
+
+    @staticmethod
+    def split(value, size, width, bold=False) -> list:
+        face = BOLD if bold else REGULAR
+        return wrap(value, face, size, width) if has_arabic(value) else simpleSplit(value, face, size, width)
 
     def lines(self, value, width, size, leading, bold=False, colour=None, role="label"):
         """Wrapped text from the current y down; the y below it."""
-        for line in simpleSplit(value, BOLD if bold else REGULAR, size, width) or [""]:
+        for line in self.split(value, size, width, bold) or [""]:
             self.text(line, 0.0, self.y + ASCENT * size + (leading - (ASCENT + DESCENT) * size) / 2,
                       size, bold, colour, role)
             self.y += leading
 
 
 @functools.lru_cache(maxsize=256)
-def _chart_marks(chart, width, body, leading, small, small_leading, colours, language) -> tuple:
+def _chart_marks(chart, width, body, leading, small, small_leading, colours, language,
+                 rtl=False) -> tuple:
     marks = _Marks(colours, language)
     marks.lines(chart.title_text, width, body, leading, bold=True, role="title")
     marks.y += small_leading * 0.4
@@ -56,14 +72,16 @@ def _chart_marks(chart, width, body, leading, small, small_leading, colours, lan
     if chart.cite:
         marks.lines(marks.words.chart_sources(chart.cite), width, small, small_leading,
                     colour=colours.muted, role="source")
-    return tuple(marks.items), _pt(marks.y)
+    items = mirror_marks(marks.items, width, chart.kind) if rtl else marks.items
+    return tuple(items), _pt(marks.y)
 
 
 def chart_box(chart, layout, width: float, language: str) -> ChartBox:
     """The chart set at `layout`'s sizes in a column `width` wide (placed at 0, 0: the columns
     move it to its place)."""
     items, height = _chart_marks(chart, width, layout.body_size, layout.leading, layout.small_size,
-                                 layout.small_leading, layout.template.colours, language)
+                                 layout.small_leading, layout.template.colours, language,
+                                 layout.rtl)
     return ChartBox(chart.kind, 0.0, 0.0, width, height, items, chart.alt_text)
 
 
@@ -75,15 +93,15 @@ def _middle(top, height, size) -> float:
 def _bars(chart, marks, width, size, leading) -> None:
     """Horizontal bars in the order written: label | bar from zero | value."""
     gap = _pt(size * 0.6)
-    label_w = min(max(stringWidth(p.label, REGULAR, size) for p in chart.points), width * 0.35)
-    value_w = max(stringWidth(p.number, BOLD, size) for p in chart.points)
+    label_w = min(max(marks.width(p.label, size) for p in chart.points), width * 0.35)
+    value_w = max(marks.width(p.number, size, bold=True) for p in chart.points)
     zero = _pt(label_w + gap)
     longest = max(width - zero - gap - value_w, width * 0.2)
     top_value = max(p.value for p in chart.points) or 1.0
     thick, pitch = _pt(leading * 0.9), _pt(leading * 0.45)
     start = marks.y
     for point in chart.points:
-        lines = simpleSplit(point.label, REGULAR, size, label_w + 0.01) or [""]
+        lines = marks.split(point.label, size, label_w + 0.01) or [""]
         row = max(thick, len(lines) * leading)
         length = _pt(longest * point.value / top_value)
         bar_top = marks.y + (row - thick) / 2
@@ -107,7 +125,7 @@ def _trend(chart, marks, width, size, leading) -> None:
     first, last = points[0].day, points[-1].day
     span = max((last - first).days, 1)
     ends = (points[0], points[-1])
-    inset = max(max(stringWidth(p.label, REGULAR, size), stringWidth(p.number, BOLD, size)) / 2
+    inset = max(max(marks.width(p.label, size), marks.width(p.number, size, bold=True)) / 2
                 for p in ends)
     plot_w = width - 2 * inset
     top = marks.y + leading               # room for the highest point's value
@@ -126,7 +144,7 @@ def _trend(chart, marks, width, size, leading) -> None:
         marks.items.append(ChartDot(x, y, radius, marks.colours.accent))
         marks.text(point.number, x, y - radius - DESCENT * size - 1, size, bold=True, role="value",
                    anchor="middle")
-        label_w = stringWidth(point.label, REGULAR, size)
+        label_w = marks.width(point.label, size)
         row = next((r for r in (0, 1) if x - label_w / 2 > ends_at[r] + size * 0.5), 1)
         rows = max(rows, row + 1)
         ends_at[row] = x + label_w / 2

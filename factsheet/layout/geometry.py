@@ -137,6 +137,9 @@ class ChartText:
     bold: bool
     colour: str
     role: str = "label"           # title, label, value, date, source
+    runs: tuple = ()              # text with Arabic: ((shaped text, face), ...) in logical order
+    rtl: bool = False             # ...ordered for a right-to-left line (layout/chart_rtl.py)
+    anchor: str = "start"         # the side that stays put: start, end or middle (of its line)
 
 
 # -- what the DOCX sets, in the same terms ----------------------------------------------------

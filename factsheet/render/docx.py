@@ -304,9 +304,9 @@ class _Writer:
         if block.kind == "chart":
             from .docx_chart import chart_drawing   # only sheets with charts load it
             self.charts, style = getattr(self, "charts", 0) + 1, self.styles["Normal"]
-            drawing = chart_drawing(block.chart, self.charts, lambda mark: para(
+            drawing = chart_drawing(block.chart, self.charts, lambda mark, jc="left": para(
                 run(mark.text, mark.size, bold=mark.bold, colour=mark.colour, plain=True), style,
-                mark.size, mark.height))
+                mark.size, mark.height, jc=jc))
             # the line is the drawing's height, as the layout measured; a hair of a paragraph mark
             return para(f"<w:r>{drawing}</w:r>", style, 1, block.chart.height, block.space_after,
                         at_least=True)

@@ -72,17 +72,26 @@ class _Shapes:
     def text(self, mark, paragraph, limit: float) -> None:
         # a little wider than measured (Word's widths may round up; a label never wraps), but
         # never past the group's edge, or LibreOffice shrinks the whole group to fit it
-        body = (f"<wps:txbx><w:txbxContent>{paragraph(mark)}"
+        jc = "left"
+        if mark.rtl:   # a right-to-left paragraph's start is its box's right edge
+            jc = {"end": "right", "middle": "center"}.get(mark.anchor, "left")
+        body = (f"<wps:txbx><w:txbxContent>{paragraph(mark, jc)}"
                 '</w:txbxContent></wps:txbx><wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" '
                 'tIns="0" rIns="0" bIns="0" anchor="t" anchorCtr="0"><a:noAutofit/></wps:bodyPr>')
+        if mark.rtl:
+            # exactly the text's width: Word reads a bidi paragraph's jc as start/end, but
+            # LibreOffice's text boxes read it as a side, so only a box with no room to spare
+            # puts the text at the same place in both (the jc then says where a wider one runs)
+            box = (mark.x, mark.top, mark.width, mark.height)
+        else:
+            box = (mark.x, mark.top, min(mark.width + mark.size * 0.5, limit - mark.x), mark.height)
         self.shape(mark.role.capitalize(), '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>',
-                   (mark.x, mark.top, min(mark.width + mark.size * 0.5, limit - mark.x), mark.height),
-                   "<a:noFill/>" + _NO_LINE, body, text_box=True)
+                   box, "<a:noFill/>" + _NO_LINE, body, text_box=True)
 
 
 def chart_drawing(box, number: int, paragraph) -> str:
     """The chart as one inline group as large as the layout's box; `number` makes its drawing's
-    id unique in the document (the logo is 1); `paragraph(mark)` sets a label's one line."""
+    id unique in the document (the logo is 1); `paragraph(mark, jc)` sets a label's one line."""
     from ..layout.geometry import ChartDot, ChartLine, ChartRect, ChartText
 
     shapes = _Shapes(1000 * number)

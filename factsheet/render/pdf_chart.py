@@ -35,8 +35,24 @@ def draw_chart(canvas, box, page_height: float) -> None:
         elif isinstance(mark, ChartDot):
             canvas.setFillColor(HexColor(mark.colour))
             canvas.circle(*at(mark.x, mark.y), mark.radius, stroke=0, fill=1)
+        elif isinstance(mark, ChartText) and mark.runs:
+            canvas.setFillColor(HexColor(mark.colour))
+            _draw_runs(canvas, mark, *at(mark.x, mark.baseline))
         elif isinstance(mark, ChartText):
             canvas.setFillColor(HexColor(mark.colour))
             canvas.setFont(BOLD if mark.bold else REGULAR, mark.size)
             canvas.drawString(*at(mark.x, mark.baseline), mark.text)
     canvas.restoreState()
+
+
+def _draw_runs(canvas, mark, x: float, y: float) -> None:
+    """A label with Arabic: its shaped runs in visual order (the line's direction the sheet's),
+    each in its face, from the left edge the layout measured."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from .pdf_bidi import visual_order   # only labels with Arabic load it
+
+    for text, face in visual_order(list(mark.runs), mark.rtl):
+        canvas.setFont(face, mark.size)
+        canvas.drawString(x, y, text)
+        x += stringWidth(text, face, mark.size)

@@ -13,8 +13,9 @@ from pathlib import Path
 from ..diagnostics import Diagnostics, UsageError
 from ..files import write_atomic
 from .load import Node, parse_yaml, read_text, reading
-from .translation import (HEADER_FIELDS, LANGUAGE_TAG, TRANSLATION_VERSION, original_fields,
-                          original_of, recorded_prints, section_parts, translation_path)
+from .translation import (HEADER_FIELDS, LANGUAGE_TAG, TRANSLATION_VERSION, chart_words,
+                          original_fields, original_of, recorded_prints, section_parts,
+                          translation_path)
 
 _CHANGED = "CHANGED in the original since this was translated; it now reads:"
 _NEW = "NEW in the original: translate it"
@@ -139,6 +140,12 @@ def _skeleton(spec: Path, language: str, originals: list, old, recorded: dict, a
         if has_bullets:
             out.append("    bullets:")
             out += [f"      - {_scalar(b)}" for b in bullets]
+        old_chart = old_sections[index].get("chart") if index < len(old_sections) and \
+            old_sections[index].kind == "map" else None
+        chart = old_chart if old_chart is not None else \
+            sections[index].chart if index < len(sections) else None
+        if chart is not None:
+            out += _chart(chart, translated=old_chart is not None)
     out.append("translated-from:")
     for key in HEADER_FIELDS:
         if (key,) in prints:
@@ -151,6 +158,25 @@ def _skeleton(spec: Path, language: str, originals: list, old, recorded: dict, a
     if section_prints:
         out.append("  sections: [" + ", ".join(_scalar(v) for v in section_prints) + "]")
     return "\n".join(out) + "\n"
+
+
+def _chart(chart: Node, translated: bool) -> list:
+    """A section's chart: its kind and facts as the original's (a translation draws the same
+    chart), its title and point labels the translation's (empty in a first skeleton)."""
+    if chart.kind != "map":
+        return []
+    words = chart_words(chart) if translated else []
+    kind = _value(chart.get("kind"))
+    out = ["    chart:", f"      kind: {kind}", f"      title: {_scalar(words[0] if words else '')}"]
+    if kind == "funding":
+        return out + [f"      {key}: {_value(chart.get(key))}" for key in ("required", "received")]
+    out.append("      points:")
+    for number, point in enumerate(chart.get("points").value if chart.get("points") is not None
+                                   and chart.get("points").kind == "seq" else []):
+        fid = _value(point.get("fact")) if point.kind == "map" else _value(point)
+        label = words[number + 1] if words else ""
+        out.append(f"        - {{fact: {fid}, label: {_scalar(label)}}}")
+    return out
 
 
 def _has(old: Node, key: tuple) -> bool:

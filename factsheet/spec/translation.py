@@ -82,6 +82,7 @@ class Original:
     text: str            # the wording, as the skeleton shows it in comments
     print: str           # its fingerprint
     shape: tuple = ()    # a section's: (has text, number of bullets), for its skeleton
+    chart: Node | None = None   # a section's chart, whose words the skeleton asks for
 
     @property
     def group(self) -> str:
@@ -121,6 +122,16 @@ def section_parts(section: Node) -> tuple:
             [_text(b) or "" for b in _list(section.get("bullets"))])
 
 
+def chart_words(chart: Node | None) -> list:
+    """The words of a section's chart a translation gives: its title, then each point's label
+    (a point without one, '')."""
+    if chart is None or chart.kind != "map":
+        return []
+    points = [p for p in _list(chart.get("points"))]
+    return [_text(chart.get("title")) or ""] + [
+        (_text(p.get("label")) or "") if p.kind == "map" else "" for p in points]
+
+
 def original_fields(root: Node) -> list:
     """Every field of the spec a translation translates, in the order the skeleton writes them."""
     fields = []
@@ -136,9 +147,14 @@ def original_fields(root: Node) -> list:
                                    fingerprint(labels[fid])))
     for index, section in enumerate(_list(root.get("sections"))):
         heading, text, bullets = section_parts(section)
-        shown = "\n".join(filter(None, [heading, text.rstrip("\n"), *("- " + b for b in bullets)]))
+        chart = section.get("chart") if section.kind == "map" else None
+        words = chart_words(chart)   # none for a section without a chart: its print unchanged
+        shown = "\n".join(filter(None, [heading, text.rstrip("\n"), *("- " + b for b in bullets)]
+                                 + ([f"chart: {words[0]}"] + [f"  - {w}" for w in words[1:] if w]
+                                    if words else [])))
         fields.append(Original(("sections", index), f"section '{heading or index + 1}'", shown,
-                               fingerprint(heading, text, *bullets), (bool(text), len(bullets))))
+                               fingerprint(heading, text, *bullets, *words), (bool(text), len(bullets)),
+                               chart if words else None))
     return fields
 
 

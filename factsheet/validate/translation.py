@@ -20,6 +20,7 @@ from ..spec.translation import (HEADER_FIELDS, LANGUAGE_TAG, TRANSLATION_KEYS, T
 from ..sources.archive import ArchiveCache, ArchiveError
 from . import edition as editions
 from . import rules
+from .translated_charts import check_translated_charts, printed_label_facts
 
 _NOT_WARNED = ("contact",)   # an address, usually the same in every language
 
@@ -114,7 +115,8 @@ class _Translation:
         for node, role in check.text_nodes:
             check._check_markup(node, role)
         key_figures = [kf.fact_id for kf in original.sheet.key_figures]
-        self._check_shown(root, labels, key_figures, original)
+        self._check_shown(root, labels, key_figures, original, sections)
+        check_translated_charts(self.diags, sections, check.charts, original, root)
         self._check_fingerprints(root, original, language)
         editions.check_named(check, root)
         if self.diags.errors:
@@ -126,7 +128,9 @@ class _Translation:
             spec_path=check.path, root=root, header=header, as_of=original.sheet.as_of,
             keywords=original.sheet.keywords, sources=original.sources, facts=facts,
             key_figures=key_figures, sections=sections, cited_figures=check.cited_figures,
-            hidden=frozenset(check.hidden), edition=original.sheet.edition)
+            hidden=frozenset(check.hidden), edition=original.sheet.edition,
+            charts=check.charts, icons={kf.fact_id: kf.icon for kf in original.sheet.key_figures
+                                        if kf.icon})   # icons mark the spec's key figures
 
     # -- what it translates, and into what ------------------------------------------------
     def _original(self, root: Node):
@@ -208,10 +212,11 @@ class _Translation:
                 self.check.check_label_figures(original.facts[fid], label)
         return labels
 
-    def _check_shown(self, root: Node, labels: dict, key_figures: list, original) -> None:
+    def _check_shown(self, root: Node, labels: dict, key_figures: list, original, sections) -> None:
         """A label for each fact the translated sheet shows; a warning for each fact the
         original sheet shows that this one does not."""
-        shown = list(dict.fromkeys(key_figures + sorted(self.check.used_facts)))
+        printed = printed_label_facts(self.check.used_facts, sections, self.check.charts)
+        shown = list(dict.fromkeys(key_figures + sorted(printed)))
         node = root.get("labels")
         at = root.keys["labels"].pos if "labels" in root.keys else (1, 1)
         for fid in shown:

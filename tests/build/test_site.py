@@ -19,7 +19,8 @@ DAY_ONE, DAY_TWO = "1700000000", "1700100000"   # 2023-11-14, 2023-11-16
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    """The example specs (raqqa-2017 and specs/examples/) and templates, in a scratch folder."""
+    """The example specs (raqqa-2017 and specs/examples/) and templates, in a scratch folder
+    (8 sheets: five specs, the Raqqa French and Arabic and the Chad appeal French translations)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", DAY_ONE)
     shutil.copytree(REPO / "specs", tmp_path / "specs")
     shutil.copytree(REPO / "templates", tmp_path / "templates")
@@ -67,7 +68,7 @@ def test_publish_writes_an_index_a_feed_and_a_page_per_sheet(project, capsys):
     for stem in stems:
         for suffix in (".page.html", ".html", ".pdf", ".docx", ".png", ".json", ".hxl.csv", ".sources.html"):
             assert (site / "sheets" / f"{stem}{suffix}").is_file()
-    assert "5 built, 0 up to date, 0 failed; site site: 7 sheet(s)" in err
+    assert "5 built, 0 up to date, 0 failed; site site: 8 sheet(s)" in err
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "Raqqa: civilians trapped as the battle for the city begins" in index
     assert '<time datetime="2017-08-25">25 August 2017</time>' in index     # figures as of
@@ -146,7 +147,7 @@ def test_the_feed_is_atom_and_names_a_changed_figure_with_its_old_and_new_value(
     assert entry.updated == "2023-11-16T00:00:00Z" and feed.feed.updated == "2023-11-16T00:00:00Z"
     assert entry.link.endswith("sheets/raqqa-2017.page.html")
     ids = [e.id for e in feed.entries]
-    assert len(ids) == len(set(ids)) == 8          # seven new sheets (two of them translations), one changed figure
+    assert len(ids) == len(set(ids)) == 9          # eight new sheets (three of them translations), one changed figure
     page = (site / "sheets" / "raqqa-2017.page.html").read_text(encoding="utf-8")
     assert ('<td><time datetime="2023-11-16">16 November 2023</time></td><td><code>killed-may</code>'
             "</td><td>at least 220</td><td>at least 21</td>") in page
@@ -221,7 +222,7 @@ def test_a_spec_that_fails_is_reported_and_the_others_are_published(project, cap
     code, out, err = publish(capsys)
     assert code == 1
     assert "FAILED specs/broken.yaml" in out
-    assert "5 built, 0 up to date, 1 failed; site site: 7 sheet(s)" in err
+    assert "5 built, 0 up to date, 1 failed; site site: 8 sheet(s)" in err
     index = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert index.count("<tr ") == 5 and "broken" not in index
 

@@ -18,7 +18,8 @@ from factsheet.build.sheet import build_sheet
 from factsheet.theme.template import load_template
 from fixture_specs import ORG_TEMPLATES, RAQQA, ROOT, checked, spec_variant, with_produced
 
-EXAMPLES = {path.stem: path for path in [RAQQA, *sorted((ROOT / "specs" / "examples").glob("*.yaml"))]}
+EXAMPLES = {path.stem: path for path in [RAQQA, *sorted(
+    p for p in (ROOT / "specs" / "examples").glob("*.yaml") if "." not in p.stem)]}   # not translations
 CASES = {**{name: (spec, "default") for name, spec in EXAMPLES.items()},
          "raqqa-2017-branded": (RAQQA, ORG_TEMPLATES / "branded.yaml")}   # with its logo
 

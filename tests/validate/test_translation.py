@@ -142,7 +142,7 @@ def test_dump_of_a_translation_is_its_sheet_over_the_spec_s_facts(spec):
     from factsheet.sheet.words import words_for
 
     assert f"  {words_for('fr').number(20000)} ^[1] civils pris au piège par l\u2019EIIL à Raqqa, exposés " \
-           "aux frappes aériennes et aux bombardements" in lines
+           "aux frappes aériennes et aux bombardements  (icon: confined)" in lines   # the spec's icon
 
 
 def test_a_spec_named_like_a_translation_is_still_a_spec(spec):
