@@ -34,7 +34,11 @@ def test_the_skeleton_has_each_field_with_the_original_beside_it(spec):
                                                          "subtitle", "title"]
     # a skeleton is not a translation yet: validate says what to fill in, in its own file
     code, out, _err = run("validate", "--max-age", "100000", spec)
-    assert code == 1 and f"{skeleton}:10:8: error: 'title' is empty" in out
+    assert code == 1 and f"{skeleton}:11:8: error: 'title' is empty" in out
+    # ...the skeleton says how to leave a field to the original, and an address needs no translator
+    assert "# left empty is an error: translate it, or delete its line to print the original's." in text
+    assert '# info@example.org\ncontact: "info@example.org"\n' in text
+    assert "'contact' is empty" not in out
 
 
 def test_translate_refuses_to_overwrite_without_update(spec):
