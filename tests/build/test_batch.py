@@ -105,6 +105,11 @@ def test_a_copied_template_that_replaces_the_built_in_one_rebuilds_the_sheets_us
     assert built(out) == {"raqqa-2017", "b-independent", "c-copy"}
     listed = subprocess.run(["pdfdetach", "-list", "output/raqqa-2017.pdf"], capture_output=True, text=True)
     assert "raqqa-2017.yaml" in listed.stdout
+    # a translation carries its own file and the spec whose facts and quotes it prints
+    listed = subprocess.run(["pdfdetach", "-list", "output/raqqa-2017.ar.pdf"], capture_output=True, text=True)
+    assert re.findall(r"^\d+: (\S+)$", listed.stdout, flags=re.M) == [
+        "raqqa-2017.ar.yaml", "raqqa-2017.yaml", "sources/independent-2017-06-06.txt",
+        "sources/voa-2017-08-25.txt"], listed.stdout
     code, out, _ = run(capsys, "build", "specs/")
     assert built(out) == set()
 
