@@ -76,6 +76,12 @@ def run_translate(args, stdout, stderr) -> int:
 
     if args.accept and not args.update:
         raise UsageError("translate: --accept goes with --update")
+    from .sheet.words import LANGUAGES, language_of
+    from .spec.translation import LANGUAGE_TAG
+    if LANGUAGE_TAG.fullmatch(args.to.strip()) \
+            and language_of(args.to.strip()) not in LANGUAGES:   # before anyone translates a word
+        raise UsageError(f"translate: language {args.to.strip()!r} has no catalogue of printed words: "
+                         f"use one of {', '.join(LANGUAGES)}")
     path, report = translate_spec(Path(args.spec), args.to, update=args.update, accept=args.accept)
     for line in report:
         print(f"  {line}", file=stdout)
