@@ -76,6 +76,12 @@ def run_translate(args, stdout, stderr) -> int:
 
     if args.accept and not args.update:
         raise UsageError("translate: --accept goes with --update")
+    from .sheet.words import LANGUAGES, language_of
+    from .spec.translation import LANGUAGE_TAG
+    if LANGUAGE_TAG.fullmatch(args.to.strip()) \
+            and language_of(args.to.strip()) not in LANGUAGES:   # before anyone translates a word
+        raise UsageError(f"translate: language {args.to.strip()!r} has no catalogue of printed words: "
+                         f"use one of {', '.join(LANGUAGES)}")
     path, report = translate_spec(Path(args.spec), args.to, update=args.update, accept=args.accept)
     for line in report:
         print(f"  {line}", file=stdout)
@@ -321,8 +327,15 @@ def run_icons(args, stdout, stderr) -> int:
         print(name, file=stdout)
     total = len(icon_names())
     if not names:
+        from .diagnostics import closest_name
+
+        # 'refugees' for 'refugee', 'peple' for 'people': suggest the words the names are made of
+        parts = {part for name in icon_names() for part in name.split("-")}
+        words = [w if any(w.lower() in n for n in icon_names()) else closest_name(w.lower(), parts)
+                 for w in args.words]
+        hint = f"; did you mean: factsheet icons {' '.join(words)}" if all(words) else ""
         print(f"no icon's name holds {' and '.join(repr(w) for w in args.words)}: "
-              f"'factsheet icons' lists all {total}", file=stderr)
+              f"'factsheet icons' lists all {total}{hint}", file=stderr)
         return 0
     shown = f"{len(names)} of {total}" if args.words else str(total)
     print(f"{shown} OCHA humanitarian icons; give one to a key figure: "

@@ -14,6 +14,7 @@ from ..render import DEFAULT, chosen_documents, companions, get_format
 from .index import write_index
 from .manifest import MANIFEST_SUFFIX, is_up_to_date, make_manifest, manifest_edition, manifest_path, read_manifest
 from ..spec.translation import translations_beside
+from ..theme.template import shadowing_paths
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
 
@@ -89,7 +90,8 @@ def build_one(spec: Path, out_dir: Path, formats: tuple, edition: str = "interna
                 continue
             outputs += [p for p, _ in one_jobs]
             made.append(one)
-            inputs = [path, spec] + [s.archive for s in one.sources] + list(template.input_files())
+            inputs = [path, spec] + [s.archive for s in one.sources] + list(template.input_files()) \
+                + shadowing_paths(sheet.template, spec, template.path)   # absent: hashed as None
             manifest = make_manifest(path, inputs, [p for p, _ in one_jobs], one, built_timestamp())
             if one.languages:   # for the index: the languages of this sheet link each other
                 manifest.update(language=one.language, languages=dict(languages))

@@ -23,7 +23,7 @@ _PNG_FORMAT = 2               # bump when the PNG's drawing changes: cached ones
 _RT_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 _SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 _SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
-_FIRST_ID = 100               # wp:docPr ids: the logo has 1
+_FIRST_ID = 200               # wp:docPr ids: the logo has 1, charts 101.. (docx_chart.py)
 _TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
 

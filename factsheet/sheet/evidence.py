@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..spec.translation import original_of
+
 
 @dataclass(frozen=True)
 class EvidenceFile:
@@ -21,6 +23,9 @@ def evidence_files(sheet) -> tuple:
     # archives of its public sources
     files = [] if sheet.edition == "public" else [
         EvidenceFile(sheet.spec_path.name, sheet.spec_path, "the sheet's spec")]
+    original = original_of(sheet.spec_path)
+    if files and original is not None:   # a translation's facts and quotes are in its spec
+        files.append(EvidenceFile(original.name, original, "the spec this sheet translates"))
     for source in sheet.sources:
         try:
             name = PurePosixPath(*Path(source.archive).relative_to(folder).parts).as_posix()

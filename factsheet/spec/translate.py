@@ -80,7 +80,8 @@ def _skeleton(spec: Path, language: str, originals: list, old, recorded: dict, a
     by_key = {o.key: o for o in originals}
     out = [f"# Translation of {spec.name} into '{language}', written by `factsheet translate`.",
            "# Translate each value; the original wording is in the comment above it. Figures are",
-           "# never typed here: write {fact-id} and [source-id] where the original does.",
+           "# never typed here: write {fact-id} and [source-id] where the original does. A field",
+           "# left empty is an error: translate it, or delete its line to print the original's.",
            "# `translated-from` records what each original said when it was translated:",
            "# leave it to `factsheet translate --update`.",
            f"factsheet-translation: {TRANSLATION_VERSION}",
@@ -107,7 +108,10 @@ def _skeleton(spec: Path, language: str, originals: list, old, recorded: dict, a
 
     for key in HEADER_FIELDS:
         if (key,) in by_key:
-            out += _comment(note((key,)), "") + [f"{key}: {_scalar(_value(old.get(key)) if old else '')}"]
+            given = old is not None and old.get(key) is not None
+            # an address is rarely translated: the contact starts as the original's
+            value = _value(old.get(key)) if given else by_key[(key,)].text if key == "contact" else ""
+            out += _comment(note((key,)), "") + [f"{key}: {_scalar(value)}"]
         elif old is not None and old.get(key) is not None:   # given, though the spec has none
             out.append(f"{key}: {_scalar(_value(old.get(key)))}")
     out.append("labels:")

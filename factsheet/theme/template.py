@@ -124,6 +124,22 @@ def find_template(name: str, spec_path=None):
     return None
 
 
+def shadowing_paths(name: str, spec_path, found: Path) -> list:
+    """The files that would replace template NAME (found at FOUND) for this spec if someone made
+    them: `templates/NAME.yaml` in each folder looked in before, existing or not. A build
+    depends on their absence, so `templates --copy` then an edit rebuilds the sheet."""
+    if not _NAME.fullmatch(str(name)) or spec_path is None:
+        return []   # a template given by path shadows nothing
+    folder = Path(spec_path).resolve().parent
+    found = Path(found).resolve() if found is not None else None
+    before = []
+    for candidate in [d / "templates" / f"{name}.yaml" for d in [folder, *folder.parents][:_FOLDERS_UP]]:
+        if candidate.resolve() == found:
+            break
+        before.append(candidate)
+    return before
+
+
 def copy_builtin_template(name: str, folder) -> Path:
     """Copy the built-in template NAME to FOLDER/templates/NAME.yaml, where the specs of FOLDER
     (and of up to three folders below it) find it first. Never overwrites a file."""

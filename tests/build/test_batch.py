@@ -92,6 +92,28 @@ def test_editing_an_archive_rebuilds_exactly_the_sheets_that_cite_it(project, ca
     assert built(out) == {"raqqa-2017", "c-copy"}   # b-independent does not cite VOA
 
 
+def test_a_copied_template_that_replaces_the_built_in_one_rebuilds_the_sheets_using_it(project, capsys):
+    # `templates --copy default` writes templates/default.yaml, which the specs now find first:
+    # the built-in file is unchanged, but the sheets no longer come from it
+    run(capsys, "build", "specs/")
+    code, out, _ = run(capsys, "templates", "--copy", "default")
+    assert code == 0, out
+    copied = project / "templates" / "default.yaml"
+    copied.write_text(copied.read_text(encoding="utf-8") + "embed_sources: true\n", encoding="utf-8")
+    code, out, err = run(capsys, "build", "specs/")
+    assert code == 0, out + err
+    assert built(out) == {"raqqa-2017", "b-independent", "c-copy"}
+    listed = subprocess.run(["pdfdetach", "-list", "output/raqqa-2017.pdf"], capture_output=True, text=True)
+    assert "raqqa-2017.yaml" in listed.stdout
+    # a translation carries its own file and the spec whose facts and quotes it prints
+    listed = subprocess.run(["pdfdetach", "-list", "output/raqqa-2017.ar.pdf"], capture_output=True, text=True)
+    assert re.findall(r"^\d+: (\S+)$", listed.stdout, flags=re.M) == [
+        "raqqa-2017.ar.yaml", "raqqa-2017.yaml", "sources/independent-2017-06-06.txt",
+        "sources/voa-2017-08-25.txt"], listed.stdout
+    code, out, _ = run(capsys, "build", "specs/")
+    assert built(out) == set()
+
+
 def test_force_rebuilds_everything(project, capsys):
     run(capsys, "build", "specs/")
     code, out, _ = run(capsys, "build", "specs/", "--force")

@@ -223,3 +223,15 @@ def test_the_html_sheet_shows_each_icon_inline_hidden_from_screen_readers(exampl
     icons_shown = [re.match(r'<svg [^>]*class="icon"[^>]*aria-hidden="true"', item) for item in items]
     assert len(items) == len(ICONS) and all(icons_shown)
     assert page.count(f'<g fill="{PRIMARY}">') == len(ICONS)
+
+
+def test_icons_and_charts_on_one_sheet_give_every_docx_drawing_its_own_id(tmp_path):
+    # Word repairs (or refuses) a document whose wp:docPr ids repeat: icons once took 101..,
+    # the ids of the first charts
+    spec = copy_spec(tmp_path, RAQQA.parent / "examples" / "chad-appeal-2004.yaml")
+    spec.write_text(spec.read_text(encoding="utf-8").replace(
+        "key_figures: [refugees-july,", "key_figures: [{fact: refugees-july, icon: refugee},"),
+        encoding="utf-8")
+    docx = build_sheet(with_produced(checked(spec)), load_template("default"), tmp_path / "out")[1]
+    ids = re.findall(r'<wp:docPr id="(\d+)"', package(docx)["word/document.xml"].decode())
+    assert len(ids) == 4 and len(set(ids)) == 4, ids   # the icon and the three charts

@@ -18,15 +18,16 @@ def read(path):
 
 
 def test_the_skeleton_has_each_field_with_the_original_beside_it(spec):
-    code, out, _err = run("translate", spec, "--to", "es")
-    skeleton = spec.with_name("raqqa-2017.es.yaml")
+    spec.with_name("raqqa-2017.fr.yaml").unlink()   # the example's own French translation
+    code, out, _err = run("translate", spec, "--to", "fr")
+    skeleton = spec.with_name("raqqa-2017.fr.yaml")
     assert code == 0 and out.startswith(f"wrote {skeleton}\n")
     text = skeleton.read_text(encoding="utf-8")
     assert '# Raqqa: civilians trapped as the battle for the city begins\ntitle: ""\n' in text
     assert '  # civilians estimated killed by coalition strikes in May 2017\n  killed-may: ""\n' in text
     assert "  # Protection of civilians\n  # - Reports say {died-fleeing} civilians were killed" in text
     root = read(skeleton)
-    assert root.get("translates").value == "raqqa-2017.yaml" and root.get("language").value == "es"
+    assert root.get("translates").value == "raqqa-2017.yaml" and root.get("language").value == "fr"
     assert [len(s.value.get("bullets", type("", (), {"value": []})).value)
             for s in root.get("sections").value] == [0, 4, 3]
     assert sorted(root.get("translated-from").value) == ["contact", "disclaimer", "labels",
@@ -34,7 +35,11 @@ def test_the_skeleton_has_each_field_with_the_original_beside_it(spec):
                                                          "subtitle", "title"]
     # a skeleton is not a translation yet: validate says what to fill in, in its own file
     code, out, _err = run("validate", "--max-age", "100000", spec)
-    assert code == 1 and f"{skeleton}:10:8: error: 'title' is empty" in out
+    assert code == 1 and f"{skeleton}:11:8: error: 'title' is empty" in out
+    # ...the skeleton says how to leave a field to the original, and an address needs no translator
+    assert "# left empty is an error: translate it, or delete its line to print the original's." in text
+    assert '# info@example.org\ncontact: "info@example.org"\n' in text
+    assert "'contact' is empty" not in out
 
 
 def test_translate_refuses_to_overwrite_without_update(spec):
@@ -98,8 +103,9 @@ def test_update_adds_a_new_section_empty_and_marks_it_new(spec):
 
 
 def test_update_and_accept_need_an_existing_translation(spec):
-    code, _out, err = run("translate", spec, "--to", "es", "--update")
-    assert code == 2 and "raqqa-2017.es.yaml: no such translation to update" in err
+    spec.with_name("raqqa-2017.fr.yaml").unlink()
+    code, _out, err = run("translate", spec, "--to", "fr", "--update")
+    assert code == 2 and "raqqa-2017.fr.yaml: no such translation to update" in err
     assert run("translate", spec, "--to", "fr", "--accept")[2] == \
         "factsheet: translate: --accept goes with --update\n"
 
@@ -137,6 +143,8 @@ def json_string(value: str) -> str:
 @pytest.mark.parametrize("argv, message", [
     (("--to", "../fr"), "factsheet: translate: --to must be a language tag such as fr or ar, not '../fr'\n"),
     (("--to", "ar", "--update"), None),
+    # refused before a translator starts, not after (validate would refuse the finished file)
+    (("--to", "de"), "factsheet: translate: language 'de' has no catalogue of printed words: use one of en, fr, ar\n"),
 ])
 def test_translate_checks_its_language_and_refuses_a_translation_for_a_spec(spec, argv, message):
     if message is not None:

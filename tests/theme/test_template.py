@@ -1,4 +1,5 @@
 """Templates: the shipped ones load, custom ones apply, bad ones point at file:line:col."""
+import re
 import subprocess
 import sys
 import textwrap
@@ -20,6 +21,15 @@ def test_default_template_is_a4_with_the_bundled_font():
     assert template.colours.primary == "#1F4E79"
     assert template.max_age_days == 90
     assert template.logo is None and template.docx_reference is None
+
+
+def test_the_default_template_a_user_copies_names_every_setting():
+    # `templates --copy default` is how an organisation starts its look: each key it may set
+    # (PDF/A, embedded sources, the logo's alt text...) is there, set or as a comment
+    from factsheet.theme.template import _TOP_KEYS, BUILTIN_DIR
+
+    text = (BUILTIN_DIR / "default.yaml").read_text(encoding="utf-8")
+    assert [k for k in _TOP_KEYS if not re.search(rf"^(# )?{k}:", text, flags=re.M)] == []
 
 
 def test_letter_template_selects_letter_paper():

@@ -101,3 +101,12 @@ def test_icons_with_no_match_says_so():
     code, out, err = run_icons("zebra")
     assert (code, out) == (0, "")
     assert err == "no icon's name holds 'zebra': 'factsheet icons' lists all 381\n"
+
+
+def test_icons_with_no_match_suggests_the_words_icon_names_are_made_of():
+    # a plural or a typo finds nothing: say which search would
+    code, out, err = run_icons("refugees")
+    assert (code, out) == (0, "")
+    assert err == ("no icon's name holds 'refugees': 'factsheet icons' lists all 381; "
+                   "did you mean: factsheet icons refugee\n")
+    assert run_icons("peple", "need")[2].endswith("did you mean: factsheet icons people need\n")
