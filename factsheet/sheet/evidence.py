@@ -15,9 +15,10 @@ class EvidenceFile:
 
 
 def evidence_files(sheet) -> tuple:
-    """The files `embed_sources` attaches to the PDF, in order: the spec (not in a public
-    edition), then the archive of every source of the sheet. The one list of what travels with a sheet: a source the spec
-    keeps out of a public edition is left out here, and so out of every file that carries it."""
+    """The files `embed_sources` attaches to the PDF, in order: the spec, and for a translation
+    the spec it translates (neither in a public edition), then the archive of every source of
+    the sheet. The one list of what travels with a sheet: a source the spec keeps out of a
+    public edition is left out here, and so out of every file that carries it."""
     folder = sheet.spec_path.parent
     # the spec names every source, a confidential one too: a public edition carries only the
     # archives of its public sources
